@@ -1,0 +1,182 @@
+"""ZGW JWT authentication and the caller's authorisations (RULES.md 1.6–1.8).
+
+A request carries ``Authorization: Bearer <JWT>``, signed with HS256 and the secret registered
+for its ``client_id``. The authorisations come from the Autorisaties register (the same
+records its API serves): the register installs a :class:`CredentialStore` at start-up, so this
+layer does not import it.
+
+Refusals: no token, a malformed token, another algorithm than HS256 (``none`` included), an
+unknown ``client_id``, a bad signature, no ``iat``, ``iat`` too far in the future or older than
+the maximum age → 401 ``not_authenticated``. A valid token without the needed scope → 403
+``permission_denied``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import jwt
+from django.conf import settings
+from django.http import HttpRequest
+
+from zaakwerk.api.errors import ApiError
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.vertrouwelijkheid import RANK
+
+
+@dataclass(frozen=True)
+class Autorisatie:
+    component: str
+    scopes: frozenset[str]
+    type_url: str = ""
+    max_vertrouwelijkheidaanduiding: str = ""
+
+
+@dataclass(frozen=True)
+class Authorisations:
+    label: str
+    heeft_alle_autorisaties: bool
+    autorisaties: tuple[Autorisatie, ...] = ()
+    alleen_is_gereed_voor_publicatie: bool = False
+
+
+class CredentialStore(Protocol):
+    def secret_for(self, client_id: str) -> str | None:
+        """The JWT secret registered for ``client_id``, or None."""
+
+    def authorisations_for(self, client_id: str) -> Authorisations | None:
+        """The Applicatie's authorisations for ``client_id``, or None when it has none."""
+
+
+_store: list[CredentialStore] = []
+
+
+def install_credential_store(store: CredentialStore) -> None:
+    _store[:] = [store]
+
+
+def credential_store() -> CredentialStore:
+    if not _store:
+        raise RuntimeError("no credential store installed (is zaakwerk.autorisaties installed?)")
+    return _store[0]
+
+
+NO_AUTHORISATIONS = Authorisations(label="", heeft_alle_autorisaties=False)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated application behind a request."""
+
+    client_id: str
+    user_id: str = ""
+    user_representation: str = ""
+    authorisations: Authorisations = field(default=NO_AUTHORISATIONS)
+
+    def has_scope(self, scopes: Iterable[str], component: str | None = None) -> bool:
+        """True when any autorisatie (of ``component``, if given) grants any of ``scopes``."""
+        if self.authorisations.heeft_alle_autorisaties:
+            return True
+        wanted = set(scopes)
+        return any(
+            wanted & a.scopes
+            for a in self.authorisations.autorisaties
+            if component is None or a.component == component
+        )
+
+    def require_scope(self, *scopes: str, component: str | None = None) -> None:
+        if not self.has_scope(scopes, component):
+            raise ApiError(403, "permission_denied", "U heeft geen toestemming om deze actie uit te voeren.")
+
+    def types_with_scope(self, component: str, scope: str) -> dict[str, int] | None:
+        """Per type URL the highest vertrouwelijkheid rank readable with ``scope``.
+
+        ``None`` means no restriction (heeftAlleAutorisaties). An empty dict means nothing.
+        Used to filter lists in SQL, so counts never include what the caller may not see.
+        """
+        if self.authorisations.heeft_alle_autorisaties:
+            return None
+        allowed: dict[str, int] = {}
+        for a in self.authorisations.autorisaties:
+            if a.component != component or scope not in a.scopes or not a.type_url:
+                continue
+            level = RANK.get(a.max_vertrouwelijkheidaanduiding, len(RANK) - 1)
+            allowed[a.type_url] = max(level, allowed.get(a.type_url, -1))
+        return allowed
+
+    def actor(self, request: HttpRequest | None = None) -> Actor:
+        toelichting = request.headers.get("X-Audit-Toelichting", "") if request is not None else ""
+        return Actor(
+            client_id=self.client_id,
+            applicatie_weergave=self.authorisations.label,
+            gebruikers_id=self.user_id,
+            gebruikers_weergave=self.user_representation,
+            toelichting=toelichting,
+        )
+
+
+def _refuse(detail: str) -> ApiError:
+    return ApiError(401, "not_authenticated", detail)
+
+
+def caller_from_token(token: str) -> Caller:
+    """Verify a ZGW JWT and return its caller, or raise a 401 ``ApiError``."""
+    try:
+        header = jwt.get_unverified_header(token)
+        unverified = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError as exc:
+        raise _refuse("Het JWT kon niet gelezen worden.") from exc
+    if header.get("alg") != "HS256":
+        raise _refuse("Alleen JWT's met algoritme HS256 worden geaccepteerd.")
+    client_id = unverified.get("client_id")
+    if not isinstance(client_id, str) or not client_id:
+        raise _refuse("Het JWT bevat geen client_id.")
+    store = credential_store()
+    secret = store.secret_for(client_id)
+    if secret is None:
+        raise _refuse("Onbekende client_id.")
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=["HS256"],
+            options={"verify_exp": False, "verify_iat": False, "verify_aud": False},
+        )
+    except jwt.PyJWTError as exc:
+        raise _refuse("De handtekening van het JWT is ongeldig.") from exc
+    iat = claims.get("iat")
+    if not isinstance(iat, int | float) or isinstance(iat, bool) or not math.isfinite(iat):
+        # NaN would pass both age comparisons below and make a token valid forever.
+        raise _refuse("Het JWT bevat geen geldige iat-claim.")
+    now = time.time()
+    if iat > now + settings.JWT_LEEWAY:
+        raise _refuse("Het JWT is in de toekomst uitgegeven.")
+    if now - iat > settings.JWT_MAX_AGE + settings.JWT_LEEWAY:
+        raise _refuse("Het JWT is verlopen.")
+    exp = claims.get("exp")
+    if isinstance(exp, int | float) and now > exp + settings.JWT_LEEWAY:
+        raise _refuse("Het JWT is verlopen.")
+    return Caller(
+        client_id=client_id,
+        user_id=str(claims.get("user_id", "") or ""),
+        user_representation=str(claims.get("user_representation", "") or ""),
+        authorisations=store.authorisations_for(client_id) or NO_AUTHORISATIONS,
+    )
+
+
+def authenticate(request: HttpRequest) -> Caller:
+    """The caller of ``request``; cached on the request object."""
+    cached = getattr(request, "_zgw_caller", None)
+    if isinstance(cached, Caller):
+        return cached
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _refuse("Authenticatiegegevens zijn niet opgegeven.")
+    caller = caller_from_token(token.strip())
+    request._zgw_caller = caller  # type: ignore[attr-defined]
+    return caller

@@ -1,0 +1,70 @@
+"""Query parameters: validated like input (RULES.md 1.1), unknown ones refused."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import pydantic
+from django.http import HttpRequest
+from pydantic import BaseModel, ConfigDict
+
+from zaakwerk.api.errors import ApiValidationError
+from zaakwerk.api.schemas import field_errors
+from zaakwerk.core.errors import NON_FIELD, FieldError
+
+QueryT = TypeVar("QueryT", bound=BaseModel)
+
+
+class QuerySchema(BaseModel):
+    """Base of query parameter schemas: field aliases are the exact parameter names."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class NoQuery(QuerySchema):
+    pass
+
+
+_ALWAYS_ALLOWED = frozenset({"page"})
+
+
+def parse_query(
+    request: HttpRequest, schema: type[QueryT], *, list_fields: frozenset[str] = frozenset()
+) -> QueryT:
+    """Validate the query string against ``schema``; 400 for unknown or invalid parameters."""
+    known = {info.alias or name for name, info in schema.model_fields.items()} | _ALWAYS_ALLOWED
+    unknown = sorted(set(request.GET.keys()) - known)
+    if unknown:
+        raise ApiValidationError(
+            [
+                FieldError(
+                    NON_FIELD,
+                    "unknown-parameters",
+                    "Onbekende query parameters: " + ", ".join(unknown),
+                )
+            ]
+        )
+    nul = [key for key, values in request.GET.lists() for value in values if "\x00" in value]
+    if nul:
+        raise ApiValidationError(
+            [
+                FieldError(key, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan.")
+                for key in nul
+            ]
+        )
+    data: dict[str, Any] = {}
+    for key in request.GET:
+        if key in _ALWAYS_ALLOWED:
+            continue
+        data[key] = request.GET.getlist(key) if key in list_fields else request.GET[key]
+    try:
+        return schema.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ApiValidationError(field_errors(exc)) from exc
+
+
+def csv_list(value: str | None) -> list[str]:
+    """A comma-separated parameter (``?uuid__in=a,b``) as a list."""
+    if not value:
+        return []
+    return [part.strip() for part in value.split(",") if part.strip()]

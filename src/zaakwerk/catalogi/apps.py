@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CatalogiConfig(AppConfig):
+    name = "zaakwerk.catalogi"
+    label = "catalogi"
+    verbose_name = "Catalogi"
+
+    def ready(self) -> None:
+        from zaakwerk.catalogi import loaders
+
+        loaders.register()

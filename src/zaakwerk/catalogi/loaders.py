@@ -1,0 +1,48 @@
+"""In-process resolution of this Catalogi API's URLs (DESIGN.md rule 1, fast path).
+
+Zaken, Documenten and Besluiten resolve a zaaktype/informatieobjecttype/besluittype URL through
+:func:`zaakwerk.core.references.fetch`; for URLs of this deployment that calls the loaders
+registered here, which return exactly what ``GET`` on the URL would return.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from typing import Any
+
+from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectType, ZaakType
+from zaakwerk.catalogi.representations import (
+    render_besluittypen,
+    render_informatieobjecttypen,
+    render_zaaktypen,
+)
+from zaakwerk.core.references import register_local
+
+
+def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = ZaakType.objects.filter(uuid=key).first()
+    return render_zaaktypen([row])[0] if row is not None else None
+
+
+def _informatieobjecttype(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = InformatieObjectType.objects.filter(uuid=key).first()
+    return render_informatieobjecttypen([row])[0] if row is not None else None
+
+
+def _besluittype(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = BesluitType.objects.filter(uuid=key).first()
+    return render_besluittypen([row])[0] if row is not None else None
+
+
+def _catalogus(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    from zaakwerk.catalogi.api.catalogussen import render
+
+    row = Catalogus.objects.filter(uuid=key).first()
+    return render([row])[0] if row is not None else None
+
+
+def register() -> None:
+    register_local("catalogi", "zaaktypen")(_zaaktype)
+    register_local("catalogi", "informatieobjecttypen")(_informatieobjecttype)
+    register_local("catalogi", "besluittypen")(_besluittype)
+    register_local("catalogi", "catalogussen")(_catalogus)

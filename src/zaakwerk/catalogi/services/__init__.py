@@ -1,0 +1,1 @@
+"""Business rules of the Catalogi register, one module per resource (STYLE.md 2, 5)."""

@@ -1,0 +1,67 @@
+"""Catalogussen: create and change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from zaakwerk.catalogi.models import Catalogus
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.errors import ErrorCollector
+
+
+@dataclass
+class CatalogusData:
+    domein: str
+    rsin: str
+    contactpersoon_beheer_naam: str
+    contactpersoon_beheer_telefoonnummer: str = ""
+    contactpersoon_beheer_emailadres: str = ""
+    naam: str = ""
+    versie: str = ""
+    begindatum_versie: date | None = None
+
+
+def _check(data: CatalogusData, *, exclude_pk: int | None = None) -> None:
+    errors = ErrorCollector()
+    if not data.rsin.isdigit():
+        errors.add("rsin", "only-digits", "Een RSIN bestaat alleen uit cijfers.")
+    elif len(data.rsin) != 9:
+        errors.add("rsin", "invalid-length", "Een RSIN heeft 9 cijfers.")
+    elif not _elfproef(data.rsin):
+        errors.add("rsin", "invalid", "Het RSIN voldoet niet aan de elfproef.")
+    clash = Catalogus.objects.filter(domein=data.domein, rsin=data.rsin)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        errors.add("nonFieldErrors", "unique", "Er bestaat al een catalogus met dit domein en RSIN.")
+    errors.raise_if_any()
+
+
+def _elfproef(number: str) -> bool:
+    """The eleven test for RSIN/BSN: weights 9..2 and -1."""
+    digits = [int(c) for c in number]
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
+    return total % 11 == 0
+
+
+@transaction.atomic
+def create_catalogus(data: CatalogusData, actor: Actor) -> Catalogus:
+    _check(data)
+    return Catalogus.objects.create(**vars(data))
+
+
+@transaction.atomic
+def update_catalogus(catalogus: Catalogus, changes: dict[str, Any], actor: Actor) -> Catalogus:
+    """Apply ``changes`` (field name → value; all fields for PUT, some for PATCH)."""
+    merged = CatalogusData(**{f: getattr(catalogus, f) for f in CatalogusData.__dataclass_fields__})
+    for key, value in changes.items():
+        setattr(merged, key, value)
+    _check(merged, exclude_pk=catalogus.pk)
+    for key, value in vars(merged).items():
+        setattr(catalogus, key, value)
+    catalogus.save()
+    return catalogus

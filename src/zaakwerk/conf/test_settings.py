@@ -1,0 +1,17 @@
+"""Settings for the test suite: the production settings with a throw-away data folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("ZAAKWERK_DATA_DIR", tempfile.mkdtemp(prefix="zaakwerk-test-"))
+os.environ.setdefault("ZAAKWERK_PUBLIC_URL", "http://testserver")
+
+from zaakwerk.conf.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    # One test database per run, so parallel runs on one server do not trample each other.
+    DATABASES["default"]["TEST"]["NAME"] = f"test_{DATABASES['default']['NAME']}_{os.getpid()}"  # noqa: F405

@@ -1,0 +1,177 @@
+"""URL references between registers (DESIGN.md, rule 1).
+
+A register refers to another register's object by URL. A URL that points at this deployment
+(it starts with ``ZAAKWERK_PUBLIC_URL``) is resolved in-process by the register that owns it,
+without HTTP; any other URL is fetched with httpx (time-out, in-memory cache). Either way the
+caller gets the same answer and the same errors: ``bad-url`` when nothing (or not HTTP 200)
+is there, ``invalid-resource`` when what is there is not the expected kind of resource.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid as uuid_lib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from django.conf import settings
+
+from zaakwerk.core.errors import ValidationError
+
+Representation = dict[str, Any]
+LocalLoader = Callable[[uuid_lib.UUID], Representation | None]
+
+_LOCAL_LOADERS: dict[tuple[str, str], LocalLoader] = {}
+
+
+@dataclass(frozen=True)
+class ResourceKind:
+    """What a reference must point at: a resource of one API, recognised by its fields."""
+
+    api: str  # URL segment of the API in this deployment, e.g. "catalogi"
+    resource: str  # collection name, e.g. "zaaktypen"
+    required_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LocalRef:
+    api: str
+    resource: str
+    uuid: uuid_lib.UUID
+    rest: tuple[str, ...]
+
+
+def api_root(api: str) -> str:
+    return f"{settings.PUBLIC_URL}/{api}/api/v1"
+
+
+def build_url(api: str, resource: str, uuid: uuid_lib.UUID | str, *rest: str) -> str:
+    """The absolute URL of a resource of this deployment."""
+    tail = "".join(f"/{segment}" for segment in rest)
+    return f"{settings.PUBLIC_URL}/{api}/api/v1/{resource}/{uuid}{tail}"
+
+
+def parse_local(url: str) -> LocalRef | None:
+    """Split a URL of this deployment into API, resource and UUID; None for anything else."""
+    prefix = settings.PUBLIC_URL + "/"
+    if not url.startswith(prefix):
+        return None
+    path = urlsplit(url).path
+    base_path = urlsplit(settings.PUBLIC_URL).path
+    segments = [s for s in path[len(base_path) :].split("/") if s]
+    if len(segments) < 5 or segments[1:3] != ["api", "v1"]:
+        return None
+    try:
+        uuid = uuid_lib.UUID(segments[4])
+    except ValueError:
+        return None
+    return LocalRef(api=segments[0], resource=segments[3], uuid=uuid, rest=tuple(segments[5:]))
+
+
+def uuid_from_url(url: str, api: str, resource: str) -> uuid_lib.UUID | None:
+    """The UUID of a local URL of the given API and resource, else None."""
+    ref = parse_local(url)
+    if ref is None or ref.api != api or ref.resource != resource or ref.rest:
+        return None
+    return ref.uuid
+
+
+def register_local(api: str, resource: str) -> Callable[[LocalLoader], LocalLoader]:
+    """Register the function that returns a local object's representation (or None)."""
+
+    def decorate(loader: LocalLoader) -> LocalLoader:
+        _LOCAL_LOADERS[(api, resource)] = loader
+        return loader
+
+    return decorate
+
+
+class _TTLCache:
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[float, Representation | None, int]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, url: str) -> tuple[Representation | None, int] | None:
+        with self._lock:
+            item = self._items.get(url)
+            if item is None or item[0] < time.monotonic():
+                return None
+            return item[1], item[2]
+
+    def put(self, url: str, value: Representation | None, status: int) -> None:
+        with self._lock:
+            if len(self._items) > 10_000:
+                self._items.clear()
+            self._items[url] = (time.monotonic() + settings.REMOTE_CACHE_SECONDS, value, status)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+remote_cache = _TTLCache()
+RemoteAuth = Callable[[str], dict[str, str]]
+_remote_auth: list[RemoteAuth] = []
+
+
+def set_remote_auth(provider: RemoteAuth) -> None:
+    """Install the function that gives the headers for a request to another API (its JWT)."""
+    _remote_auth[:] = [provider]
+
+
+def _fetch_remote(url: str) -> tuple[Representation | None, int]:
+    cached = remote_cache.get(url)
+    if cached is not None:
+        return cached
+    headers = {"Accept": "application/json"}
+    if _remote_auth:
+        headers.update(_remote_auth[0](url))
+    try:
+        response = httpx.get(url, headers=headers, timeout=settings.REMOTE_TIMEOUT, follow_redirects=True)
+    except (httpx.HTTPError, ValueError):
+        return None, 0
+    body: Representation | None = None
+    if response.status_code == 200:
+        try:
+            parsed = response.json()
+        except ValueError:
+            parsed = None
+        body = parsed if isinstance(parsed, dict) else None
+    # Only successful answers are cached: a URL that failed may work a moment later.
+    if response.status_code == 200:
+        remote_cache.put(url, body, response.status_code)
+    return body, response.status_code
+
+
+def fetch(url: str) -> tuple[Representation | None, int]:
+    """Representation and HTTP status of any URL; local URLs never leave the process."""
+    ref = parse_local(url)
+    if ref is not None:
+        loader = _LOCAL_LOADERS.get((ref.api, ref.resource))
+        if loader is None or ref.rest:
+            return None, 404
+        found = loader(ref.uuid)
+        return (found, 200) if found is not None else (None, 404)
+    if url.startswith(settings.PUBLIC_URL):
+        return None, 404
+    return _fetch_remote(url)
+
+
+def resolve(url: str, kind: ResourceKind, *, field: str) -> Representation:
+    """Fetch ``url`` and check it is a ``kind``; raise ``bad-url`` / ``invalid-resource``."""
+    body, status = fetch(url)
+    if status != 200:
+        raise ValidationError.single(
+            field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200 (status {status})."
+        )
+    ref = parse_local(url)
+    wrong_local_kind = ref is not None and (ref.api, ref.resource) != (kind.api, kind.resource)
+    if body is None or wrong_local_kind or any(key not in body for key in kind.required_fields):
+        raise ValidationError.single(
+            field, "invalid-resource", f"De URL {url} verwijst niet naar een geldige {kind.resource}."
+        )
+    return body

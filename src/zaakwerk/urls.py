@@ -1,0 +1,21 @@
+"""URL layout as Open Zaak's, so clients can switch without changes: ``/<api>/api/v1``."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, path
+
+from zaakwerk.api.factory import api_urls
+from zaakwerk.autorisaties.api import api as autorisaties_api
+from zaakwerk.catalogi.api import api as catalogi_api
+from zaakwerk.views import health, home
+from zaakwerk.referentielijsten.api import api as referentielijsten_api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", home, name="home"),
+    path("healthz", health, name="health"),
+    path("admin/", admin.site.urls),
+    *api_urls("catalogi", catalogi_api),
+    *api_urls("autorisaties", autorisaties_api),
+    *api_urls("referentielijsten", referentielijsten_api),
+]

@@ -1,0 +1,139 @@
+"""Validate API responses against the official OpenAPI specifications (STYLE.md 11).
+
+Every response the test client receives under ``/<api>/api/v1/`` is checked: the status code
+must be declared for the operation, and a JSON body must match the declared schema.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import yaml
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
+
+from zaakwerk.api.versions import APIS, SPEC_DIR
+
+# Upstream relative references between specs, mapped to the vendored sibling files.
+_SIBLINGS = {
+    "catalogi": "catalogi-1.3.3.yaml",
+    "documenten": "documenten-1.7.0.yaml",
+    "zaken": "zaken-1.7.0.yaml",
+    "besluiten": "besluiten-1.1.0.yaml",
+}
+
+
+class ContractViolation(AssertionError):
+    pass
+
+
+@dataclass
+class Operation:
+    template: str
+    regex: re.Pattern[str]
+    spec: dict[str, Any]
+
+
+@functools.cache
+def load_spec(filename: str) -> dict[str, Any]:
+    text = (SPEC_DIR / filename).read_text()
+    for name, sibling in _SIBLINGS.items():
+        text = re.sub(rf"(\.\./)+{name}/[a-z]+/[0-9.x]+/(?:[0-9.]+/)?openapi\.yaml", sibling, text)
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def operations(segment: str) -> list[Operation]:
+    spec = load_spec(APIS[segment].spec_file)
+    ops = []
+    for template, item in spec["paths"].items():
+        pattern = re.sub(r"\{[^}]+\}", r"[^/]+", template)
+        ops.append(Operation(template, re.compile(f"^{pattern}$"), item))
+    # literal paths first: /applicaties/consumer before /applicaties/{uuid}
+    ops.sort(key=lambda op: op.template.count("{"))
+    return ops
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            raise ContractViolation(f"external $ref not resolvable: {ref}")
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _validator(filename: str, schema: dict[str, Any]) -> OAS30Validator:
+    spec = load_spec(filename)
+    wrapped = dict(schema)
+    wrapped["components"] = spec.get("components", {})
+    return OAS30Validator(wrapped, format_checker=oas30_format_checker)
+
+
+def check_response(method: str, path: str, status: int, content_type: str, body: bytes) -> None:
+    """Raise ContractViolation when the response does not match the spec."""
+    match = re.match(r"^/([a-z]+)/api/v1(/.*)$", path)
+    if not match or match.group(1) not in APIS:
+        return
+    segment, sub = match.group(1), match.group(2)
+    if sub.startswith("/schema") or sub in ("/openapi.yaml", "/openapi.json"):
+        return
+    info = APIS[segment]
+    spec = load_spec(info.spec_file)
+    operation = None
+    for op in operations(segment):
+        if op.regex.match(sub):
+            operation = op.spec.get(method.lower())
+            break
+    if operation is None:
+        if status in (404, 405):
+            return
+        raise ContractViolation(f"{method} {sub} is not an operation of {info.title} {info.version}")
+    responses = operation.get("responses", {})
+    declared = responses.get(str(status)) or responses.get("default")
+    if declared is None and status == 304 and method in ("GET", "HEAD"):
+        # RULES.md 1.10: If-None-Match → 304; the spec says so in text on the resources with ETags
+        head = next((op.spec.get("head") for op in operations(segment) if op.regex.match(sub)), None)
+        if head is not None:
+            return
+    if declared is None and "200" in responses and (method, status) in (("POST", 201), ("DELETE", 204)):
+        # Catalogi 1.3.3 declares 200 for POST /informatieobjecttypen and for DELETE of the
+        # main types (a generator slip; every other create/delete says 201/204, RULES.md 1.1).
+        declared = responses["200"]
+    if declared is None and status == 400 and method == "DELETE" and segment == "catalogi":
+        # ztc-009: deleting a published type is a 400 (ValidatieFout), which the DELETE
+        # operations of the main types do not declare.
+        fout = {"schema": {"$ref": "#/components/schemas/ValidatieFout"}}
+        declared = {"content": {"application/problem+json": fout}}
+    if declared is None and status == 404:
+        # An out-of-range page is a 404 (RULES.md 1.3) though list operations do not declare it.
+        declared = {
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
+        }
+    if declared is None:
+        raise ContractViolation(
+            f"{method} {sub}: status {status} not declared "
+            f"(declared: {sorted(responses)}); body={body[:300]!r}"
+        )
+    declared = _resolve(spec, declared)
+    if status in (204, 304) or method == "HEAD" or not body:
+        return
+    content = declared.get("content") or {}
+    media = content.get(content_type.split(";")[0].strip())
+    if media is None:
+        media = content.get("application/json") or content.get("application/problem+json")
+    if media is None or "schema" not in media:
+        return
+    data = orjson.loads(body)
+    errors = sorted(_validator(info.spec_file, media["schema"]).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        details = "\n".join(
+            f"  at {'/'.join(str(p) for p in e.path) or '<root>'}: {e.message[:300]}" for e in errors[:10]
+        )
+        raise ContractViolation(f"{method} {sub} → {status} does not match the spec:\n{details}")

@@ -1,0 +1,51 @@
+"""The expand machinery, independent of any register: paths, nesting, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from zaakwerk.api import expand
+from zaakwerk.api.errors import ApiError
+
+OBJECTS: dict[str, dict[str, Any]] = {
+    "http://x/a/1": {"url": "http://x/a/1", "naam": "een", "kinderen": ["http://x/b/1", "http://x/b/2"]},
+    "http://x/b/1": {"url": "http://x/b/1", "naam": "b1", "ouder": "http://x/a/1"},
+    "http://x/b/2": {"url": "http://x/b/2", "naam": "b2", "ouder": None},
+}
+
+
+def expander() -> expand.Expander:
+    return expand.Expander(fetch=OBJECTS.get)
+
+
+def test_parse_builds_a_tree() -> None:
+    assert expand.parse("a.b,a.c, d") == {"a": {"b": {}, "c": {}}, "d": {}}
+    assert expand.parse(None) == {}
+    with pytest.raises(ApiError):
+        expand.parse("a..b")
+
+
+def test_nested_expand_keeps_urls_and_embeds_objects() -> None:
+    item = {"url": "http://x/root", "hoofd": "http://x/a/1"}
+    expander().expand([item], expand.parse("hoofd.kinderen.ouder"))
+    assert item["hoofd"] == "http://x/a/1"
+    hoofd = item["_expand"]["hoofd"]
+    assert hoofd["naam"] == "een"
+    kinderen = hoofd["_expand"]["kinderen"]
+    assert [k["naam"] for k in kinderen] == ["b1", "b2"]
+    assert kinderen[0]["_expand"]["ouder"]["naam"] == "een"
+    assert kinderen[1]["_expand"]["ouder"] == {}
+
+
+def test_unknown_attribute_is_404() -> None:
+    with pytest.raises(ApiError) as info:
+        expander().expand([{"url": "http://x/root"}], expand.parse("bestaatniet"))
+    assert info.value.status == 404
+
+
+def test_unfetchable_object_is_404() -> None:
+    with pytest.raises(ApiError) as info:
+        expander().expand([{"url": "u", "hoofd": "http://x/missing"}], expand.parse("hoofd"))
+    assert info.value.status == 404
