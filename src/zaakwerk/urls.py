@@ -8,8 +8,8 @@ from django.urls import URLPattern, URLResolver, path
 from zaakwerk.api.factory import api_urls
 from zaakwerk.autorisaties.api import api as autorisaties_api
 from zaakwerk.catalogi.api import api as catalogi_api
-from zaakwerk.views import health, home
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
+from zaakwerk.views import health, home
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),

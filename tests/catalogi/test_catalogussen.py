@@ -62,7 +62,11 @@ def test_patch_and_put(api: ZGWClient) -> None:
         ({**BODY, "domein": "TOOLONG"}, "domein", "max_length"),
         ({**BODY, "rsin": "12345678a"}, "rsin", "only-digits"),
         ({**BODY, "rsin": "123456789"}, "rsin", "invalid"),
-        ({**BODY, "contactpersoonBeheerEmailadres": "geen-email"}, "contactpersoonBeheerEmailadres", "invalid"),
+        (
+            {**BODY, "contactpersoonBeheerEmailadres": "geen-email"},
+            "contactpersoonBeheerEmailadres",
+            "invalid",
+        ),
         ({**BODY, "begindatumVersie": "gisteren"}, "begindatumVersie", "invalid"),
         ({**BODY, "domein": None}, "domein", "null"),
     ],

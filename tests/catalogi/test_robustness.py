@@ -35,7 +35,9 @@ def test_patch_catalogus(api: ZGWClient, body: Any) -> None:
         f"{BASE}/catalogussen",
         {"domein": "FUZZ", "rsin": "002220647", "contactpersoonBeheerNaam": "X"},
     )
-    url = created.json_body["url"] if created.status_code == 201 else api.get(
-        f"{BASE}/catalogussen", domein="FUZZ"
-    ).json_body["results"][0]["url"]
+    url = (
+        created.json_body["url"]
+        if created.status_code == 201
+        else api.get(f"{BASE}/catalogussen", domein="FUZZ").json_body["results"][0]["url"]
+    )
     assert_handled(api.patch(url, body))

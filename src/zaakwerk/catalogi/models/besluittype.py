@@ -32,7 +32,9 @@ class BesluitType(UUIDModel, GeldigheidMixin, ConceptMixin):
 class BesluitTypeInformatieObjectType(models.Model):
     """besluittype.informatieobjecttypen, by informatieobjecttype omschrijving."""
 
-    besluittype = models.ForeignKey(BesluitType, on_delete=models.CASCADE, related_name="informatieobjecttype_links")
+    besluittype = models.ForeignKey(
+        BesluitType, on_delete=models.CASCADE, related_name="informatieobjecttype_links"
+    )
     informatieobjecttype_omschrijving = models.CharField(max_length=80)
     position = models.PositiveSmallIntegerField(default=0)
 

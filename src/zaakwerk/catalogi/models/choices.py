@@ -24,7 +24,11 @@ class Afleidingswijze(models.TextChoices):
 
 
 class Archiefnominatie(models.TextChoices):
-    blijvend_bewaren = "blijvend_bewaren", "Het zaakdossier moet bewaard blijven en op de Archiefactiedatum overgedragen worden naar een archiefbewaarplaats."
+    blijvend_bewaren = (
+        "blijvend_bewaren",
+        "Het zaakdossier moet bewaard blijven en op de Archiefactiedatum overgedragen worden naar een "
+        "archiefbewaarplaats.",
+    )
     vernietigen = "vernietigen", "Het zaakdossier moet op of na de Archiefactiedatum vernietigd worden."
 
 
@@ -58,10 +62,35 @@ class Richting(models.TextChoices):
 
 
 OBJECTTYPEN = [
-    "adres", "besluit", "buurt", "enkelvoudig_document", "gemeente", "gemeentelijke_openbare_ruimte",
-    "huishouden", "inrichtingselement", "kadastrale_onroerende_zaak", "kunstwerkdeel",
-    "maatschappelijke_activiteit", "medewerker", "natuurlijk_persoon", "niet_natuurlijk_persoon",
-    "openbare_ruimte", "organisatorische_eenheid", "pand", "spoorbaandeel", "status", "terreindeel",
-    "terrein_gebouwd_object", "vestiging", "waterdeel", "wegdeel", "wijk", "woonplaats",
-    "woz_deelobject", "woz_object", "woz_waarde", "zakelijk_recht", "overige",
+    "adres",
+    "besluit",
+    "buurt",
+    "enkelvoudig_document",
+    "gemeente",
+    "gemeentelijke_openbare_ruimte",
+    "huishouden",
+    "inrichtingselement",
+    "kadastrale_onroerende_zaak",
+    "kunstwerkdeel",
+    "maatschappelijke_activiteit",
+    "medewerker",
+    "natuurlijk_persoon",
+    "niet_natuurlijk_persoon",
+    "openbare_ruimte",
+    "organisatorische_eenheid",
+    "pand",
+    "spoorbaandeel",
+    "status",
+    "terreindeel",
+    "terrein_gebouwd_object",
+    "vestiging",
+    "waterdeel",
+    "wegdeel",
+    "wijk",
+    "woonplaats",
+    "woz_deelobject",
+    "woz_object",
+    "woz_waarde",
+    "zakelijk_recht",
+    "overige",
 ]

@@ -98,7 +98,9 @@ class ResultaatType(UUIDModel, SubtypeGeldigheid):
 
 
 class ResultaatTypeBesluitType(models.Model):
-    resultaattype = models.ForeignKey(ResultaatType, on_delete=models.CASCADE, related_name="besluittype_links")
+    resultaattype = models.ForeignKey(
+        ResultaatType, on_delete=models.CASCADE, related_name="besluittype_links"
+    )
     besluittype_omschrijving = models.CharField(max_length=80)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -149,12 +151,18 @@ class Eigenschap(UUIDModel, SubtypeGeldigheid):
 class ZaakTypeInformatieObjectType(UUIDModel):
     """Which kind of document a zaaktype uses; the informatieobjecttype by omschrijving."""
 
-    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="informatieobjecttype_links")
+    zaaktype = models.ForeignKey(
+        ZaakType, on_delete=models.CASCADE, related_name="informatieobjecttype_links"
+    )
     informatieobjecttype_omschrijving = models.CharField(max_length=100)
     volgnummer = models.PositiveIntegerField()
     richting = models.CharField(max_length=20, choices=Richting.choices)
     statustype = models.ForeignKey(
-        StatusType, on_delete=models.SET_NULL, null=True, blank=True, related_name="informatieobjecttype_links"
+        StatusType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="informatieobjecttype_links",
     )
 
     class Meta:
