@@ -111,6 +111,11 @@ def check_response(method: str, path: str, status: int, content_type: str, body:
         # operations of the main types do not declare.
         fout = {"schema": {"$ref": "#/components/schemas/ValidatieFout"}}
         declared = {"content": {"application/problem+json": fout}}
+    if declared is None and status == 400 and method == "GET":
+        # Unknown or invalid query parameters are a 400 on every list (RULES.md 1.1), also where
+        # a list operation declares no 400 (Referentielijsten: the plain-array lists).
+        fout = {"schema": {"$ref": "#/components/schemas/ValidatieFout"}}
+        declared = {"content": {"application/problem+json": fout}}
     if declared is None and status == 404:
         # An out-of-range page is a 404 (RULES.md 1.3) though list operations do not declare it.
         declared = {

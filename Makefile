@@ -1,0 +1,35 @@
+# One command per habit. Run `make help` for the list.
+
+PYTHON ?= python
+SOURCES = src tests benchmarks
+
+.PHONY: help install test lint format run bench docs
+
+help:  ## list the targets
+	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
+
+install:  ## install Zaakwerk (editable) with the test and development tools
+	$(PYTHON) -m pip install -e ".[dev]"
+
+test:  ## run the test suite (PostgreSQL: DATABASE_URL=postgres://... make test)
+	pytest
+
+lint:  ## check formatting, lint, types, import layers and the generated docs
+	ruff check $(SOURCES)
+	ruff format --check $(SOURCES)
+	mypy
+	lint-imports
+	zaakwerk config-docs --check
+
+format:  ## format the code and fix what ruff can fix
+	ruff format $(SOURCES)
+	ruff check --fix $(SOURCES)
+
+docs:  ## regenerate docs/configuration.md
+	zaakwerk config-docs
+
+run:  ## a demo installation on http://127.0.0.1:8000
+	zaakwerk quickstart
+
+bench:  ## the Catalogi API benchmark against PostgreSQL (see benchmarks/README.md)
+	$(PYTHON) benchmarks/catalogi.py

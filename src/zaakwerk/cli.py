@@ -1,0 +1,121 @@
+"""The ``zaakwerk`` command: parses arguments and hands over to :mod:`zaakwerk.ops`.
+
+Each command lives in its own module under ``zaakwerk.ops``; they are imported only when
+called, after Django is set up, so ``zaakwerk --help`` needs no database or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zaakwerk", description="Run and manage a Zaakwerk installation.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("migrate", help="apply database migrations")
+
+    client = commands.add_parser("client", help="manage API clients")
+    client_commands = client.add_subparsers(dest="client_command", required=True, metavar="ACTION")
+    add = client_commands.add_parser("add", help="register a client id and its JWT secret (idempotent)")
+    add.add_argument("--client-id", required=True)
+    add.add_argument("--secret", required=True)
+    add.add_argument(
+        "--all-authorizations",
+        action="store_true",
+        help="give the client an Applicatie with all authorisations",
+    )
+    add.add_argument("--label", default="", help="label of a new Applicatie (default: the client id)")
+
+    serve = commands.add_parser("serve", help="run the production web server")
+    _server_arguments(serve)
+    serve.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: ZAAKWERK_WORKERS)"
+    )
+    serve.add_argument(
+        "--threads", type=int, default=None, help="threads per worker (default: ZAAKWERK_THREADS)"
+    )
+
+    quickstart = commands.add_parser("quickstart", help="set up a demo installation and serve it")
+    _server_arguments(quickstart)
+    quickstart.add_argument(
+        "--no-serve", action="store_true", help="prepare everything, but do not start the server"
+    )
+
+    docs = commands.add_parser("config-docs", help="write the configuration reference")
+    docs.add_argument("--check", action="store_true", help="exit 1 when the file is out of date")
+    docs.add_argument(
+        "--output",
+        type=Path,
+        default=Path("docs/configuration.md"),
+        help="file to write; - for standard output",
+    )
+
+    token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
+    token.add_argument("--client-id", required=True)
+    token.add_argument("--user-id", default="", help="the user_id claim")
+    token.add_argument("--user-representation", default="", help="the user_representation claim")
+    return parser
+
+
+def _server_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default=None, help="address to bind to (default: ZAAKWERK_HOST)")
+    parser.add_argument("--port", type=int, default=None, help="port to listen on (default: ZAAKWERK_PORT)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "quickstart":
+        # sets up Django itself: the secret key file must exist before the settings load
+        from zaakwerk.ops import quickstart
+
+        return quickstart.run(serve=not args.no_serve, host=args.host, port=args.port)
+
+    from django.db import DatabaseError
+
+    from zaakwerk.ops.bootstrap import setup_django
+
+    setup_django()
+    try:
+        return dispatch(args)
+    except DatabaseError as exc:
+        print(f"error: database: {exc} (is it reachable, and has `zaakwerk migrate` run?)", file=sys.stderr)
+        return 1
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "migrate":
+        from zaakwerk.ops import migrate
+
+        return migrate.run()
+    if args.command == "client":
+        from zaakwerk.ops import client
+
+        return client.run(
+            args.client_id, args.secret, all_authorizations=args.all_authorizations, label=args.label
+        )
+    if args.command == "serve":
+        from zaakwerk.ops import serve
+
+        defaults = serve.ServerOptions()
+        options = serve.ServerOptions(
+            host=args.host or defaults.host,
+            port=args.port or defaults.port,
+            workers=defaults.workers if args.workers is None else args.workers,
+            threads=defaults.threads if args.threads is None else args.threads,
+        )
+        return serve.run(options)
+    if args.command == "config-docs":
+        from zaakwerk.ops import config_docs
+
+        return config_docs.run(args.output, check=args.check)
+    from zaakwerk.ops import tokens
+
+    return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

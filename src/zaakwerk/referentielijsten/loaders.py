@@ -1,0 +1,50 @@
+"""In-process resolution of this register's URLs (DESIGN.md rule 1, fast path).
+
+Other registers validate references such as ``Zaaktype.selectielijstProcestype`` (ztc-001),
+``Resultaattype.selectielijstklasse`` and ``resultaattypeomschrijving`` (ztc-002) and
+``Zaak.communicatiekanaal`` (zrc-010) with :func:`zaakwerk.core.references.resolve`. For URLs of
+this deployment that calls the loaders registered here, which return exactly what ``GET`` on the
+URL returns, or None where ``GET`` gives 404.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from typing import Any
+
+from zaakwerk.core.references import register_local
+from zaakwerk.referentielijsten import queries
+from zaakwerk.referentielijsten.representations import (
+    API,
+    render_communicatiekanaal,
+    render_procestype,
+    render_resultaat,
+    render_resultaattypeomschrijving,
+)
+
+
+def procestype(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = queries.procestype(key)
+    return render_procestype(row) if row is not None else None
+
+
+def resultaat(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = queries.resultaat(key)
+    return render_resultaat(row) if row is not None else None
+
+
+def resultaattypeomschrijving(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = queries.resultaattypeomschrijving(key)
+    return render_resultaattypeomschrijving(row) if row is not None else None
+
+
+def communicatiekanaal(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = queries.communicatiekanaal(key)
+    return render_communicatiekanaal(row) if row is not None else None
+
+
+def register() -> None:
+    register_local(API, "procestypen")(procestype)
+    register_local(API, "resultaten")(resultaat)
+    register_local(API, "resultaattypeomschrijvingen")(resultaattypeomschrijving)
+    register_local(API, "communicatiekanalen")(communicatiekanaal)
