@@ -10,13 +10,32 @@ from __future__ import annotations
 import uuid as uuid_lib
 from typing import Any
 
-from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectType, ZaakType
+from zaakwerk.catalogi.models import (
+    BesluitType,
+    Catalogus,
+    Eigenschap,
+    InformatieObjectType,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakObjectType,
+    ZaakType,
+    ZaakTypeInformatieObjectType,
+)
 from zaakwerk.catalogi.representations import (
     render_besluittypen,
     render_informatieobjecttypen,
     render_zaaktypen,
 )
-from zaakwerk.core.references import register_local
+from zaakwerk.catalogi.subtype_representations import (
+    render_eigenschappen,
+    render_resultaattypen,
+    render_roltypen,
+    render_statustypen,
+    render_zaakobjecttypen,
+    render_zaaktypeinformatieobjecttypen,
+)
+from zaakwerk.core.references import LocalLoader, register_local
 
 
 def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -41,8 +60,30 @@ def _catalogus(key: uuid_lib.UUID) -> dict[str, Any] | None:
     return render([row])[0] if row is not None else None
 
 
+def _subtype_loader(model: Any, render: Any) -> LocalLoader:
+    """A loader for one sub-type: what ``GET`` on its URL returns."""
+
+    def load(key: uuid_lib.UUID) -> dict[str, Any] | None:
+        row = model.objects.filter(uuid=key).first()
+        return render([row])[0] if row is not None else None  # type: ignore[no-any-return]
+
+    return load
+
+
+SUBTYPES = (
+    ("statustypen", StatusType, render_statustypen),
+    ("roltypen", RolType, render_roltypen),
+    ("resultaattypen", ResultaatType, render_resultaattypen),
+    ("eigenschappen", Eigenschap, render_eigenschappen),
+    ("zaaktype-informatieobjecttypen", ZaakTypeInformatieObjectType, render_zaaktypeinformatieobjecttypen),
+    ("zaakobjecttypen", ZaakObjectType, render_zaakobjecttypen),
+)
+
+
 def register() -> None:
     register_local("catalogi", "zaaktypen")(_zaaktype)
     register_local("catalogi", "informatieobjecttypen")(_informatieobjecttype)
     register_local("catalogi", "besluittypen")(_besluittype)
     register_local("catalogi", "catalogussen")(_catalogus)
+    for collection, model, render in SUBTYPES:
+        register_local("catalogi", collection)(_subtype_loader(model, render))
