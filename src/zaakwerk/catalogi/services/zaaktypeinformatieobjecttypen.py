@@ -1,11 +1,12 @@
 """Zaaktype-informatieobjecttypen: which kinds of documents zaken of a zaaktype use.
 
 The informatieobjecttype is kept by omschrijving (Catalogi 1.3.x); a client may send the
-omschrijving or the URL of a local version (ADR 0004). Publication rule as the VNG
-conformance suite asserts it (ztc-010/ztc-011, 1.3.1 wording): a relation whose zaaktype *and*
-informatieobjecttype are both published MAG NIET be created, changed or deleted
-(``non-concept-relation``), unless as a correctie; with one side still concept it may. An
-informatieobjecttype of another catalogue cannot be related (``relations-incorrect-catalogus``).
+omschrijving or the URL of a local version (ADR 0004). Publication rule of Catalogi 1.3.2+
+(ztc-010): like every sub-type, a relation of a published zaaktype MAG NIET be created, changed
+or deleted (``non-concept-zaaktype``) unless as a correctie; whether the informatieobjecttype is
+published does not matter (the 1.3.1 rule the VNG suite still tests is in
+``conformance-exclusions.txt``). An informatieobjecttype of another catalogue cannot be related
+(``relations-incorrect-catalogus``): relations are by omschrijving within one catalogus.
 """
 
 from __future__ import annotations
@@ -36,36 +37,9 @@ def _iot_version(value: str) -> InformatieObjectType | None:
     return InformatieObjectType.objects.filter(uuid=key).first() if key is not None else None
 
 
-def _iot_published(values: Values, zaaktype: ZaakType) -> bool:
-    """Whether the related informatieobjecttype is published: the version a URL names, or, for
-    an omschrijving, any version of it in the zaaktype's catalogus."""
-    if values.sent("informatieobjecttype"):
-        ref = str(values.given["informatieobjecttype"])
-        version = _iot_version(ref)
-        if version is not None:
-            return not version.concept
-        name = ref
-    elif values.row is not None:
-        name = values.row.informatieobjecttype_omschrijving
-    else:
-        return False
-    return InformatieObjectType.objects.filter(
-        catalogus_id=zaaktype.catalogus_id, omschrijving=name, concept=False
-    ).exists()
-
-
 def _guard(zaaktypen: list[ZaakType], values: Values, correctie: bool) -> None:
-    # the zaaktype it has, and the one it moves to: neither may be published with the IOT
-    published = [zaaktype for zaaktype in zaaktypen if not zaaktype.concept]
-    if correctie or not published:
-        return
-    if _iot_published(values, published[-1]):
-        raise ValidationError.single(
-            NON_FIELD,
-            "non-concept-relation",
-            "Een relatie tussen een gepubliceerd zaaktype en een gepubliceerd informatieobjecttype "
-            "mag niet aangemaakt, gewijzigd of verwijderd worden.",
-        )
+    # the zaaktype it has, and the one it moves to: neither may be published (ztc-010)
+    subtypes.check_zaaktype_editable(*zaaktypen, correctie=correctie)
 
 
 def _prepare(
