@@ -14,6 +14,8 @@ from typing import Any
 import orjson
 import yaml
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
+from referencing import Registry
+from referencing.jsonschema import DRAFT4
 
 from zaakwerk.api.versions import APIS, SPEC_DIR
 
@@ -24,6 +26,10 @@ _SIBLINGS = {
     "zaken": "zaken-1.7.0.yaml",
     "besluiten": "besluiten-1.1.0.yaml",
 }
+
+
+# References into a sibling spec are made absolute under this base and served by a registry.
+_BASE = "https://specs.zaakwerk.invalid/"
 
 
 class ContractViolation(AssertionError):
@@ -41,8 +47,9 @@ class Operation:
 def load_spec(filename: str) -> dict[str, Any]:
     text = (SPEC_DIR / filename).read_text()
     for name, sibling in _SIBLINGS.items():
-        text = re.sub(rf"(\.\./)+{name}/[a-z]+/[0-9.x]+/(?:[0-9.]+/)?openapi\.yaml", sibling, text)
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+        text = re.sub(rf"(\.\./)+{name}/[a-z]+/[0-9.x]+/(?:[0-9.]+/)?openapi\.yaml", _BASE + sibling, text)
+    spec: dict[str, Any] = yaml.safe_load(text)
+    return spec
 
 
 @functools.cache
@@ -69,11 +76,21 @@ def _resolve(spec: dict[str, Any], node: Any) -> Any:
     return node
 
 
+@functools.cache
+def _registry() -> Registry[Any]:
+    """The sibling specs, so a schema of one API can refer to a schema of another."""
+    resources = [
+        (_BASE + sibling, DRAFT4.create_resource(load_spec(sibling)))
+        for sibling in sorted(set(_SIBLINGS.values()))
+    ]
+    return Registry().with_resources(resources)
+
+
 def _validator(filename: str, schema: dict[str, Any]) -> OAS30Validator:
     spec = load_spec(filename)
     wrapped = dict(schema)
     wrapped["components"] = spec.get("components", {})
-    return OAS30Validator(wrapped, format_checker=oas30_format_checker)
+    return OAS30Validator(wrapped, format_checker=oas30_format_checker, registry=_registry())
 
 
 def check_response(method: str, path: str, status: int, content_type: str, body: bytes) -> None:

@@ -28,7 +28,7 @@ def test_parse_builds_a_tree() -> None:
 
 
 def test_nested_expand_keeps_urls_and_embeds_objects() -> None:
-    item = {"url": "http://x/root", "hoofd": "http://x/a/1"}
+    item: dict[str, Any] = {"url": "http://x/root", "hoofd": "http://x/a/1"}
     expander().expand([item], expand.parse("hoofd.kinderen.ouder"))
     assert item["hoofd"] == "http://x/a/1"
     hoofd = item["_expand"]["hoofd"]

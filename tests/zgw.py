@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
 import orjson
+from django.http import HttpResponse
 from django.test import Client
 from django.test.client import RequestFactory
 
@@ -31,7 +34,7 @@ def make_token(
     return jwt.encode(payload, secret, algorithm=alg)
 
 
-def _encode(data: Any) -> bytes:
+def _encode(data: object) -> bytes:
     """JSON for a request body; integers beyond 64 bits are valid JSON a client may send."""
     if data is None:
         return b""
@@ -39,6 +42,30 @@ def _encode(data: Any) -> bytes:
         return orjson.dumps(data)
     except TypeError:
         return json.dumps(data).encode()
+
+
+@dataclass(frozen=True)
+class ZGWResponse:
+    """What a test observes of an API response: status, headers, the raw body and its JSON.
+
+    ``json_body`` is the parsed JSON (``None`` for an empty or non-JSON body). It is typed
+    ``Any`` like every freshly parsed document: the client has already checked its shape
+    against the official spec, and tests index into it freely.
+    """
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    json_body: Any
+
+    def __getitem__(self, header: str) -> str:
+        return self.headers[header]
+
+    def __contains__(self, header: str) -> bool:
+        return header in self.headers
+
+    def get(self, header: str, default: str | None = None) -> str | None:
+        return self.headers.get(header, default)
 
 
 class ZGWClient:
@@ -53,56 +80,51 @@ class ZGWClient:
         self,
         method: str,
         url: str,
-        data: Any = None,
+        data: object = None,
         *,
         headers: dict[str, str] | None = None,
         raw: bytes | None = None,
         content_type: str = "application/json",
-        **query: Any,
-    ) -> Any:
+        **query: str | int,
+    ) -> ZGWResponse:
         path = url.removeprefix("http://testserver")
         all_headers = dict(headers or {})
         if self.token is not None:
             all_headers.setdefault("Authorization", f"Bearer {self.token}")
         body = raw if raw is not None else _encode(data)
-        kwargs: dict[str, Any] = {"headers": all_headers}
+        send: Callable[..., HttpResponse] = getattr(self.client, method.lower())
         if method in ("GET", "HEAD", "DELETE"):
-            response = getattr(self.client, method.lower())(path, data=query or None, **kwargs)
+            response = send(path, data=query or None, headers=all_headers)
         else:
-            response = getattr(self.client, method.lower())(
-                path, data=body, content_type=content_type, **kwargs
-            )
+            response = send(path, data=body, content_type=content_type, headers=all_headers)
+        received_type = response.get("Content-Type", "")
         if self.validate:
-            check_response(
-                method,
-                path.split("?")[0],
-                response.status_code,
-                response.get("Content-Type", ""),
-                response.content,
-            )
-        response.json_body = (
-            orjson.loads(response.content)
-            if response.content and "json" in response.get("Content-Type", "")
-            else None
+            check_response(method, path.split("?")[0], response.status_code, received_type, response.content)
+        return ZGWResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            content=response.content,
+            json_body=(
+                orjson.loads(response.content) if response.content and "json" in received_type else None
+            ),
         )
-        return response
 
-    def get(self, url: str, **kw: Any) -> Any:
+    def get(self, url: str, **kw: Any) -> ZGWResponse:
         return self.request("GET", url, **kw)
 
-    def head(self, url: str, **kw: Any) -> Any:
+    def head(self, url: str, **kw: Any) -> ZGWResponse:
         return self.request("HEAD", url, **kw)
 
-    def post(self, url: str, data: Any = None, **kw: Any) -> Any:
+    def post(self, url: str, data: object = None, **kw: Any) -> ZGWResponse:
         return self.request("POST", url, data, **kw)
 
-    def put(self, url: str, data: Any = None, **kw: Any) -> Any:
+    def put(self, url: str, data: object = None, **kw: Any) -> ZGWResponse:
         return self.request("PUT", url, data, **kw)
 
-    def patch(self, url: str, data: Any = None, **kw: Any) -> Any:
+    def patch(self, url: str, data: object = None, **kw: Any) -> ZGWResponse:
         return self.request("PATCH", url, data, **kw)
 
-    def delete(self, url: str, **kw: Any) -> Any:
+    def delete(self, url: str, **kw: Any) -> ZGWResponse:
         return self.request("DELETE", url, **kw)
 
 
@@ -129,4 +151,4 @@ def client_with(
     return ZGWClient(make_token(client_id, secret))
 
 
-__all__ = ["RequestFactory", "ZGWClient", "client_with", "make_token"]
+__all__ = ["RequestFactory", "ZGWClient", "ZGWResponse", "client_with", "make_token"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.zgw import ZGWClient, client_with
+from tests.zgw import ZGWClient, ZGWResponse, client_with
 from zaakwerk.autorisaties.models import Applicatie, Autorisatie, ClientId
 from zaakwerk.core.models import AuditTrail, OutboxMessage
+
+if TYPE_CHECKING:
+    from pytest_django import Settings
 
 BASE = "/autorisaties/api/v1"
 ZAAKTYPE = "http://testserver/catalogi/api/v1/zaaktypen/4f3b9e2a-2d0c-4d6b-9a8e-0a6f8e0b6c1d"
@@ -25,7 +28,7 @@ BODY: dict[str, Any] = {"clientIds": ["app-1", "app-2"], "label": "Test applicat
 pytestmark = pytest.mark.django_db
 
 
-def invalid(response: Any) -> list[tuple[str, str]]:
+def invalid(response: ZGWResponse) -> list[tuple[str, str]]:
     assert response.status_code == 400, response.json_body
     return sorted((p["name"], p["code"]) for p in response.json_body["invalidParams"])
 
@@ -59,7 +62,7 @@ def test_consumer(api: ZGWClient) -> None:
     assert api.get(f"{BASE}/applicaties/consumer", clientId="nobody").status_code == 404
 
 
-def test_pagination(api: ZGWClient, settings: Any) -> None:
+def test_pagination(api: ZGWClient, settings: Settings) -> None:
     settings.PAGE_SIZE = 2
     for number in range(3):
         api.post(f"{BASE}/applicaties", {**BODY, "clientIds": [f"page-{number}"]})
@@ -318,7 +321,9 @@ def test_changes_are_notified_and_audited(api: ZGWClient) -> None:
     trail = list(AuditTrail.objects.filter(bron="ac", resource_url=url).order_by("id"))
     assert [t.actie for t in trail] == ["create", "update", "partial_update", "destroy"]
     assert trail[0].applicatie_id == "test-alles"
-    assert trail[1].oud["label"] == "Test applicatie" and trail[1].nieuw["label"] == "Put"
+    oud, nieuw = trail[1].oud, trail[1].nieuw
+    assert oud is not None and nieuw is not None
+    assert oud["label"] == "Test applicatie" and nieuw["label"] == "Put"
 
 
 def test_a_refused_change_writes_nothing(api: ZGWClient) -> None:

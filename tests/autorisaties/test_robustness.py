@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.robustness import bodies
-from tests.zgw import ZGWClient
+from tests.robustness import Json, bodies
+from tests.zgw import ZGWClient, ZGWResponse
 
 SPEC = "autorisaties-1.1.0.yaml"
 BASE = "/autorisaties/api/v1"
@@ -50,12 +49,12 @@ shaped = st.fixed_dictionaries(
 )
 
 
-def send(api: ZGWClient, method: str, url: str, body: Any) -> Any:
+def send(api: ZGWClient, method: str, url: str, body: Json) -> ZGWResponse:
     # json rather than orjson: arbitrary bodies hold integers beyond 64 bits
     return api.request(method, url, raw=json.dumps(body).encode())
 
 
-def assert_handled(response: Any) -> None:
+def assert_handled(response: ZGWResponse) -> None:
     assert response.status_code < 500, response.content[:500]
     assert response.status_code in (200, 201, 400), response.content[:500]
 
@@ -63,7 +62,7 @@ def assert_handled(response: Any) -> None:
 @pytest.mark.django_db
 @given(body=bodies(SPEC, "/applicaties", "post") | shaped)
 @FUZZ
-def test_create_applicatie(api: ZGWClient, body: Any) -> None:
+def test_create_applicatie(api: ZGWClient, body: Json) -> None:
     response = send(api, "POST", f"{BASE}/applicaties", body)
     assert_handled(response)
     if response.status_code == 201:
@@ -73,7 +72,7 @@ def test_create_applicatie(api: ZGWClient, body: Any) -> None:
 @pytest.mark.django_db
 @given(body=bodies(SPEC, "/applicaties/{uuid}", "patch") | shaped)
 @FUZZ
-def test_patch_applicatie(api: ZGWClient, body: Any) -> None:
+def test_patch_applicatie(api: ZGWClient, body: Json) -> None:
     listed = api.get(f"{BASE}/applicaties", clientIds="fuzz")
     if listed.json_body["count"]:
         url = listed.json_body["results"][0]["url"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.zgw import ZGWClient
+from tests.robustness import Json
+from tests.zgw import ZGWClient, ZGWResponse
 
 BASE = "/catalogi/api/v1"
 CATALOGUS = {
@@ -81,11 +82,11 @@ def publish(api: ZGWClient, url: str) -> dict[str, Any]:
     return dict(response.json_body)
 
 
-def codes(response: Any) -> list[tuple[str, str]]:
+def codes(response: ZGWResponse) -> list[tuple[str, str]]:
     return [(p["name"], p["code"]) for p in response.json_body["invalidParams"]]
 
 
-def fuzz_send(api: ZGWClient, method: str, url: str, body: Any) -> None:
+def fuzz_send(api: ZGWClient, method: str, url: str, body: Json) -> None:
     """Send a generated body; the answer must be handled (< 500) and match the spec."""
     import orjson
     from hypothesis import assume

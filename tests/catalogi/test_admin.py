@@ -94,7 +94,9 @@ def test_zaaktype_page_shows_its_parts(admin_client: Client, catalog: dict[str, 
 
 
 @pytest.mark.parametrize("model", [Catalogus, InformatieObjectType, BesluitType])
-def test_detail_pages_load(admin_client: Client, catalog: dict[str, Any], model: Any) -> None:
+def test_detail_pages_load(
+    admin_client: Client, catalog: dict[str, Any], model: type[Catalogus | InformatieObjectType | BesluitType]
+) -> None:
     row = model.objects.get()
     response = admin_client.get(f"/admin/catalogi/{model._meta.model_name}/{row.pk}/change/")
     assert response.status_code == 200

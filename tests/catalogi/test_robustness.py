@@ -3,34 +3,32 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.robustness import bodies
-from tests.zgw import ZGWClient
+from tests.robustness import Json, bodies
+from tests.zgw import ZGWClient, ZGWResponse
 
 SPEC = "catalogi-1.3.3.yaml"
 BASE = "/catalogi/api/v1"
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
 
-def assert_handled(response: Any) -> None:
+def assert_handled(response: ZGWResponse) -> None:
     assert response.status_code < 500, response.content[:500]
 
 
 @pytest.mark.django_db(transaction=False)
 @given(body=bodies(SPEC, "/catalogussen", "post"))
 @FUZZ
-def test_create_catalogus(api: ZGWClient, body: Any) -> None:
+def test_create_catalogus(api: ZGWClient, body: Json) -> None:
     assert_handled(api.post(f"{BASE}/catalogussen", body))
 
 
 @pytest.mark.django_db
 @given(body=bodies(SPEC, "/catalogussen/{uuid}", "patch"))
 @FUZZ
-def test_patch_catalogus(api: ZGWClient, body: Any) -> None:
+def test_patch_catalogus(api: ZGWClient, body: Json) -> None:
     created = api.post(
         f"{BASE}/catalogussen",
         {"domein": "FUZZ", "rsin": "002220647", "contactpersoonBeheerNaam": "X"},

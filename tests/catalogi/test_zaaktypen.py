@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -17,7 +15,7 @@ from tests.catalogi.main_types import (
     publish,
     zaaktype_body,
 )
-from tests.robustness import bodies
+from tests.robustness import Json, bodies
 from tests.zgw import ZGWClient, client_with
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.core.models import OutboxMessage
@@ -294,13 +292,13 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(Healt
 
 @given(body=bodies("catalogi-1.3.3.yaml", "/zaaktypen", "post"))
 @FUZZ
-def test_robust_create(api: ZGWClient, body: Any) -> None:
+def test_robust_create(api: ZGWClient, body: Json) -> None:
     fuzz_send(api, "POST", f"{BASE}/zaaktypen", body)
 
 
 @given(body=bodies("catalogi-1.3.3.yaml", "/zaaktypen/{uuid}", "patch"))
 @FUZZ
-def test_robust_patch(api: ZGWClient, body: Any) -> None:
+def test_robust_patch(api: ZGWClient, body: Json) -> None:
     existing = api.get(f"{BASE}/zaaktypen", status="concept").json_body["results"]
     url = existing[0]["url"] if existing else create(api, "zaaktypen", zaaktype_body(catalogus(api)))["url"]
     fuzz_send(api, "PATCH", url, body)
