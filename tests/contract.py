@@ -49,7 +49,60 @@ def load_spec(filename: str) -> dict[str, Any]:
     for name, sibling in _SIBLINGS.items():
         text = re.sub(rf"(\.\./)+{name}/[a-z]+/[0-9.x]+/(?:[0-9.]+/)?openapi\.yaml", _BASE + sibling, text)
     spec: dict[str, Any] = yaml.safe_load(text)
+    _read_expand_schemas_as_meant(spec)
     return spec
+
+
+_CATCH_ALL = {"#/components/schemas/EmptyObject", "#/components/schemas/GenesteExpansie"}
+
+
+def _is_catch_all(schema: dict[str, Any]) -> bool:
+    """A schema any object matches: GenesteExpansie, or an inline ``type: object`` with no rules."""
+    if schema.get("$ref") in _CATCH_ALL:
+        return True
+    return schema.get("type") == "object" and not set(schema) - {
+        "type",
+        "description",
+        "title",
+        "additionalProperties",
+    }
+
+
+def _read_expand_schemas_as_meant(spec: dict[str, Any]) -> None:
+    """Three slips in the expand schemas (Zaken/Documenten/Besluiten 1.6+), read as the texts mean.
+
+    - ``EmptyObject`` ("Leeg object … indien het te expanderen veld een null waarde heeft") has no
+      size limit, so it matches every object: checked as an object without properties.
+    - ``oneOf: [<Resource>, GenesteExpansie]`` (or an inline rule-less object): the second accepts
+      any object, so a valid expansion matches both branches and fails ``oneOf``: read as ``anyOf``.
+    - Not every ``*Embedded`` member lists ``EmptyObject`` although the rule for a null reference is
+      the same everywhere: every member also accepts the empty object.
+    """
+    schemas = spec.get("components", {}).get("schemas", {})
+    if "EmptyObject" not in schemas:
+        return
+    schemas["EmptyObject"]["maxProperties"] = 0
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            branches = node.get("oneOf")
+            if isinstance(branches, list) and any(_is_catch_all(b) for b in branches):
+                node["anyOf"] = node.pop("oneOf")
+            for value in node.values():
+                walk(value)
+
+    walk(schemas)
+    empty = {"$ref": "#/components/schemas/EmptyObject"}
+    for name, schema in schemas.items():
+        if name.endswith("Embedded"):
+            for key, member in list(schema.get("properties", {}).items()):
+                if member.get("type") == "array":
+                    member["items"] = {"anyOf": [member.get("items", {}), empty]}
+                else:
+                    schema["properties"][key] = {"anyOf": [member, empty]}
 
 
 @functools.cache
@@ -156,6 +209,6 @@ def check_response(method: str, path: str, status: int, content_type: str, body:
     errors = sorted(_validator(info.spec_file, media["schema"]).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         details = "\n".join(
-            f"  at {'/'.join(str(p) for p in e.path) or '<root>'}: {e.message[:300]}" for e in errors[:10]
+            f"  at {'/'.join(str(p) for p in e.path) or '<root>'}: {e.message[-300:]}" for e in errors[:10]
         )
         raise ContractViolation(f"{method} {sub} → {status} does not match the spec:\n{details}")

@@ -10,6 +10,7 @@ from zaakwerk.autorisaties.api import api as autorisaties_api
 from zaakwerk.catalogi.api import api as catalogi_api
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
 from zaakwerk.views import health, home
+from zaakwerk.zaken.api import api as zaken_api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),
@@ -18,4 +19,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *api_urls("catalogi", catalogi_api),
     *api_urls("autorisaties", autorisaties_api),
     *api_urls("referentielijsten", referentielijsten_api),
+    *api_urls("zaken", zaken_api),
 ]

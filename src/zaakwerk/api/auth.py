@@ -44,12 +44,17 @@ class Authorisations:
     alleen_is_gereed_voor_publicatie: bool = False
 
 
-class CredentialStore(Protocol):
-    def secret_for(self, client_id: str) -> str | None:
-        """The JWT secret registered for ``client_id``, or None."""
+@dataclass(frozen=True)
+class Credentials:
+    secret: str
+    # None when the client id belongs to no Applicatie
+    authorisations: Authorisations | None
 
-    def authorisations_for(self, client_id: str) -> Authorisations | None:
-        """The Applicatie's authorisations for ``client_id``, or None when it has none."""
+
+class CredentialStore(Protocol):
+    def credentials_for(self, client_id: str) -> Credentials | None:
+        """The JWT secret and the Applicatie's authorisations registered for ``client_id``, or
+        None when it has no secret. Read once per request, so one consistent state is used."""
 
 
 _store: list[CredentialStore] = []
@@ -135,14 +140,13 @@ def caller_from_token(token: str) -> Caller:
     client_id = unverified.get("client_id")
     if not isinstance(client_id, str) or not client_id:
         raise _refuse("Het JWT bevat geen client_id.")
-    store = credential_store()
-    secret = store.secret_for(client_id)
-    if secret is None:
+    credentials = credential_store().credentials_for(client_id)
+    if credentials is None:
         raise _refuse("Onbekende client_id.")
     try:
         claims = jwt.decode(
             token,
-            secret,
+            credentials.secret,
             algorithms=["HS256"],
             options={"verify_exp": False, "verify_iat": False, "verify_aud": False},
         )
@@ -164,7 +168,7 @@ def caller_from_token(token: str) -> Caller:
         client_id=client_id,
         user_id=str(claims.get("user_id", "") or ""),
         user_representation=str(claims.get("user_representation", "") or ""),
-        authorisations=store.authorisations_for(client_id) or NO_AUTHORISATIONS,
+        authorisations=credentials.authorisations or NO_AUTHORISATIONS,
     )
 
 

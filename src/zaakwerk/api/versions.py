@@ -25,6 +25,7 @@ APIS: dict[str, ApiInfo] = {
     info.segment: info
     for info in (
         ApiInfo("catalogi", "Catalogi API", "1.3.3", "catalogi-1.3.3.yaml", "ztc"),
+        ApiInfo("zaken", "Zaken API", "1.7.0", "zaken-1.7.0.yaml", "zrc"),
         ApiInfo("autorisaties", "Autorisaties API", "1.1.0", "autorisaties-1.1.0.yaml", "ac"),
         ApiInfo(
             "referentielijsten",

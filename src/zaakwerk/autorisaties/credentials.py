@@ -1,47 +1,77 @@
 """The credential store the JWT layer uses: secrets and authorisations from this register,
-cached per process and invalidated by :class:`AuthorisationsGeneration`."""
+cached per process and invalidated by :class:`AuthorisationsGeneration`.
+
+Every request reads the generation (one indexed row) and uses the cache of exactly that
+generation. Whatever a request loads is stored in the cache of the generation it read *before*
+loading, so data read around a concurrent change can only land in a cache that the next request
+already discards; a stale secret or authorisation never outlives the request that read it. The
+Fernet decryption of a secret and the joins for the authorisations run once per client id and
+generation, not per request.
+"""
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass, field
 
-from zaakwerk.api.auth import Authorisations
+from django.db import connection
+
+from zaakwerk.api.auth import Authorisations, Credentials
 from zaakwerk.api.auth import Autorisatie as GrantedAutorisatie
 from zaakwerk.autorisaties.models import ApiClient, AuthorisationsGeneration, ClientId
 
 
+@dataclass
+class _Cache:
+    generation: int
+    credentials: dict[str, Credentials] = field(default_factory=dict)
+
+
 class DatabaseCredentialStore:
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._generation = -1
-        self._secrets: dict[str, str] = {}
-        self._authorisations: dict[str, Authorisations | None] = {}
+        self._cache = _Cache(generation=-1)
 
-    def _fresh(self) -> None:
-        generation = AuthorisationsGeneration.current()
-        if generation != self._generation:
-            with self._lock:
-                self._secrets = {}
-                self._authorisations = {}
-                self._generation = generation
+    def _current(self) -> _Cache:
+        generation = current_generation()
+        cache = self._cache
+        if cache.generation != generation:
+            # Replacing the reference is atomic; concurrent requests that read another
+            # generation keep using (and filling) their own cache object.
+            cache = _Cache(generation=generation)
+            self._cache = cache
+        return cache
 
-    def secret_for(self, client_id: str) -> str | None:
-        self._fresh()
-        if client_id in self._secrets:
-            return self._secrets[client_id]
-        client = ApiClient.objects.filter(client_id=client_id).first()
-        secret = client.get_secret() if client else None
-        if secret is not None:
-            # Misses are not cached: anyone can send tokens with made-up client ids, and the
-            # cache must not grow with them.
-            self._secrets[client_id] = secret
-        return secret
+    def credentials_for(self, client_id: str) -> Credentials | None:
+        cache = self._current()
+        found = cache.credentials.get(client_id)
+        if found is None:
+            found = load_credentials(client_id)
+            if found is not None:
+                # Misses are not cached: anyone can send tokens with made-up client ids, and the
+                # cache must not grow with them.
+                cache.credentials[client_id] = found
+        return found
 
-    def authorisations_for(self, client_id: str) -> Authorisations | None:
-        # secret_for ran just before in the same request and refreshed the generation
-        if client_id not in self._authorisations:
-            self._authorisations[client_id] = load_authorisations(client_id)
-        return self._authorisations[client_id]
+
+def current_generation() -> int:
+    """The current :class:`AuthorisationsGeneration`, read on every authenticated request.
+
+    A plain statement rather than a queryset: building the ORM query cost more than running it.
+    """
+    q = connection.ops.quote_name
+    table = q(AuthorisationsGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {q('generation')} FROM {table} WHERE {q('id')} = %s", [1])
+        row = cursor.fetchone()
+    return int(row[0]) if row is not None and row[0] else 0
+
+
+def load_credentials(client_id: str) -> Credentials | None:
+    """The secret and authorisations of ``client_id``; None without a usable secret."""
+    client = ApiClient.objects.filter(client_id=client_id).first()
+    secret = client.get_secret() if client is not None else None
+    if secret is None:
+        return None
+    return Credentials(secret=secret, authorisations=load_authorisations(client_id))
 
 
 def load_authorisations(client_id: str) -> Authorisations | None:

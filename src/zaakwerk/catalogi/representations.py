@@ -19,18 +19,9 @@ from zaakwerk.catalogi.models import (
     BesluitType,
     BesluitTypeInformatieObjectType,
     Catalogus,
-    Eigenschap,
     InformatieObjectType,
-    ResultaatType,
     ResultaatTypeBesluitType,
-    RolType,
-    StatusType,
-    ZaakObjectType,
     ZaakType,
-    ZaakTypeBesluitType,
-    ZaakTypeDeelzaaktype,
-    ZaakTypeInformatieObjectType,
-    ZaakTypenRelatie,
 )
 from zaakwerk.catalogi.queries import (
     besluittype_urls,
@@ -38,6 +29,7 @@ from zaakwerk.catalogi.queries import (
     informatieobjecttype_urls,
     prefer_published,
     today,
+    zaaktype_relations,
     zaaktype_urls_by_identificatie,
 )
 from zaakwerk.catalogi.urls import url
@@ -114,77 +106,24 @@ def _flatten(names: list[str], by_name: dict[str, list[str]]) -> list[str]:
 
 def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[Data]:
     day = day or today()
-    ids = [row.pk for row in rows]
-    catalogi = _catalogus_uuids(row.catalogus_id for row in rows)
-
-    def sub_urls(model: Any, resource: str, order: str = "id") -> dict[int, list[str]]:
-        found: dict[int, list[str]] = defaultdict(list)
-        for zaaktype_id, uuid in (
-            model.objects.filter(zaaktype_id__in=ids).order_by(order).values_list("zaaktype_id", "uuid")
-        ):
-            found[zaaktype_id].append(url(resource, uuid))
-        return found
-
-    statustypen = sub_urls(StatusType, "statustypen", "volgnummer")
-    roltypen = sub_urls(RolType, "roltypen")
-    eigenschappen = sub_urls(Eigenschap, "eigenschappen")
-    zaakobjecttypen = sub_urls(ZaakObjectType, "zaakobjecttypen")
-    resultaattypen: dict[int, list[str]] = defaultdict(list)
-    resultaat_omschrijvingen: dict[int, list[str]] = defaultdict(list)
-    for zaaktype_id, uuid, omschrijving in (
-        ResultaatType.objects.filter(zaaktype_id__in=ids)
-        .order_by("id")
-        .values_list("zaaktype_id", "uuid", "omschrijving")
-    ):
-        resultaattypen[zaaktype_id].append(url("resultaattypen", uuid))
-        if omschrijving not in resultaat_omschrijvingen[zaaktype_id]:
-            resultaat_omschrijvingen[zaaktype_id].append(omschrijving)
-
-    iot_names = _group_names(
-        ZaakTypeInformatieObjectType.objects.filter(zaaktype_id__in=ids)
-        .order_by("volgnummer", "id")
-        .values_list("zaaktype_id", "informatieobjecttype_omschrijving")
-    )
-    besluit_names = _group_names(
-        ZaakTypeBesluitType.objects.filter(zaaktype_id__in=ids)
-        .order_by("position", "id")
-        .values_list("zaaktype_id", "besluittype_omschrijving")
-    )
-    deel_names = _group_names(
-        ZaakTypeDeelzaaktype.objects.filter(zaaktype_id__in=ids)
-        .order_by("position", "id")
-        .values_list("zaaktype_id", "identificatie")
-    )
-    relaties: dict[int, list[ZaakTypenRelatie]] = defaultdict(list)
-    for relatie in ZaakTypenRelatie.objects.filter(zaaktype_id__in=ids).order_by("position", "id"):
-        relaties[relatie.zaaktype_id].append(relatie)
-    related_identificaties = {
-        rel.gerelateerd_zaaktype: rel.gerelateerd_zaaktype
-        for rels in relaties.values()
-        for rel in rels
-        if not rel.gerelateerd_zaaktype.startswith(("http://", "https://"))
+    relations = zaaktype_relations([row.pk for row in rows])
+    iot_names = {pk: rel.informatieobjecttype_omschrijvingen for pk, rel in relations.items()}
+    besluit_names = {pk: rel.besluittype_omschrijvingen for pk, rel in relations.items()}
+    # zaaktypen named by identificatie: deelzaaktypen, and related zaaktypen not given as a URL
+    zaaktype_names = {
+        pk: rel.deelzaaktype_identificaties
+        + [target for target, _, _ in rel.relaties if not target.startswith(("http://", "https://"))]
+        for pk, rel in relations.items()
     }
-    related_names = {
-        row.pk: [
-            rel.gerelateerd_zaaktype
-            for rel in relaties[row.pk]
-            if rel.gerelateerd_zaaktype in related_identificaties
-        ]
-        for row in rows
-    }
-    combined_zaaktype_names = {
-        row.pk: deel_names.get(row.pk, []) + related_names.get(row.pk, []) for row in rows
-    }
-
+    # the versions to show per name: a query per kind and catalogus, only when names are there
     iot_urls = _urls_per_catalogus(rows, iot_names, informatieobjecttype_urls, day)
     besluit_urls = _urls_per_catalogus(rows, besluit_names, besluittype_urls, day)
-    zaaktype_urls = _urls_per_catalogus(rows, combined_zaaktype_names, zaaktype_urls_by_identificatie, day)
-    spans = _object_span(ZaakType, "identificatie", rows)
+    zaaktype_urls = _urls_per_catalogus(rows, zaaktype_names, zaaktype_urls_by_identificatie, day)
 
     result = []
     for row in rows:
+        rel = relations[row.pk]
         zaaktypen_here = zaaktype_urls.get(row.catalogus_id, {})
-        begin_object, einde_object = spans.get((row.catalogus_id, row.identificatie), (None, None))
         data: Data = {
             "url": url("zaaktypen", row.uuid),
             "identificatie": row.identificatie,
@@ -211,24 +150,29 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
             "selectielijstProcestype": row.selectielijst_procestype,
             "referentieproces": {"naam": row.referentieproces_naam, "link": row.referentieproces_link},
             "verantwoordelijke": row.verantwoordelijke,
-            "zaakobjecttypen": zaakobjecttypen.get(row.pk, []),
-            "catalogus": url("catalogussen", catalogi[row.catalogus_id]),
-            "statustypen": statustypen.get(row.pk, []),
-            "resultaattypen": resultaattypen.get(row.pk, []),
-            "resultaattypeOmschrijving": resultaat_omschrijvingen.get(row.pk, []),
-            "eigenschappen": eigenschappen.get(row.pk, []),
-            "informatieobjecttypen": _flatten(iot_names.get(row.pk, []), iot_urls.get(row.catalogus_id, {})),
-            "informatieobjecttypeOmschrijving": iot_names.get(row.pk, []),
-            "roltypen": roltypen.get(row.pk, []),
-            "besluittypen": _flatten(besluit_names.get(row.pk, []), besluit_urls.get(row.catalogus_id, {})),
-            "besluittypeOmschrijving": besluit_names.get(row.pk, []),
-            "deelzaaktypen": _flatten(deel_names.get(row.pk, []), zaaktypen_here),
-            "deelzaaktypeIdentificaties": deel_names.get(row.pk, []),
-            "gerelateerdeZaaktypen": [_relatie(rel, zaaktypen_here) for rel in relaties.get(row.pk, [])],
+            "zaakobjecttypen": rel.zaakobjecttypen,
+            "catalogus": url("catalogussen", str(rel.catalogus_uuid)),
+            "statustypen": rel.statustypen,
+            "resultaattypen": rel.resultaattypen,
+            "resultaattypeOmschrijving": rel.resultaattype_omschrijvingen,
+            "eigenschappen": rel.eigenschappen,
+            "informatieobjecttypen": _flatten(
+                rel.informatieobjecttype_omschrijvingen, iot_urls.get(row.catalogus_id, {})
+            ),
+            "informatieobjecttypeOmschrijving": rel.informatieobjecttype_omschrijvingen,
+            "roltypen": rel.roltypen,
+            "besluittypen": _flatten(rel.besluittype_omschrijvingen, besluit_urls.get(row.catalogus_id, {})),
+            "besluittypeOmschrijving": rel.besluittype_omschrijvingen,
+            "deelzaaktypen": _flatten(rel.deelzaaktype_identificaties, zaaktypen_here),
+            "deelzaaktypeIdentificaties": rel.deelzaaktype_identificaties,
+            "gerelateerdeZaaktypen": [
+                _relatie(target, aard, toelichting, zaaktypen_here)
+                for target, aard, toelichting in rel.relaties
+            ],
             "beginGeldigheid": iso(row.begin_geldigheid),
             "eindeGeldigheid": iso(row.einde_geldigheid),
-            "beginObject": iso(begin_object),
-            "eindeObject": iso(einde_object),
+            "beginObject": iso(rel.begin_object),
+            "eindeObject": iso(rel.einde_object),
             "versiedatum": iso(row.versiedatum or row.begin_geldigheid),
             "concept": row.concept,
         }
@@ -248,8 +192,7 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
     return result
 
 
-def _relatie(rel: ZaakTypenRelatie, zaaktypen_here: dict[str, list[str]]) -> Data:
-    value = rel.gerelateerd_zaaktype
+def _relatie(value: str, aard_relatie: str, toelichting: str, zaaktypen_here: dict[str, list[str]]) -> Data:
     if value.startswith(("http://", "https://")):
         # a zaaktype of another catalogue, kept as the URL that was given
         target, identificatie = value, ""
@@ -259,8 +202,8 @@ def _relatie(rel: ZaakTypenRelatie, zaaktypen_here: dict[str, list[str]]) -> Dat
     return {
         "zaaktype": target,
         "zaaktypeIdentificatie": identificatie,
-        "aardRelatie": rel.aard_relatie,
-        "toelichting": rel.toelichting,
+        "aardRelatie": aard_relatie,
+        "toelichting": toelichting,
     }
 
 

@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "zaakwerk.referentielijsten",
     "zaakwerk.autorisaties",
     "zaakwerk.catalogi",
+    "zaakwerk.zaken",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,141 @@
+"""Request bodies of ``/zaken`` (Zaken API 1.7.0 ``Zaak``, ``ZaakZoek``, zaaknummer reservations)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+from django.utils import timezone
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
+from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
+
+_DURATION = re.compile(
+    r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
+    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
+)
+
+
+def _duration(value: str) -> str:
+    if not _DURATION.match(value):
+        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.")
+    return value
+
+
+def _url(value: str) -> str:
+    if value and not value.startswith(("http://", "https://")):
+        raise ZGWValueError("invalid", "Voer een geldige URL in.")
+    return value
+
+
+def _aware(value: datetime) -> datetime:
+    """A date-time without offset is in the server's time zone; stored in UTC."""
+    try:
+        aware = timezone.make_aware(value) if timezone.is_naive(value) else value
+        return aware.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ZGWValueError("invalid", "Ongeldige datum/tijd.") from exc
+
+
+Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
+Url = Annotated[str, Field(max_length=1000), AfterValidator(_url)]
+RequiredUrl = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_url)]
+DateTime = Annotated[datetime, AfterValidator(_aware)]
+
+
+class RelevanteZaakIn(RequestSchema):
+    url: RequiredUrl
+    aard_relatie: AardZaakRelatie
+
+
+class KenmerkIn(RequestSchema):
+    kenmerk: str = Field(min_length=1, max_length=40)
+    bron: str = Field(min_length=1, max_length=40)
+
+
+class OpschortingIn(RequestSchema):
+    indicatie: bool
+    reden: str = Field(max_length=200)
+
+
+class VerlengingIn(RequestSchema):
+    reden: str = Field(max_length=200)
+    duur: Duration
+
+
+class ProcessobjectIn(RequestSchema):
+    datumkenmerk: str = Field(min_length=1, max_length=250)
+    identificatie: str = Field(min_length=1, max_length=250)
+    objecttype: str = Field(min_length=1, max_length=250)
+    registratie: str = Field(min_length=1, max_length=250)
+
+
+class ZaakIn(RequestSchema):
+    identificatie: str = Field("", max_length=40)
+    bronorganisatie: str = Field(min_length=1, max_length=9)
+    omschrijving: str = Field("", max_length=80)
+    toelichting: str = Field("", max_length=1000)
+    zaaktype: RequiredUrl
+    registratiedatum: date | None = None
+    verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
+    startdatum: date
+    einddatum_gepland: date | None = None
+    uiterlijke_einddatum_afdoening: date | None = None
+    publicatiedatum: date | None = None
+    communicatiekanaal: Url = ""
+    producten_of_diensten: list[RequiredUrl] = Field(default_factory=list)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidAanduiding | None = None
+    betalingsindicatie: Betalingsindicatie | Literal[""] = ""
+    laatste_betaaldatum: DateTime | None = None
+    zaakgeometrie: dict[str, Any] | None = None
+    verlenging: VerlengingIn | None = None
+    opschorting: OpschortingIn | None = None
+    selectielijstklasse: Url = ""
+    hoofdzaak: RequiredUrl | None = None
+    relevante_andere_zaken: list[RelevanteZaakIn] = Field(default_factory=list)
+    kenmerken: list[KenmerkIn] = Field(default_factory=list)
+    archiefnominatie: Archiefnominatie | Literal[""] | None = None
+    archiefstatus: Archiefstatus = Archiefstatus.nog_te_archiveren
+    archiefactiedatum: date | None = None
+    opdrachtgevende_organisatie: str = Field("", max_length=9)
+    processobjectaard: str | None = Field(None, max_length=200)
+    startdatum_bewaartermijn: date | None = None
+    processobject: ProcessobjectIn | None = None
+
+    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+        """Service input: model field values for the fields given (all for POST/PUT)."""
+        sent = fields if fields is not None else set(type(self).model_fields)
+        values: dict[str, Any] = {}
+        for name in sent:
+            value = getattr(self, name)
+            if name == "verlenging":
+                values["verlenging_reden"] = value.reden if value else ""
+                values["verlenging_duur"] = value.duur if value else None
+            elif name == "opschorting":
+                values["opschorting_indicatie"] = value.indicatie if value else False
+                values["opschorting_reden"] = value.reden if value else ""
+            elif name in ("relevante_andere_zaken", "kenmerken"):
+                values[name] = [item.model_dump(by_alias=True, mode="json") for item in value]
+            elif name == "processobject":
+                values[name] = value.model_dump(mode="json") if value else None
+            elif name == "archiefnominatie":
+                values[name] = value or ""
+            elif name in ("vertrouwelijkheidaanduiding", "registratiedatum") and value is None:
+                continue  # derived (zrc-009) or today; PUT without it keeps the stored value
+            else:
+                values[name] = getattr(value, "value", value)
+        return values
+
+
+class ReserveringIn(RequestSchema):
+    bronorganisatie: str = Field(min_length=9, max_length=9)
+    aantal: int = Field(1, ge=1)
+
+
+class GeoWithinIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    within: dict[str, Any]

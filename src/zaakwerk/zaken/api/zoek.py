@@ -1,0 +1,73 @@
+"""``POST /zaken/_zoek``: the list's filters in a JSON body, plus ``zaakgeometrie.within``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+from pydantic import ConfigDict, Field
+
+from zaakwerk.api.errors import ApiValidationError
+from zaakwerk.api.params import parse_query
+from zaakwerk.api.responses import json_response
+from zaakwerk.api.schemas import read_json, validate
+from zaakwerk.core.errors import FieldError, ValidationError
+from zaakwerk.zaken import geometry
+from zaakwerk.zaken.access import visible_zaken
+from zaakwerk.zaken.api import filters, listing
+from zaakwerk.zaken.api.common import READ, caller_with, check_crs, with_crs
+from zaakwerk.zaken.api.schemas import GeoWithinIn
+from zaakwerk.zaken.api.zaken import DetailQuery
+
+router = Router(tags=["zaken"])
+
+ZaakZoek: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call-overload]
+    "ZaakZoek",
+    __config__=ConfigDict(populate_by_name=False, extra="ignore"),
+    uuid__in=(list[pydantic.UUID4] | None, Field(None, alias="uuid__in")),
+    zaaktype__in=(list[filters.Text] | None, Field(None, alias="zaaktype__in")),
+    zaakgeometrie=(GeoWithinIn | None, Field(None, alias="zaakgeometrie")),
+    ordering=(filters.Text | None, Field(None, alias="ordering")),
+    fields=(list[Any] | None, Field(None, alias="fields")),
+    **{
+        f"f_{index}": (kind | None, Field(None, alias=param))
+        for index, (param, (kind, _)) in enumerate(filters.ALL_FILTERS.items())
+    },
+)
+
+
+def _within(rows: Any, area_json: dict[str, Any]) -> Any:
+    """Bounding boxes narrow the candidates in SQL; shapely decides each exactly."""
+    area = geometry.parse(area_json, field="zaakgeometrie.within")
+    candidates = rows.filter(geometry.within_prefilter(area)).values_list("id", "zaakgeometrie")
+    inside = [pk for pk, shape in candidates.iterator() if shape and geometry.is_within(shape, area)]
+    return rows.filter(pk__in=inside)
+
+
+@router.post("/zaken/_zoek")
+def zoek(request: HttpRequest) -> HttpResponse:
+    caller = caller_with(request, READ)
+    check_crs(request, body=True)
+    query = parse_query(request, DetailQuery)
+    body = validate(ZaakZoek, read_json(request))
+    values: dict[str, Any] = body.model_dump(by_alias=True)
+    if values.get("fields") and values.get("expand"):
+        raise ApiValidationError(
+            [FieldError("nonFieldErrors", "invalid", "'fields' en 'expand' sluiten elkaar uit.")]
+        )
+    rows = filters.apply(visible_zaken(caller, READ), values)
+    if values.get("uuid__in") is not None:
+        rows = rows.filter(uuid__in=values["uuid__in"])
+    if values.get("zaaktype__in") is not None:
+        rows = rows.filter(zaaktype__in=values["zaaktype__in"])
+    if values.get("zaakgeometrie") is not None:
+        try:
+            rows = _within(rows, values["zaakgeometrie"]["within"])
+        except ValidationError as exc:
+            raise ApiValidationError(exc.errors) from exc
+    order_by = listing.ordering(values.get("ordering"))
+    result = listing.page(request, rows, order_by)
+    listing.apply_expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
+    return with_crs(json_response(result))

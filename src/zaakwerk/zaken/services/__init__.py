@@ -1,0 +1,1 @@
+"""Business rules of the Zaken register: plain typed functions, one transaction each."""

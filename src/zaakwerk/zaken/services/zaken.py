@@ -1,0 +1,193 @@
+"""Zaken: create, change and delete (RULES.md 3.1, 3.4, 3.7).
+
+Each function is one transaction that writes the change, its audit trail line and its
+notification (kanaal ``zaken``) together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.changes import Change, record_change
+from zaakwerk.core.errors import ErrorCollector, PermissionDenied
+from zaakwerk.core.references import fetch
+from zaakwerk.core.vertrouwelijkheid import rank
+from zaakwerk.zaken.models import Zaak
+from zaakwerk.zaken.models.choices import Archiefstatus
+from zaakwerk.zaken.representations import kenmerken, render_zaken
+from zaakwerk.zaken.services import identificatie, validation
+
+# Fields that identify a zaak: fixed once it exists (zrc-002).
+IMMUTABLE = ("identificatie", "bronorganisatie")
+
+
+def _record(zaak: Zaak, actie: str, actor: Actor, *, oud: Any = None, nieuw: Any = None) -> None:
+    record_change(
+        Change(
+            bron="zrc",
+            kanaal="zaken",
+            resource="zaak",
+            resource_url=zaak.url,
+            actie=actie,
+            hoofd_object=zaak.url,
+            kenmerken=kenmerken(zaak),
+            resource_weergave=zaak.identificatie,
+            oud=oud,
+            nieuw=nieuw,
+        ),
+        actor,
+    )
+
+
+def _snapshot(zaak: Zaak) -> dict[str, Any]:
+    return render_zaken([zaak])[0]
+
+
+def _check(values: dict[str, Any], zaak: Zaak | None, changed: set[str], errors: ErrorCollector) -> Any:
+    """Validate ``values`` (the merged state); references only when they changed."""
+    zaaktype_data = None
+    if "zaaktype" in changed:
+        zaaktype_data = validation.zaaktype(values["zaaktype"], errors)
+    if values.get("communicatiekanaal") and "communicatiekanaal" in changed:
+        validation.communicatiekanaal(values["communicatiekanaal"], errors)
+    if "relevante_andere_zaken" in changed:
+        validation.relevante_andere_zaken(values.get("relevante_andere_zaken") or [], errors)
+    if "hoofdzaak" in changed:
+        values["hoofdzaak"] = validation.hoofdzaak(values.get("hoofdzaak"), zaak, errors)
+    if "producten_of_diensten" in changed or "zaaktype" in changed:
+        if zaaktype_data is None and "zaaktype" not in changed and values.get("producten_of_diensten"):
+            zaaktype_data = validation.zaaktype(values["zaaktype"], errors)
+        if zaaktype_data is not None:
+            validation.producten_of_diensten(values.get("producten_of_diensten") or [], zaaktype_data, errors)
+    validation.betaling(values, errors)
+    validation.archief(values, errors)
+    validation.geometrie(values, errors)
+    return zaaktype_data
+
+
+@transaction.atomic
+def create_zaak(values: dict[str, Any], actor: Actor) -> Zaak:
+    """Create a zaak; ``values`` are model field values, ``hoofdzaak`` as a URL."""
+    values = dict(values)
+    errors = ErrorCollector()
+    zaaktype_data = _check(values, None, set(values), errors)
+    errors.raise_if_any()
+    assert zaaktype_data is not None
+    # zrc-009: the zaaktype's vertrouwelijkheidaanduiding unless one is given
+    if not values.get("vertrouwelijkheidaanduiding"):
+        values["vertrouwelijkheidaanduiding"] = zaaktype_data["vertrouwelijkheidaanduiding"]
+    values["vertrouwelijkheid_rank"] = rank(values["vertrouwelijkheidaanduiding"])
+    values.setdefault("registratiedatum", timezone.localdate())
+    if values.get("identificatie"):
+        identificatie.claim(values["bronorganisatie"], values["identificatie"])
+    else:
+        values["identificatie"] = identificatie.generate(values["bronorganisatie"], values["startdatum"])
+    zaak = Zaak.objects.create(**values)
+    _record(zaak, "create", actor, nieuw=_snapshot(zaak))
+    return zaak
+
+
+def _check_immutable(zaak: Zaak, changes: dict[str, Any], errors: ErrorCollector) -> None:
+    for name in IMMUTABLE:
+        if name in changes and changes[name] != getattr(zaak, name):
+            errors.add(name, "wijzigen-niet-toegelaten", f"Het veld {name} mag niet gewijzigd worden.")
+
+
+def _check_documents_archived(zaak: Zaak, errors: ErrorCollector) -> None:
+    """zrc-022: archived only when every related informatieobject is archived."""
+    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
+        body, status = fetch(url)
+        if status != 200 or body is None or body.get("status") != "gearchiveerd":
+            errors.add(
+                "archiefstatus",
+                "documents-not-archived",
+                "Alle gerelateerde informatieobjecten moeten de status 'gearchiveerd' hebben.",
+            )
+            return
+
+
+@transaction.atomic
+def update_zaak(
+    zaak: Zaak, changes: dict[str, Any], actor: Actor, *, partial: bool, geforceerd: bool
+) -> Zaak:
+    """PUT (all fields) or PATCH (``changes`` = the fields sent) of a zaak."""
+    zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
+    # zrc-007: a closed zaak only changes with zaken.geforceerd-bijwerken
+    if zaak.einddatum is not None and not geforceerd:
+        raise PermissionDenied("Deze zaak is afgesloten; wijzigen vereist zaken.geforceerd-bijwerken.")
+    oud = _snapshot(zaak)
+    errors = ErrorCollector()
+    _check_immutable(zaak, changes, errors)
+    changed = {
+        key
+        for key, value in changes.items()
+        if value != (oud["hoofdzaak"] if key == "hoofdzaak" else getattr(zaak, key))
+    }
+    merged = _merged(zaak, changes)
+    if "betalingsindicatie" in changed and merged["betalingsindicatie"] == "nvt":
+        merged["laatste_betaaldatum"] = None  # zrc-014: nvt clears the payment date
+        changed.add("laatste_betaaldatum")
+    if "zaakgeometrie" in changed:
+        changed |= {"bbox_min_x", "bbox_min_y", "bbox_max_x", "bbox_max_y"}
+    _check(merged, zaak, changed, errors)
+    if "archiefstatus" in changed and merged["archiefstatus"] != Archiefstatus.nog_te_archiveren:
+        _check_documents_archived(zaak, errors)
+    errors.raise_if_any()
+    for key in changed:
+        setattr(zaak, key, merged[key])
+    zaak.vertrouwelijkheid_rank = rank(zaak.vertrouwelijkheidaanduiding)
+    zaak.save()
+    _record(zaak, "partial_update" if partial else "update", actor, oud=oud, nieuw=_snapshot(zaak))
+    return zaak
+
+
+def _merged(zaak: Zaak, changes: dict[str, Any]) -> dict[str, Any]:
+    """The zaak's values with ``changes`` applied, for the checks that span fields."""
+    names = (
+        "zaaktype",
+        "producten_of_diensten",
+        "betalingsindicatie",
+        "laatste_betaaldatum",
+        "archiefstatus",
+        "archiefnominatie",
+        "archiefactiedatum",
+        "vertrouwelijkheidaanduiding",
+        "communicatiekanaal",
+    )
+    merged = {name: getattr(zaak, name) for name in names}
+    merged.update(changes)
+    merged.setdefault("hoofdzaak", zaak.hoofdzaak)
+    return merged
+
+
+@transaction.atomic
+def delete_zaak(zaak: Zaak, actor: Actor) -> None:
+    """zrc-023: the zaak and everything of it (deelzaken included); one notification.
+
+    The zaak's audit trail goes too: a line for the deletion would outlive what it is about,
+    so only the notification is written.
+    """
+    from zaakwerk.core.models import AuditTrail
+
+    zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
+    deelzaak_urls = [z.url for z in zaak.deelzaken.all()]
+    record_change(
+        Change(
+            bron="zrc",
+            kanaal="zaken",
+            resource="zaak",
+            resource_url=zaak.url,
+            actie="destroy",
+            hoofd_object=zaak.url,
+            kenmerken=kenmerken(zaak),
+            resource_weergave=zaak.identificatie,
+        ),
+        actor,
+        audit=False,
+    )
+    AuditTrail.objects.filter(hoofd_object__in=[zaak.url, *deelzaak_urls]).delete()
+    zaak.delete()
