@@ -127,6 +127,14 @@ REMOTE_CACHE_SECONDS = config(
     help="Seconds a fetched remote resource is cached in memory.",
     group="API",
 )
+REMOTE_CREDENTIALS = config(
+    "ZGW_REMOTE_CREDENTIALS",
+    [],
+    help="How this deployment authenticates to other ZGW APIs it fetches from: comma-separated "
+    "`root|client_id|secret` entries, e.g. `https://zaken.example/zaken/api/v1|zaakwerk|s3cret`. The "
+    "longest matching root wins; URLs under no root are fetched without a token.",
+    group="API",
+)
 REFERENTIELIJSTEN_URL = config(
     "ZGW_REFERENTIELIJSTEN_URL",
     "",

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "zaakwerk.core"
     label = "core"
     verbose_name = "Zaakwerk core"
+
+    def ready(self) -> None:
+        from zaakwerk.core import remote_auth
+
+        remote_auth.install()

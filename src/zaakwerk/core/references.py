@@ -123,13 +123,16 @@ def set_remote_auth(provider: RemoteAuth) -> None:
     _remote_auth[:] = [provider]
 
 
+def remote_headers(url: str) -> dict[str, str]:
+    """The headers that authenticate this deployment to the API behind ``url`` (may be empty)."""
+    return _remote_auth[0](url) if _remote_auth else {}
+
+
 def _fetch_remote(url: str) -> tuple[Representation | None, int]:
     cached = remote_cache.get(url)
     if cached is not None:
         return cached
-    headers = {"Accept": "application/json"}
-    if _remote_auth:
-        headers.update(_remote_auth[0](url))
+    headers = {"Accept": "application/json", **remote_headers(url)}
     try:
         response = httpx.get(url, headers=headers, timeout=settings.REMOTE_TIMEOUT, follow_redirects=True)
     except (httpx.HTTPError, ValueError):

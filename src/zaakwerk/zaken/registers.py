@@ -101,8 +101,7 @@ remote_transport: httpx.BaseTransport | None = None
 
 def _auth_headers(url: str) -> dict[str, str]:
     """This deployment's own JWT for ``url``: the same provider references.fetch uses."""
-    providers = references._remote_auth  # one provider, installed by set_remote_auth
-    return providers[0](url) if providers else {}
+    return references.remote_headers(url)
 
 
 def _client() -> httpx.Client:
