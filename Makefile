@@ -3,7 +3,7 @@
 PYTHON ?= python
 SOURCES = src tests benchmarks
 
-.PHONY: help install test lint format run bench docs
+.PHONY: help install test lint format run bench bench-zaken docs
 
 help:  ## list the targets
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
@@ -33,3 +33,6 @@ run:  ## a demo installation on http://127.0.0.1:8000
 
 bench:  ## the Catalogi API benchmark against PostgreSQL (see benchmarks/README.md)
 	$(PYTHON) benchmarks/catalogi.py
+
+bench-zaken:  ## the Zaken API benchmark (build its data first: python benchmarks/zaken_dataset.py)
+	$(PYTHON) benchmarks/zaken.py

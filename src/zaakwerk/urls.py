@@ -5,12 +5,17 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, path
 
+from zaakwerk import wiring
 from zaakwerk.api.factory import api_urls
 from zaakwerk.autorisaties.api import api as autorisaties_api
+from zaakwerk.besluiten.api import api as besluiten_api
 from zaakwerk.catalogi.api import api as catalogi_api
+from zaakwerk.documenten.api import api as documenten_api
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
 from zaakwerk.views import health, home
 from zaakwerk.zaken.api import api as zaken_api
+
+wiring.connect()
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),
@@ -20,4 +25,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *api_urls("autorisaties", autorisaties_api),
     *api_urls("referentielijsten", referentielijsten_api),
     *api_urls("zaken", zaken_api),
+    *api_urls("besluiten", besluiten_api),
+    *api_urls("documenten", documenten_api),
 ]

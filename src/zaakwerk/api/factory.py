@@ -20,6 +20,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from zaakwerk.api import extensions
 from zaakwerk.api.errors import ApiError, ApiValidationError, problem, validation_problem
 from zaakwerk.api.versions import APIS, ApiInfo
 from zaakwerk.core.errors import NotFound, PermissionDenied, ValidationError
@@ -97,10 +98,14 @@ def build_api(segment: str) -> NinjaAPI:
 
 @functools.cache
 def _spec_bytes(info: ApiInfo, fmt: str) -> bytes:
+    """The served document: the vendored spec as published, plus any registered extensions."""
     raw = info.spec_path.read_bytes()
+    if not extensions.fragments(info.segment):
+        return raw if fmt == "yaml" else orjson.dumps(yaml.safe_load(raw))
+    spec = extensions.extended(info.segment, yaml.safe_load(raw))
     if fmt == "yaml":
-        return raw
-    return orjson.dumps(yaml.safe_load(raw))
+        return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True).encode()
+    return orjson.dumps(spec)
 
 
 def _spec_view(info: ApiInfo, fmt: str) -> Any:

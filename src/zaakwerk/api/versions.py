@@ -26,6 +26,8 @@ APIS: dict[str, ApiInfo] = {
     for info in (
         ApiInfo("catalogi", "Catalogi API", "1.3.3", "catalogi-1.3.3.yaml", "ztc"),
         ApiInfo("zaken", "Zaken API", "1.7.0", "zaken-1.7.0.yaml", "zrc"),
+        ApiInfo("besluiten", "Besluiten API", "1.1.0", "besluiten-1.1.0.yaml", "brc"),
+        ApiInfo("documenten", "Documenten API", "1.7.0", "documenten-1.7.0.yaml", "drc"),
         ApiInfo("autorisaties", "Autorisaties API", "1.1.0", "autorisaties-1.1.0.yaml", "ac"),
         ApiInfo(
             "referentielijsten",

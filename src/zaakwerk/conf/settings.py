@@ -143,6 +143,52 @@ REFERENTIELIJSTEN_URL = config(
     group="API",
 )
 
+# --- Documenten ------------------------------------------------------------------------------
+DOCUMENT_STORAGE = config(
+    "ZAAKWERK_DOCUMENT_STORAGE",
+    "local",
+    help="Where document contents are stored: `local` (files under `ZAAKWERK_DATA_DIR/documenten`) "
+    "or `s3` (S3-compatible object storage).",
+    group="Documenten",
+)
+DOCUMENT_S3_BUCKET = config(
+    "ZAAKWERK_DOCUMENT_S3_BUCKET", "", help="Bucket for document contents (storage `s3`).", group="Documenten"
+)
+DOCUMENT_S3_ENDPOINT_URL = config(
+    "ZAAKWERK_DOCUMENT_S3_ENDPOINT_URL",
+    "",
+    help="Endpoint URL of the S3-compatible service (MinIO, Ceph, …); empty: AWS S3.",
+    group="Documenten",
+)
+DOCUMENT_S3_REGION = config(
+    "ZAAKWERK_DOCUMENT_S3_REGION", "", help="Region of the bucket (storage `s3`).", group="Documenten"
+)
+DOCUMENT_S3_ACCESS_KEY = config(
+    "ZAAKWERK_DOCUMENT_S3_ACCESS_KEY",
+    "",
+    help="Access key for the bucket (storage `s3`).",
+    group="Documenten",
+)
+DOCUMENT_S3_SECRET_KEY = config(
+    "ZAAKWERK_DOCUMENT_S3_SECRET_KEY",
+    "",
+    help="Secret key for the bucket (storage `s3`).",
+    group="Documenten",
+)
+DOCUMENT_PART_SIZE = config(
+    "ZAAKWERK_DOCUMENT_PART_SIZE",
+    100 * 1024 * 1024,
+    help="Size in bytes of each bestandsdeel a large upload is split into.",
+    group="Documenten",
+)
+DOCUMENT_UPLOAD_MAX_AGE = config(
+    "ZAAKWERK_DOCUMENT_UPLOAD_MAX_AGE",
+    3600,
+    help="Seconds after which an unpublished upload (of a transaction that never committed) is "
+    "removed by the periodic clean-up.",
+    group="Documenten",
+)
+
 # --- Django ----------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -158,6 +204,8 @@ INSTALLED_APPS = [
     "zaakwerk.autorisaties",
     "zaakwerk.catalogi",
     "zaakwerk.zaken",
+    "zaakwerk.documenten",
+    "zaakwerk.besluiten",
 ]
 
 MIDDLEWARE = [

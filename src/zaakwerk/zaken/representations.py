@@ -48,6 +48,25 @@ def _urls_by_zaak(rows: Any, resource: str) -> dict[int, list[str]]:
 class _Related:
     """The related URLs of a batch of zaken, one query per collection."""
 
+    deelzaken: dict[int, list[str]]
+    rollen: dict[int, list[str]]
+    zios: dict[int, list[str]]
+    zaakobjecten: dict[int, list[str]]
+    status: dict[int, str]
+    resultaat: dict[int, str]
+    hoofdzaak: dict[int, str]
+
+    @classmethod
+    def of_new(cls, zaak: Zaak) -> _Related:
+        """A zaak just inserted in this transaction has no related rows yet: no queries."""
+        related = cls.__new__(cls)
+        related.deelzaken, related.rollen, related.zios, related.zaakobjecten = {}, {}, {}, {}
+        related.eigenschappen, related.status, related.resultaat = defaultdict(list), {}, {}
+        # the hoofdzaak instance was resolved while validating; its URL needs no query
+        parent = zaak.hoofdzaak if zaak.hoofdzaak_id is not None else None
+        related.hoofdzaak = {parent.pk: parent.url} if parent is not None else {}
+        return related
+
     def __init__(self, zaken: Sequence[Zaak]) -> None:
         ids = [z.pk for z in zaken]
         by_id = {z.pk: z for z in zaken}
@@ -159,6 +178,11 @@ def render_zaken(zaken: Sequence[Zaak]) -> list[Data]:
         return []
     related = _Related(zaken)
     return [_render(zaak, related) for zaak in zaken]
+
+
+def render_new_zaak(zaak: Zaak) -> Data:
+    """The representation of a zaak created in the current transaction (nothing relates to it yet)."""
+    return _render(zaak, _Related.of_new(zaak))
 
 
 def kenmerken(zaak: Zaak) -> dict[str, str]:

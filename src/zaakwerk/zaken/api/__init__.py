@@ -6,6 +6,7 @@ from zaakwerk.zaken.api import (
     contactmomenten,
     klantcontacten,
     notities,
+    registreren,
     resultaten,
     rollen,
     statussen,
@@ -20,9 +21,10 @@ from zaakwerk.zaken.api import (
 )
 
 api = build_api("zaken")
-# literal paths (/zaken/_zoek) before /zaken/{uuid}
+# literal paths (/zaken/_zoek, /zaken/_registreren) before /zaken/{uuid}
 for module in (
     zoek,
+    registreren,
     zaken,
     zaaknummers,
     statussen,

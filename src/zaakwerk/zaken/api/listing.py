@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from zaakwerk.api import expand
@@ -19,8 +19,9 @@ from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.pagination import envelope, page_number
 from zaakwerk.core import references
 from zaakwerk.core.errors import FieldError
-from zaakwerk.zaken import expansion
-from zaakwerk.zaken.access import may_access
+from zaakwerk.core.vertrouwelijkheid import rank
+from zaakwerk.zaken import counts, expansion
+from zaakwerk.zaken.access import may_access, visibility
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.representations import render_zaken
 
@@ -52,10 +53,32 @@ def ordering(value: str | list[str] | None, *, field: str = "ordering") -> list[
     return [*columns, "-id" if descending else "id"]
 
 
-def page(request: HttpRequest, rows: QuerySet[Zaak], order_by: list[str]) -> dict[str, Any]:
+# List parameters a kept count can answer: they only narrow zaaktype and vertrouwelijkheid.
+COUNTED = {"zaaktype": "zaaktype", "maximaleVertrouwelijkheidaanduiding": "vertrouwelijkheid_rank__lte"}
+NOT_FILTERS = frozenset({"ordering", "expand", "page"})
+
+
+def kept_count(caller: Caller, scope: str, values: dict[str, Any]) -> int | None:
+    """The list's count from the kept counts, or None when other filters need a real COUNT."""
+    given = {param: value for param, value in values.items() if value is not None}
+    if any(param not in COUNTED and param not in NOT_FILTERS for param in given):
+        return None
+    condition = visibility(caller, scope) or Q()
+    for param, lookup in COUNTED.items():
+        if param in given:
+            value = getattr(given[param], "value", given[param])
+            condition &= Q(**{lookup: rank(value) if lookup.startswith("vertrouwelijkheid") else value})
+    return counts.total(condition)
+
+
+def page(
+    request: HttpRequest, rows: QuerySet[Zaak], order_by: list[str], *, count: int | None = None
+) -> dict[str, Any]:
+    """One page of ``rows``; ``count`` when it is known without counting rows."""
     size = settings.PAGE_SIZE
     number = page_number(request)
-    count = rows.count()
+    if count is None:
+        count = rows.count()
     start = (number - 1) * size
     ids = (
         list(rows.order_by(*order_by).values_list("id", flat=True)[start : start + size])

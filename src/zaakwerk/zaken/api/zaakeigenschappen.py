@@ -37,7 +37,7 @@ class ZaakEigenschapIn(RequestSchema):
     waarde: str
 
 
-def _warning_headers(warnings: list[str]) -> dict[str, str]:
+def warning_headers(warnings: list[str]) -> dict[str, str]:
     if not warnings:
         return {}
     # RFC 7234 warn-code 199 ("miscellaneous warning"); ASCII only, as a header must be
@@ -76,7 +76,7 @@ def create(request: HttpRequest, zaak_uuid: str) -> HttpResponse:
         zaak, body.eigenschap, body.waarde, caller.actor(request), geforceerd=may_access(caller, zaak, FORCED)
     )
     data = render_zaakeigenschappen([row])[0]
-    return json_response(data, status=201, headers={"Location": data["url"], **_warning_headers(warnings)})
+    return json_response(data, status=201, headers={"Location": data["url"], **warning_headers(warnings)})
 
 
 @router.api_operation(["GET", "HEAD"], "/zaken/{zaak_uuid}/zaakeigenschappen/{uuid}")
@@ -105,7 +105,7 @@ def update(request: HttpRequest, zaak_uuid: str, uuid: str) -> HttpResponse:
         partial=request.method == "PATCH",
         geforceerd=may_access(caller, zaak, FORCED),
     )
-    return json_response(render_zaakeigenschappen([row])[0], headers=_warning_headers(warnings))
+    return json_response(render_zaakeigenschappen([row])[0], headers=warning_headers(warnings))
 
 
 @router.delete("/zaken/{zaak_uuid}/zaakeigenschappen/{uuid}")

@@ -30,7 +30,7 @@ from zaakwerk.zaken.api.common import (
 )
 from zaakwerk.zaken.api.schemas import ZaakIn
 from zaakwerk.zaken.models import Zaak
-from zaakwerk.zaken.representations import render_zaken
+from zaakwerk.zaken.representations import render_new_zaak, render_zaken
 from zaakwerk.zaken.services.zaken import create_zaak, delete_zaak, update_zaak
 
 router = Router(tags=["zaken"])
@@ -64,7 +64,8 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
     query = parse_query(request, ZaakQuery, list_fields=LIST_PARAMS)
     values: dict[str, Any] = query.model_dump(by_alias=True)
     rows = filters.apply(visible_zaken(caller, READ), values)
-    result = listing.page(request, rows, listing.ordering(values.get("ordering")))
+    count = listing.kept_count(caller, READ, values)
+    result = listing.page(request, rows, listing.ordering(values.get("ordering")), count=count)
     listing.apply_expand(caller, result["results"], values.get("expand"))
     return with_crs(json_response(result))
 
@@ -77,7 +78,7 @@ def create(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
         zaak = create_zaak(body.to_values(), caller.actor(request))
         _require(caller, zaak, CREATE)
-    data = render_zaken([zaak])[0]
+        data = render_new_zaak(zaak)
     return with_crs(json_response(data, status=201, headers={"Location": data["url"]}))
 
 

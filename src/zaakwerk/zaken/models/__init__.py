@@ -1,5 +1,6 @@
 """The Zaken register's tables: one module per resource of the Zaken API 1.7.0."""
 
+from zaakwerk.zaken.models.aantal import ZaakAantal
 from zaakwerk.zaken.models.contact import KlantContact, ZaakContactMoment, ZaakVerzoek
 from zaakwerk.zaken.models.rol import Rol
 from zaakwerk.zaken.models.status import Resultaat, Status
@@ -16,6 +17,7 @@ __all__ = [
     "Rol",
     "Status",
     "Zaak",
+    "ZaakAantal",
     "ZaakBesluit",
     "ZaakContactMoment",
     "ZaakEigenschap",

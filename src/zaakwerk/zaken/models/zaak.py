@@ -83,8 +83,9 @@ class Zaak(UUIDModel):
             )
         ]
         indexes = [
-            models.Index(fields=["zaaktype", "vertrouwelijkheid_rank"], name="zaak_authorisation"),
-            models.Index(fields=["identificatie"], name="zaak_identificatie"),
+            # narrow and covering (id included): a page's ids and its count come from the index alone
+            models.Index(fields=["zaaktype", "vertrouwelijkheid_rank", "id"], name="zaak_authorisation_id"),
+            models.Index(fields=["identificatie", "id"], name="zaak_identificatie_id"),
             models.Index(fields=["startdatum", "id"], name="zaak_startdatum"),
             models.Index(fields=["registratiedatum", "id"], name="zaak_registratiedatum"),
             models.Index(fields=["einddatum", "id"], name="zaak_einddatum"),

@@ -16,9 +16,10 @@ from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import ErrorCollector, PermissionDenied
 from zaakwerk.core.references import fetch
 from zaakwerk.core.vertrouwelijkheid import rank
+from zaakwerk.zaken import counts
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
-from zaakwerk.zaken.representations import kenmerken, render_zaken
+from zaakwerk.zaken.representations import kenmerken, render_new_zaak, render_zaken
 from zaakwerk.zaken.services import identificatie, validation
 
 # Fields that identify a zaak: fixed once it exists (zrc-002).
@@ -87,7 +88,8 @@ def create_zaak(values: dict[str, Any], actor: Actor) -> Zaak:
     else:
         values["identificatie"] = identificatie.generate(values["bronorganisatie"], values["startdatum"])
     zaak = Zaak.objects.create(**values)
-    _record(zaak, "create", actor, nieuw=_snapshot(zaak))
+    counts.adjust(zaak.zaaktype, zaak.vertrouwelijkheid_rank, 1)
+    _record(zaak, "create", actor, nieuw=render_new_zaak(zaak))
     return zaak
 
 
@@ -137,10 +139,12 @@ def update_zaak(
     if "archiefstatus" in changed and merged["archiefstatus"] != Archiefstatus.nog_te_archiveren:
         _check_documents_archived(zaak, errors)
     errors.raise_if_any()
+    group = (zaak.zaaktype, zaak.vertrouwelijkheid_rank)
     for key in changed:
         setattr(zaak, key, merged[key])
     zaak.vertrouwelijkheid_rank = rank(zaak.vertrouwelijkheidaanduiding)
     zaak.save()
+    counts.move(group, (zaak.zaaktype, zaak.vertrouwelijkheid_rank))
     _record(zaak, "partial_update" if partial else "update", actor, oud=oud, nieuw=_snapshot(zaak))
     return zaak
 
@@ -174,7 +178,8 @@ def delete_zaak(zaak: Zaak, actor: Actor) -> None:
     from zaakwerk.core.models import AuditTrail
 
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
-    deelzaak_urls = [z.url for z in zaak.deelzaken.all()]
+    deelzaken = _descendants(zaak)
+    deelzaak_urls = [z.url for z in deelzaken]
     record_change(
         Change(
             bron="zrc",
@@ -190,4 +195,17 @@ def delete_zaak(zaak: Zaak, actor: Actor) -> None:
         audit=False,
     )
     AuditTrail.objects.filter(hoofd_object__in=[zaak.url, *deelzaak_urls]).delete()
+    counts.remove([zaak, *deelzaken])
     zaak.delete()
+
+
+def _descendants(zaak: Zaak) -> list[Zaak]:
+    """The deelzaken the delete cascades to (and theirs, should there be any)."""
+    found: list[Zaak] = []
+    level = list(Zaak.objects.filter(hoofdzaak=zaak).only("uuid", "zaaktype", "vertrouwelijkheid_rank"))
+    while level:
+        found.extend(level)
+        level = list(
+            Zaak.objects.filter(hoofdzaak__in=level).only("uuid", "zaaktype", "vertrouwelijkheid_rank")
+        )
+    return found

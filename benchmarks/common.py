@@ -1,0 +1,222 @@
+"""What the benchmarks share: the benchmark database, the production server and the load driver.
+
+Not a test module: nothing here asserts. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import psycopg
+from psycopg import sql
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/zaakwerk_bench"
+RESULTS = Path(__file__).resolve().parent / "results"
+# The API client with heeftAlleAutorisaties that loads the data and drives the server.
+CLIENT_ID = "zaakwerk-bench"
+SECRET = "benchmark-secret-benchmark-secret-0123456789"
+
+# One request of a case: the client of the thread and the request's index → the response.
+Send = Callable[[httpx.Client, int], httpx.Response]
+
+
+@dataclass
+class CaseResult:
+    case: str
+    concurrency: int
+    requests: int
+    errors: int
+    p50_ms: float
+    p95_ms: float
+    requests_per_second: float
+
+
+# --- database ----------------------------------------------------------------------------------
+def maintenance_url(database_url: str) -> tuple[str, str]:
+    """The URL of the server's ``postgres`` database, and the name of the benchmark database."""
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    if not name:
+        raise SystemExit("the database URL must name a database")
+    return urlunsplit(parts._replace(path="/postgres")), name
+
+
+def recreate_database(database_url: str) -> None:
+    maintenance, name = maintenance_url(database_url)
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def drop_database(database_url: str) -> None:
+    maintenance, name = maintenance_url(database_url)
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def database_size(database_url: str) -> str:
+    with psycopg.connect(database_url) as conn:
+        size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))").fetchone()
+    return str(size[0]) if size else "?"
+
+
+def count_rows(database_url: str, table: str) -> int:
+    with psycopg.connect(database_url) as conn:
+        found = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()
+    return int(found[0]) if found else 0
+
+
+# --- server ------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``zaakwerk serve`` on ``port`` with the environment of this process; waits until healthy."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zaakwerk.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        env=dict(os.environ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.2)
+    stop_server(process)
+    raise SystemExit("zaakwerk serve did not become healthy within 60 s")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def _descendants(pid: int) -> Iterator[int]:
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            yield int(child)
+            yield from _descendants(int(child))
+
+
+def process_memory(pid: int) -> list[dict[str, Any]]:
+    """RSS and peak RSS (MiB) of ``pid`` and every process under it, from /proc (Linux)."""
+    found = []
+    for each in (pid, *_descendants(pid)):
+        try:
+            lines = Path(f"/proc/{each}/status").read_text().splitlines()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in lines if ":" in line)
+        found.append(
+            {
+                "pid": each,
+                "name": fields.get("Name", "").strip(),
+                "rss_mib": round(int(fields.get("VmRSS", "0 kB").split()[0]) / 1024, 1),
+                "peak_rss_mib": round(int(fields.get("VmHWM", "0 kB").split()[0]) / 1024, 1),
+            }
+        )
+    return found
+
+
+# --- load --------------------------------------------------------------------------------------
+def run_case(
+    name: str,
+    base: str,
+    headers: dict[str, str],
+    send: Send,
+    requests: int,
+    concurrency: int,
+    *,
+    expected: int = 200,
+) -> CaseResult:
+    """Send ``requests`` requests from ``concurrency`` threads; each thread has its own connection.
+
+    Each thread first sends one request that is not measured, to open its connection.
+    """
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def worker() -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+            send(client, 0)  # warm the connection and the worker
+            while True:
+                with lock:
+                    index = next(counter, None)
+                if index is None:
+                    return
+                started = time.perf_counter()
+                response = send(client, index)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+                    errors += response.status_code != expected
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    return CaseResult(
+        case=name,
+        concurrency=concurrency,
+        requests=len(latencies),
+        errors=errors,
+        p50_ms=round(cuts[49] * 1000, 2),
+        p95_ms=round(cuts[94] * 1000, 2),
+        requests_per_second=round(len(latencies) / wall, 1),
+    )
+
+
+def print_table(results: list[CaseResult], width: int = 22) -> None:
+    print(
+        f"{'case':<{width}} {'threads':>7} {'requests':>8} {'errors':>6} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}"
+    )
+    for r in results:
+        print(
+            f"{r.case:<{width}} {r.concurrency:>7} {r.requests:>8} {r.errors:>6} "
+            f"{r.p50_ms:>8.2f} {r.p95_ms:>8.2f} {r.requests_per_second:>8.1f}"
+        )
+
+
+def write_results(benchmark: str, report: dict[str, Any], results: list[CaseResult]) -> Path:
+    """``benchmarks/results/<benchmark>-<UTC timestamp>.json`` (not committed); prints its path."""
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    output = RESULTS / f"{benchmark}-{stamp}.json"
+    body = {"benchmark": benchmark, **report, "results": [asdict(r) for r in results]}
+    output.write_text(json.dumps(body, indent=2) + "\n")
+    shown = output.relative_to(Path.cwd()) if output.is_relative_to(Path.cwd()) else output
+    print(f"Results written to {shown}")
+    return output

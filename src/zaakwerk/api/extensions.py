@@ -1,0 +1,81 @@
+"""Extensions of a served OpenAPI document: what Zaakwerk offers beyond the ZGW standard.
+
+The vendored spec files stay exactly as published. A register that offers an operation the
+standard does not have registers an OpenAPI fragment (paths and component schemas) for its API;
+the document served at ``/<api>/api/v1/schema/openapi.yaml`` is the official one with those
+fragments merged in. Every merged path, operation and schema is marked
+``x-zaakwerk-extension: true`` so a client (or a conformance check) can tell it apart.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MARK = "x-zaakwerk-extension"
+NOTICE = "Uitbreiding van Zaakwerk: geen onderdeel van de ZGW-standaard."
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+_fragments: dict[str, list[Path]] = {}
+
+
+def register_fragment(segment: str, fragment: Path) -> None:
+    """Serve ``fragment`` (an OpenAPI 3 YAML file) as part of the document of API ``segment``."""
+    paths = _fragments.setdefault(segment, [])
+    if fragment not in paths:
+        paths.append(fragment)
+
+
+def fragments(segment: str) -> tuple[Path, ...]:
+    return tuple(_fragments.get(segment, ()))
+
+
+def load_fragment(fragment: Path) -> dict[str, Any]:
+    data = yaml.safe_load(fragment.read_text())
+    if not isinstance(data, dict):
+        raise ValueError(f"{fragment.name} is no OpenAPI fragment")
+    return data
+
+
+def _mark(node: dict[str, Any]) -> None:
+    node[MARK] = True
+    description = str(node.get("description") or "")
+    if NOTICE not in description:
+        node["description"] = f"{NOTICE}\n\n{description}".strip()
+
+
+def merge(spec: dict[str, Any], fragment: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with the paths and component schemas of ``fragment``, each marked; a copy.
+
+    A fragment adds, never replaces: a path or schema the document already has is an error,
+    so an extension can never change what the standard defines.
+    """
+    merged = copy.deepcopy(spec)
+    paths = merged.setdefault("paths", {})
+    for template, item in (fragment.get("paths") or {}).items():
+        if template in paths:
+            raise ValueError(f"extension path {template} is already in the document")
+        item = copy.deepcopy(item)
+        item[MARK] = True
+        for method in _METHODS:
+            if method in item:
+                _mark(item[method])
+        paths[template] = item
+    schemas = merged.setdefault("components", {}).setdefault("schemas", {})
+    for name, schema in ((fragment.get("components") or {}).get("schemas") or {}).items():
+        if name in schemas:
+            raise ValueError(f"extension schema {name} is already in the document")
+        schema = copy.deepcopy(schema)
+        _mark(schema)
+        schemas[name] = schema
+    return merged
+
+
+def extended(segment: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """The document ``spec`` of API ``segment`` with every registered fragment merged in."""
+    for fragment in fragments(segment):
+        spec = merge(spec, load_fragment(fragment))
+    return spec

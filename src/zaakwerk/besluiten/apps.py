@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class BesluitenConfig(AppConfig):
+    name = "zaakwerk.besluiten"
+    label = "besluiten"
+    verbose_name = "Besluiten"
+
+    def ready(self) -> None:
+        from zaakwerk.besluiten.loaders import register
+
+        register()

@@ -1,0 +1,76 @@
+"""``expand`` on besluiten and besluitinformatieobjecten (RULES.md 1.12), for one caller.
+
+The machinery is :mod:`zaakwerk.api.expand`; this module decides what may be fetched for whom,
+so expanding never shows more than reading would: a besluit only of a besluittype the caller may
+read; a zaak only within the caller's ``zaken.lezen`` autorisaties (zaaktype and
+vertrouwelijkheidaanduiding); an informatieobject only within its ``documenten.lezen`` ones;
+catalogue objects to any reader. What may not be shown is not fetched (404 in ``_expand``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zaakwerk.api import expand as machinery
+from zaakwerk.api.auth import Caller
+from zaakwerk.besluiten import registers
+from zaakwerk.core import references
+from zaakwerk.core.vertrouwelijkheid import RANK
+
+Data = dict[str, Any]
+
+
+def _within(caller: Caller, component: str, scope: str, type_url: Any, aanduiding: Any) -> bool:
+    """The type-and-vertrouwelijkheid rule of RULES.md 1.7 for an object of any register."""
+    allowed = caller.types_with_scope(component, scope)
+    if allowed is None:
+        return True
+    if not isinstance(type_url, str) or type_url not in allowed:
+        return False
+    if aanduiding is None:
+        return True  # besluiten have no vertrouwelijkheidaanduiding
+    return isinstance(aanduiding, str) and RANK.get(aanduiding, len(RANK)) <= allowed[type_url]
+
+
+def _may_show(caller: Caller, body: Data) -> bool:
+    """Objects recognised by the fields their kind always has."""
+    if {"informatieobjecttype", "bronorganisatie", "vertrouwelijkheidaanduiding"} <= body.keys():
+        return _within(
+            caller,
+            "drc",
+            "documenten.lezen",
+            body["informatieobjecttype"],
+            body["vertrouwelijkheidaanduiding"],
+        )
+    if {"besluittype", "verantwoordelijkeOrganisatie"} <= body.keys():
+        return _within(caller, "brc", "besluiten.lezen", body["besluittype"], None)
+    if {"zaaktype", "bronorganisatie", "identificatie", "vertrouwelijkheidaanduiding"} <= body.keys():
+        return _within(caller, "zrc", "zaken.lezen", body["zaaktype"], body["vertrouwelijkheidaanduiding"])
+    return True
+
+
+def _read(url: str) -> Data | None:
+    ref = references.parse_local(url)
+    if ref is not None and ref.api == "documenten":
+        return registers.documenten(url).informatieobject(url)
+    if ref is not None and ref.api == "zaken" and ref.resource == "zaken":
+        return registers.zaken(url).zaak(url)
+    body, status = references.fetch(url)
+    return body if status == 200 else None
+
+
+def fetcher(caller: Caller) -> machinery.Fetch:
+    def fetch(url: str) -> Data | None:
+        body = _read(url)
+        if body is None or not _may_show(caller, body):
+            return None
+        return body
+
+    return fetch
+
+
+def expand(caller: Caller, items: list[Data], value: str | None) -> None:
+    """Add ``_expand`` to ``items`` following ``value``."""
+    tree = machinery.parse(value)
+    if tree:
+        machinery.Expander(fetcher(caller)).expand(items, tree)

@@ -1,0 +1,84 @@
+"""JSON representations of besluiten and besluitinformatieobjecten (Besluiten API 1.1.0)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject, Vervalreden
+from zaakwerk.core.models import AuditTrail
+
+Data = dict[str, Any]
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def render_besluit(row: Besluit) -> Data:
+    data = {
+        "url": row.url,
+        "identificatie": row.identificatie,
+        "verantwoordelijkeOrganisatie": row.verantwoordelijke_organisatie,
+        "besluittype": row.besluittype,
+        "zaak": row.zaak,
+        "datum": row.datum.isoformat(),
+        "toelichting": row.toelichting,
+        "bestuursorgaan": row.bestuursorgaan,
+        "ingangsdatum": row.ingangsdatum.isoformat(),
+        "vervaldatum": _date(row.vervaldatum),
+        "publicatiedatum": _date(row.publicatiedatum),
+        "verzenddatum": _date(row.verzenddatum),
+        "uiterlijkeReactiedatum": _date(row.uiterlijke_reactiedatum),
+    }
+    # vervalreden is neither nullable nor blank in the spec: a besluit without one leaves it out
+    if row.vervalreden:
+        data["vervalreden"] = row.vervalreden
+        data["vervalredenWeergave"] = Vervalreden(row.vervalreden).label
+    return data
+
+
+def render_besluiten(rows: Iterable[Besluit]) -> list[Data]:
+    return [render_besluit(row) for row in rows]
+
+
+def render_bio(row: BesluitInformatieObject) -> Data:
+    return {"url": row.url, "informatieobject": row.informatieobject, "besluit": row.besluit.url}
+
+
+def kenmerken(besluit: Besluit) -> dict[str, str]:
+    """The notification kenmerken of the kanaal ``besluiten`` (VNG spelling, RULES.md 9.2)."""
+    return {
+        "verantwoordelijke_organisatie": besluit.verantwoordelijke_organisatie,
+        "besluittype": besluit.besluittype,
+    }
+
+
+def _datetime(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def render_audittrail(line: AuditTrail) -> Data:
+    # Wijzigingen has object-typed members: a side that does not exist is left out, not null.
+    wijzigingen = {
+        key: value for key, value in (("oud", line.oud), ("nieuw", line.nieuw)) if value is not None
+    }
+    return {
+        "uuid": str(line.uuid),
+        "bron": line.bron,
+        "applicatieId": line.applicatie_id,
+        "applicatieWeergave": line.applicatie_weergave,
+        "gebruikersId": line.gebruikers_id,
+        "gebruikersWeergave": line.gebruikers_weergave,
+        "actie": line.actie,
+        "actieWeergave": line.actie_weergave,
+        "resultaat": line.resultaat,
+        "hoofdObject": line.hoofd_object,
+        "resource": line.resource,
+        "resourceUrl": line.resource_url,
+        "toelichting": line.toelichting,
+        "resourceWeergave": line.resource_weergave,
+        "aanmaakdatum": _datetime(line.aanmaakdatum),
+        "wijzigingen": wijzigingen,
+    }

@@ -1,0 +1,98 @@
+"""Who may see and change which informatieobjecten: the one door for every read and write (STYLE.md 4).
+
+A caller's autorisaties for component ``drc`` name informatieobjecttypen, each with a maximum
+vertrouwelijkheidaanduiding (RULES.md 1.7). An Applicatie with ``alleenIsGereedVoorPublicatie``
+reads only documents with ``isGereedVoorPublicatie=true`` (AC 1.1 / DRC 1.7). Lists filter in
+SQL with the same rule a single document is checked with, on its current version. Gebruiksrechten,
+objectinformatieobjecten and verzendingen pass through :func:`access_informatieobject` with
+their document.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from collections import defaultdict
+
+from django.db.models import Q, QuerySet
+
+from zaakwerk.api.auth import Caller
+from zaakwerk.core.errors import NotFound, PermissionDenied
+from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
+
+COMPONENT = "drc"
+# the scopes that read: only for them does alleenIsGereedVoorPublicatie narrow what is visible
+READ_SCOPES = frozenset({"documenten.lezen", "audittrails.lezen"})
+
+
+def visibility(caller: Caller, scope: str, *, prefix: str = "") -> Q | None:
+    """The SQL condition on versions (or, with ``prefix="latest__"``, documents); None = all."""
+    condition: Q | None = None
+    allowed = caller.types_with_scope(COMPONENT, scope)
+    if allowed is not None:
+        # One term per distinct maximum: (informatieobjecttype IN (…) AND rank <= max).
+        by_max: dict[int, list[str]] = defaultdict(list)
+        for type_url, maximum in allowed.items():
+            by_max[maximum].append(type_url)
+        condition = Q(pk__in=[])  # nothing, when the caller has no informatieobjecttype for this scope
+        for maximum, types in sorted(by_max.items()):
+            condition |= Q(
+                **{
+                    f"{prefix}informatieobjecttype__in": sorted(types),
+                    f"{prefix}vertrouwelijkheid_rank__lte": maximum,
+                }
+            )
+    if caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES:
+        gereed = Q(**{f"{prefix}is_gereed_voor_publicatie": True})
+        condition = gereed if condition is None else condition & gereed
+    return condition
+
+
+def visible_versies(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformatieObjectVersie]:
+    """The current versions of the documents ``caller`` may use with ``scope`` (one row each)."""
+    rows = EnkelvoudigInformatieObjectVersie.objects.filter(latest_of__isnull=False)
+    condition = visibility(caller, scope)
+    return rows if condition is None else rows.filter(condition)
+
+
+def visible_informatieobjecten(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformatieObject]:
+    """The documents ``caller`` may use with ``scope``, as a queryset (filtered in SQL)."""
+    rows = EnkelvoudigInformatieObject.objects.filter(latest__isnull=False)
+    condition = visibility(caller, scope, prefix="latest__")
+    return rows if condition is None else rows.filter(condition)
+
+
+def may_access(caller: Caller, versie: EnkelvoudigInformatieObjectVersie, scope: str) -> bool:
+    """The same rule as :func:`visibility`, for one version in memory."""
+    # alleenIsGereedVoorPublicatie: reading needs isGereedVoorPublicatie=true
+    gereed_only = caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES
+    if gereed_only and versie.is_gereed_voor_publicatie is not True:
+        return False
+    allowed = caller.types_with_scope(COMPONENT, scope)
+    if allowed is None:
+        return True
+    # the informatieobjecttype must be among the caller's autorisaties for this scope
+    if versie.informatieobjecttype not in allowed:
+        return False
+    # and the document no more confidential than that autorisatie's maximum
+    return RANK[versie.vertrouwelijkheidaanduiding] <= allowed[versie.informatieobjecttype]
+
+
+def access_informatieobject(
+    caller: Caller, key: uuid_lib.UUID | str, *, scope: str | tuple[str, ...]
+) -> EnkelvoudigInformatieObject:
+    """The document ``key`` (its ``latest`` loaded) if ``caller`` may use it with (one of) ``scope``:
+    404 absent, 403 not allowed."""
+    try:
+        value = key if isinstance(key, uuid_lib.UUID) else uuid_lib.UUID(str(key))
+    except ValueError:
+        raise NotFound() from None
+    eio = EnkelvoudigInformatieObject.objects.select_related("latest").filter(uuid=value).first()
+    # absent (or a create that never got its first version) → 404
+    if eio is None or eio.latest is None:
+        raise NotFound()
+    scopes = (scope,) if isinstance(scope, str) else scope
+    # no autorisatie with one of the scopes for this informatieobjecttype and vertrouwelijkheid → 403
+    if not any(may_access(caller, eio.latest, s) for s in scopes):
+        raise PermissionDenied()
+    return eio

@@ -1,0 +1,115 @@
+"""``/gebruiksrechten``: list (plain array), create, read, update, delete (RULES.md 4.6, drc-006).
+
+Visible exactly when their document is (:mod:`zaakwerk.documenten.access`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Router
+from pydantic import Field
+
+from zaakwerk.api.etag import detail_response
+from zaakwerk.api.params import NoQuery, parse_query
+from zaakwerk.api.responses import json_response
+from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.documenten.api.common import CREATE, DELETE, READ, UPDATE, caller_with
+from zaakwerk.documenten.api.relations import (
+    ExpandQuery,
+    expanded,
+    filter_informatieobject,
+    informatieobject_for,
+    row_for,
+    visible,
+)
+from zaakwerk.documenten.models import Gebruiksrecht
+from zaakwerk.documenten.representations_relations import render_gebruiksrecht
+from zaakwerk.documenten.services.gebruiksrechten import (
+    create_gebruiksrecht,
+    delete_gebruiksrecht,
+    update_gebruiksrecht,
+)
+
+router = Router(tags=["gebruiksrechten"])
+PATH = "/gebruiksrechten/{uuid}"
+
+
+class ListQuery(ExpandQuery):
+    informatieobject: str | None = Field(None, max_length=1000)
+    startdatum__lt: datetime | None = None
+    startdatum__lte: datetime | None = None
+    startdatum__gt: datetime | None = None
+    startdatum__gte: datetime | None = None
+    einddatum__lt: datetime | None = None
+    einddatum__lte: datetime | None = None
+    einddatum__gt: datetime | None = None
+    einddatum__gte: datetime | None = None
+
+
+class GebruiksrechtIn(RequestSchema):
+    """``GebruiksrechtenRequest``."""
+
+    informatieobject: str = Field(min_length=1, max_length=1000)
+    startdatum: datetime
+    einddatum: datetime | None = None
+    omschrijving_voorwaarden: str = Field(min_length=1)
+
+
+@router.get("/gebruiksrechten")
+def list_gebruiksrechten(request: HttpRequest) -> HttpResponse:
+    caller = caller_with(request, READ)
+    query = parse_query(request, ListQuery)
+    rows = visible(Gebruiksrecht.objects.select_related("informatieobject"), caller, READ)
+    rows = filter_informatieobject(rows, query.informatieobject)
+    for name, value in query.model_dump(exclude={"informatieobject", "expand"}, exclude_none=True).items():
+        rows = rows.filter(**{name: value if timezone.is_aware(value) else timezone.make_aware(value)})
+    data = [render_gebruiksrecht(recht) for recht in rows.order_by("id")]
+    return json_response(expanded(caller, data, query.expand))
+
+
+@router.post("/gebruiksrechten")
+def create(request: HttpRequest) -> HttpResponse:
+    caller = caller_with(request, CREATE)
+    parse_query(request, NoQuery)
+    body = parse_body(request, GebruiksrechtIn)
+    eio = informatieobject_for(caller, body.informatieobject, CREATE)
+    recht = create_gebruiksrecht(eio, body.model_dump(), caller.actor(request))
+    data = render_gebruiksrecht(recht)
+    return json_response(data, status=201, headers={"Location": data["url"]})
+
+
+@router.api_operation(["GET", "HEAD"], PATH)
+def read(request: HttpRequest, uuid: str) -> HttpResponse:
+    caller = caller_with(request, READ)
+    query = parse_query(request, ExpandQuery)
+    recht = row_for(Gebruiksrecht.objects.all(), caller, uuid, READ)
+    return detail_response(request, expanded(caller, render_gebruiksrecht(recht), query.expand))
+
+
+@router.api_operation(["PUT", "PATCH"], PATH)
+def update(request: HttpRequest, uuid: str) -> HttpResponse:
+    caller = caller_with(request, UPDATE)
+    parse_query(request, NoQuery)
+    recht = row_for(Gebruiksrecht.objects.all(), caller, uuid, UPDATE)
+    if request.method == "PUT":
+        body = parse_body(request, GebruiksrechtIn)
+        sent = set(type(body).model_fields)
+    else:
+        body, sent = parse_partial(request, GebruiksrechtIn)
+    changes = {name: getattr(body, name) for name in sent}
+    if "informatieobject" in changes:
+        changes["informatieobject"] = informatieobject_for(caller, body.informatieobject, UPDATE)
+    recht = update_gebruiksrecht(recht, changes, caller.actor(request), partial=request.method == "PATCH")
+    return json_response(render_gebruiksrecht(recht))
+
+
+@router.delete(PATH)
+def delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    caller = caller_with(request, DELETE)
+    parse_query(request, NoQuery)
+    recht = row_for(Gebruiksrecht.objects.all(), caller, uuid, DELETE)
+    delete_gebruiksrecht(recht, caller.actor(request))
+    return HttpResponse(status=204)

@@ -1,0 +1,99 @@
+"""Request bodies of ``/enkelvoudiginformatieobjecten`` (Documenten API 1.7.0)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AfterValidator, Field
+
+from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
+from zaakwerk.documenten.models.choices import Algoritme, Ondertekeningsoort, Status
+
+
+def _url(value: str) -> str:
+    if value and not value.startswith(("http://", "https://")):
+        raise ZGWValueError("invalid", "Voer een geldige URL in.")
+    return value
+
+
+Url = Annotated[str, Field(max_length=200), AfterValidator(_url)]
+RequiredUrl = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_url)]
+
+
+class OndertekeningIn(RequestSchema):
+    soort: Ondertekeningsoort | Literal[""] = ""
+    datum: date | None = None
+
+
+class IntegriteitIn(RequestSchema):
+    algoritme: Algoritme | Literal[""] = ""
+    waarde: str = Field("", max_length=128)
+    datum: date | None = None
+
+
+# request field → model field, where they differ beyond camelCase
+_MODEL_NAMES = {"lock": None, "inhoud": None}
+
+
+class InformatieObjectIn(RequestSchema):
+    """``EnkelvoudigInformatieObjectCreateLockRequest``; PUT adds the required ``lock``."""
+
+    identificatie: str = Field("", max_length=40)
+    bronorganisatie: str = Field(min_length=1, max_length=9)
+    creatiedatum: date
+    titel: str = Field(min_length=1, max_length=200)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidAanduiding | Literal[""] = ""
+    is_gereed_voor_publicatie: bool | None = None
+    tonen_aan_initiator: bool = False
+    auteur: str = Field(min_length=1, max_length=200)
+    status: Status | Literal[""] = ""
+    inhoud_is_vervallen: bool | None = None
+    formaat: str = Field("", max_length=255)
+    taal: str = Field(min_length=3, max_length=3)
+    bestandsnaam: str = Field("", max_length=255)
+    inhoud: str | None = None
+    bestandsomvang: int | None = Field(None, ge=0, le=2**63 - 1)
+    link: Url = ""
+    beschrijving: str = Field("", max_length=1000)
+    ontvangstdatum: date | None = None
+    verzenddatum: date | None = None
+    indicatie_gebruiksrecht: bool | None = None
+    verschijningsvorm: str = ""
+    ondertekening: OndertekeningIn | None = None
+    integriteit: IntegriteitIn | None = None
+    informatieobjecttype: RequiredUrl
+    trefwoorden: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list)
+
+    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+        """Version field values (all, or only ``fields`` for PATCH); ``inhoud`` and ``lock`` apart."""
+        values: dict[str, Any] = {}
+        for name in type(self).model_fields:
+            if name in _MODEL_NAMES or (fields is not None and name not in fields):
+                continue
+            value = getattr(self, name)
+            if name in ("ondertekening", "integriteit"):
+                value = value.model_dump(mode="json") if value is not None else None
+            elif name in ("status", "vertrouwelijkheidaanduiding"):
+                value = str(value.value if hasattr(value, "value") else value)
+            values[name] = value
+        return values
+
+
+class InformatieObjectWithLockIn(InformatieObjectIn):
+    """``EnkelvoudigInformatieObjectWithLockRequest``: PUT (and, all optional, PATCH)."""
+
+    lock: str = Field(min_length=1, max_length=100)
+
+
+class UnlockIn(RequestSchema):
+    lock: str = Field("", max_length=100)
+
+
+class ZoekIn(RequestSchema):
+    uuid__in: list[UUID] = Field(alias="uuid__in")
+    identificatie: str | None = Field(None, max_length=40)
+    bronorganisatie: str | None = Field(None, max_length=9)
+    expand: str | None = Field(None, max_length=1000)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class DocumentenConfig(AppConfig):
+    name = "zaakwerk.documenten"
+    label = "documenten"
+    verbose_name = "Documenten"
+
+    def ready(self) -> None:
+        from zaakwerk.documenten.loaders import register
+
+        register()

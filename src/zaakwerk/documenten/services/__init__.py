@@ -1,0 +1,1 @@
+"""Business rules of the Documenten register: plain typed functions, one transaction each."""

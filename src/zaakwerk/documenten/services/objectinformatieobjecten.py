@@ -1,0 +1,141 @@
+"""Objectinformatieobjecten: the mirror of a zaak's or besluit's relation to a document (RULES.md 1.13, 4.5).
+
+In this deployment the Zaken and Besluiten registers create and delete them in-process, in the
+transaction that creates or deletes their zaakinformatieobject / besluitinformatieobject
+(``registered=True``: the relation is theirs, nothing to check). A client may also call the
+endpoints; then:
+
+- drc-002: ``object`` must resolve to a resource of ``objectType`` (``bad-url`` / ``invalid-resource``);
+- drc-003: ``object`` + ``informatieobject`` unique (``unique``);
+- drc-004: the relation must exist in the register that owns ``object`` (``inconsistent-relation``),
+  and a DELETE is only accepted once it is gone there.
+
+Which register owns ``object`` is decided by its URL: a URL of this deployment asks the check
+installed in :data:`local_relations` for that API (by the entry point, as this register never
+imports another), any other URL is asked over HTTP with this deployment's own credentials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+from django.conf import settings
+from django.db import transaction
+
+from zaakwerk.core import references
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.errors import NON_FIELD, ValidationError
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject, ObjectInformatieObject
+from zaakwerk.documenten.models.choices import ObjectType
+from zaakwerk.documenten.representations_relations import render_objectinformatieobject
+from zaakwerk.documenten.services.gebruiksrechten import record_related
+
+# (informatieobject URL, object URL) → does the other register hold this relation?
+RelationCheck = Callable[[str, str], bool]
+
+# API name of this deployment ("zaken", "besluiten") → its check; installed at start-up.
+local_relations: dict[str, RelationCheck] = {}
+
+# Tests install an httpx.MockTransport here; None = the network.
+remote_transport: httpx.BaseTransport | None = None
+
+# objectType → (the object's collection, its relation collection, that collection's filter name)
+SOURCES: dict[str, tuple[str, str, str]] = {
+    ObjectType.zaak: ("zaken", "zaakinformatieobjecten", "zaak"),
+    ObjectType.besluit: ("besluiten", "besluitinformatieobjecten", "besluit"),
+    ObjectType.verzoek: ("verzoeken", "verzoekinformatieobjecten", "verzoek"),
+}
+# drc-002: what the object must carry to be recognised as one of its objectType
+KINDS = {
+    ObjectType.zaak: references.ResourceKind("zaken", "zaken", ("url", "zaaktype")),
+    ObjectType.besluit: references.ResourceKind("besluiten", "besluiten", ("url", "besluittype")),
+    ObjectType.verzoek: references.ResourceKind("verzoeken", "verzoeken", ("url",)),
+}
+
+INCONSISTENT = "inconsistent-relation"
+
+
+def _remote_relation(informatieobject: str, object_url: str, object_type: str) -> bool:
+    collection, relations, name = SOURCES[object_type]
+    marker = f"/{collection}/"
+    if marker not in object_url:
+        return False
+    url = object_url.rsplit(marker, 1)[0] + f"/{relations}"
+    headers = {"Accept": "application/json", **references.remote_headers(url)}
+    params = {name: object_url, "informatieobject": informatieobject}
+    try:
+        with httpx.Client(
+            timeout=settings.REMOTE_TIMEOUT, follow_redirects=True, transport=remote_transport
+        ) as client:
+            response = client.get(url, headers=headers, params=params)
+        items = response.json() if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError):
+        return False
+    if isinstance(items, dict):  # a paginated answer
+        items = items.get("results")
+    return isinstance(items, list) and any(
+        isinstance(item, dict) and item.get("informatieobject") == informatieobject for item in items
+    )
+
+
+def relation_exists(informatieobject: str, object_url: str, object_type: str) -> bool:
+    """drc-004: whether the register that owns ``object_url`` relates it to ``informatieobject``."""
+    ref = references.parse_local(object_url)
+    if ref is not None:
+        check = local_relations.get(ref.api)
+        return check is not None and check(informatieobject, object_url)
+    if object_url.startswith(settings.PUBLIC_URL):
+        return False
+    return _remote_relation(informatieobject, object_url, object_type)
+
+
+def _inconsistent(reason: str) -> ValidationError:
+    return ValidationError.single(NON_FIELD, INCONSISTENT, reason)
+
+
+@transaction.atomic
+def create_objectinformatieobject(
+    eio: EnkelvoudigInformatieObject, object_url: str, object_type: str, actor: Actor, *, registered: bool
+) -> ObjectInformatieObject:
+    """Record that ``object_url`` relates to ``eio``; ``registered``: called by the owning register."""
+    if not registered:
+        references.resolve(object_url, KINDS[ObjectType(object_type)], field="object")  # drc-002
+    if ObjectInformatieObject.objects.filter(informatieobject=eio, object=object_url).exists():
+        raise ValidationError.single(
+            NON_FIELD, "unique", "Dit object is al aan dit informatieobject gerelateerd."
+        )  # drc-003
+    if not registered and not relation_exists(eio.url, object_url, object_type):
+        raise _inconsistent(
+            "Het object heeft geen relatie met dit informatieobject in de API die het object beheert."
+        )  # drc-004
+    oio = ObjectInformatieObject.objects.create(
+        informatieobject=eio, object=object_url, object_type=object_type
+    )
+    nieuw = render_objectinformatieobject(oio)
+    record_related(eio, "objectinformatieobject", oio.url, "create", actor, nieuw=nieuw)
+    return oio
+
+
+@transaction.atomic
+def delete_objectinformatieobject(oio: ObjectInformatieObject, actor: Actor, *, registered: bool) -> None:
+    """Remove the mirror; a client may only once the relation is gone in the owning register."""
+    eio = oio.informatieobject
+    if not registered and relation_exists(eio.url, oio.object, oio.object_type):
+        raise _inconsistent(
+            "Het object heeft nog een relatie met dit informatieobject in de API die het object beheert."
+        )  # drc-004
+    oud = render_objectinformatieobject(oio)
+    record_related(eio, "objectinformatieobject", oio.url, "destroy", actor, oud=oud)
+    oio.delete()
+
+
+def delete_mirror(eio: EnkelvoudigInformatieObject, object_url: str, actor: Actor) -> None:
+    """The owning register removed its relation: remove the mirror of (eio, object) if there is one."""
+    found = (
+        ObjectInformatieObject.objects.select_related("informatieobject__latest")
+        .filter(informatieobject=eio, object=object_url)
+        .first()
+    )
+    if found is not None:
+        delete_objectinformatieobject(found, actor, registered=True)

@@ -1,0 +1,131 @@
+"""Connects the registers of this deployment that must not import each other (DESIGN.md rule 1).
+
+The Besluiten register keeps the Zaken register's zaakbesluiten in step (brc-006) and the Zaken
+register reads besluiten; each only knows its own interface to the other
+(:mod:`zaakwerk.besluiten.registers`, :mod:`zaakwerk.zaken.registers`). This module, at the
+entry point, installs the in-process implementations of those interfaces. The Documenten
+register mirrors the zaakinformatieobjecten and besluitinformatieobjecten of both as
+objectinformatieobjecten (RULES.md 1.13) and asks them whether a relation exists (drc-004). :func:`connect` is
+idempotent; it runs when the URL configuration is loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zaakwerk.besluiten import registers as besluiten_registers
+from zaakwerk.besluiten.models import BesluitInformatieObject
+from zaakwerk.core import references
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.errors import ValidationError
+from zaakwerk.documenten import loaders as documenten_loaders
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+from zaakwerk.documenten.services import objectinformatieobjecten
+from zaakwerk.zaken import registers as zaken_registers
+from zaakwerk.zaken.models import Zaak, ZaakInformatieObject
+from zaakwerk.zaken.services.zaakbesluiten import link_besluit, unlink_besluit
+
+Data = dict[str, Any]
+
+
+def _read(url: str) -> Data | None:
+    body, status = references.fetch(url)
+    return body if status == 200 else None
+
+
+def _zaak(url: str) -> Zaak:
+    key = references.uuid_from_url(url, "zaken", "zaken")
+    found = Zaak.objects.filter(uuid=key).first() if key is not None else None
+    if found is None:
+        raise besluiten_registers.RegisterError(f"{url} is geen zaak van deze installatie.")
+    return found
+
+
+class LocalZaken(besluiten_registers.ZakenRegister):
+    """The Zaken register of this deployment, as the Besluiten register uses it."""
+
+    def zaak(self, url: str) -> Data | None:
+        return _read(url)
+
+    def link_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
+        try:
+            link_besluit(_zaak(zaak), besluit, actor)
+        except ValidationError as exc:
+            raise besluiten_registers.RegisterError("; ".join(e.reason for e in exc.errors)) from exc
+
+    def unlink_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
+        unlink_besluit(_zaak(zaak), besluit, actor)
+
+
+class LocalBesluiten(zaken_registers.BesluitenRegister):
+    """The Besluiten register of this deployment, as the Zaken register reads it."""
+
+    def besluit(self, url: str) -> Data | None:
+        return _read(url)
+
+
+class RelationRefused(zaken_registers.RegisterError, besluiten_registers.RegisterError):
+    """The Documenten register refused to mirror a relation (either register may be asking)."""
+
+
+def _document(url: str) -> EnkelvoudigInformatieObject:
+    key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
+    found = (
+        EnkelvoudigInformatieObject.objects.select_related("latest").filter(uuid=key).first()
+        if key is not None
+        else None
+    )
+    if found is None or found.latest is None:
+        raise RelationRefused(f"{url} is geen informatieobject van deze installatie.")
+    return found
+
+
+class LocalDocumenten(zaken_registers.DocumentenRegister, besluiten_registers.DocumentenRegister):
+    """The Documenten register of this deployment, as the Zaken and Besluiten registers use it:
+    in-process, inside their transaction (RULES.md 1.13, zrc-005, brc-005)."""
+
+    actor = Actor.system("Relatie bijgewerkt door de Zaken of Besluiten API")
+
+    def informatieobject(self, url: str) -> Data | None:
+        key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
+        return documenten_loaders.informatieobject(key) if key is not None else None
+
+    def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
+        try:
+            objectinformatieobjecten.create_objectinformatieobject(
+                _document(informatieobject), object_url, object_type, self.actor, registered=True
+            )
+        except ValidationError as exc:
+            raise RelationRefused("; ".join(e.reason for e in exc.errors)) from exc
+
+    def delete_objectinformatieobject(self, informatieobject: str, object_url: str) -> None:
+        objectinformatieobjecten.delete_mirror(_document(informatieobject), object_url, self.actor)
+
+
+def _zaak_relates(informatieobject: str, object_url: str) -> bool:
+    """drc-004 for a zaak of this deployment: its zaakinformatieobject exists."""
+    key = references.uuid_from_url(object_url, "zaken", "zaken")
+    return (
+        key is not None
+        and ZaakInformatieObject.objects.filter(zaak__uuid=key, informatieobject=informatieobject).exists()
+    )
+
+
+def _besluit_relates(informatieobject: str, object_url: str) -> bool:
+    """drc-004 for a besluit of this deployment: its besluitinformatieobject exists."""
+    key = references.uuid_from_url(object_url, "besluiten", "besluiten")
+    return (
+        key is not None
+        and BesluitInformatieObject.objects.filter(
+            besluit__uuid=key, informatieobject=informatieobject
+        ).exists()
+    )
+
+
+def connect() -> None:
+    zaken_registers.local_documenten.register("documenten")(LocalDocumenten)
+    besluiten_registers.local_documenten.register("documenten")(LocalDocumenten)
+    objectinformatieobjecten.local_relations["zaken"] = _zaak_relates
+    objectinformatieobjecten.local_relations["besluiten"] = _besluit_relates
+    besluiten_registers.local_zaken.register("zaken")(LocalZaken)
+    zaken_registers.local_besluiten.register("besluiten")(LocalBesluiten)

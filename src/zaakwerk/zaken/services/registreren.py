@@ -1,0 +1,192 @@
+"""Registering a zaak with everything it starts with, all or nothing (docs/adr/0012).
+
+An extension of the standard: a zaak, its rollen, first status, zaakeigenschappen, zaakobjecten
+and zaakinformatieobjecten in one transaction. Every part goes through the service function of
+its own resource, so each rule is applied exactly as in the separate calls, and each part writes
+the audit line and notification the separate call would have written.
+
+Every part runs in its own savepoint, so one request reports the errors of all parts (named by
+their path, ``rollen.1.roltype``); any error rolls the whole registration back.
+
+A document in a remote Documenten register gets its mirror (``objectinformatieobject``) over
+HTTP, which this transaction cannot roll back. So the relations with documents come after every
+other part is known to be fine, those with remote documents last of all; when one of those fails,
+or the transaction does not commit, the mirrors already made are deleted again (compensation).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from zaakwerk.core.actor import Actor
+from zaakwerk.core.errors import FieldError, ValidationError
+from zaakwerk.zaken import registers
+from zaakwerk.zaken.models import Rol, Status, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
+from zaakwerk.zaken.services.rollen import create_rol
+from zaakwerk.zaken.services.statussen import StatusRights, set_status
+from zaakwerk.zaken.services.zaakeigenschappen import create_zaakeigenschap
+from zaakwerk.zaken.services.zaakinformatieobjecten import create_zaakinformatieobject
+from zaakwerk.zaken.services.zaakobjecten import create_zaakobject
+from zaakwerk.zaken.services.zaken import create_zaak
+
+logger = logging.getLogger("zaakwerk.zaken")
+
+# A new zaak is open: no part needs the rights that only matter for a closed zaak.
+NEW_ZAAK_RIGHTS = StatusRights(heropenen=False, geforceerd=False)
+
+
+@dataclass(frozen=True)
+class Registratie:
+    """What to register; every value is what the part's own service function takes."""
+
+    zaak: dict[str, Any]
+    rollen: list[dict[str, Any]] = field(default_factory=list)
+    status: dict[str, Any] | None = None
+    zaakeigenschappen: list[dict[str, Any]] = field(default_factory=list)  # eigenschap, waarde
+    zaakobjecten: list[dict[str, Any]] = field(default_factory=list)
+    zaakinformatieobjecten: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Geregistreerd:
+    """What was created; ``warnings``: per zaakeigenschap path, how its waarde misses the specificatie."""
+
+    zaak: Zaak
+    rollen: list[Rol] = field(default_factory=list)
+    status: Status | None = None
+    zaakeigenschappen: list[ZaakEigenschap] = field(default_factory=list)
+    zaakobjecten: list[ZaakObject] = field(default_factory=list)
+    zaakinformatieobjecten: list[ZaakInformatieObject] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+
+
+class _Collector:
+    """Runs each part in a savepoint and keeps its errors, prefixed with the part's path."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    @contextmanager
+    def part(self, path: str) -> Iterator[None]:
+        try:
+            with transaction.atomic():
+                yield
+        except ValidationError as exc:
+            self.errors.extend(FieldError(f"{path}.{e.name}", e.code, e.reason) for e in exc.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def _is_remote(values: dict[str, Any]) -> bool:
+    return not registers.documenten(values["informatieobject"]).in_process
+
+
+def _local_parts(registratie: Registratie, done: Geregistreerd, actor: Actor, errors: _Collector) -> None:
+    zaak = done.zaak
+    for index, values in enumerate(registratie.rollen):
+        with errors.part(f"rollen.{index}"):
+            done.rollen.append(create_rol(zaak, values, actor, geforceerd=False))
+    if registratie.status is not None:
+        with errors.part("status"):
+            done.status = set_status(zaak, registratie.status, actor, rights=NEW_ZAAK_RIGHTS)
+    for index, values in enumerate(registratie.zaakeigenschappen):
+        path = f"zaakeigenschappen.{index}"
+        with errors.part(path):
+            row, warnings = create_zaakeigenschap(
+                zaak, values["eigenschap"], values["waarde"], actor, geforceerd=False
+            )
+            done.zaakeigenschappen.append(row)
+            if warnings:
+                done.warnings[path] = warnings
+    for index, values in enumerate(registratie.zaakobjecten):
+        with errors.part(f"zaakobjecten.{index}"):
+            done.zaakobjecten.append(create_zaakobject(zaak, values, actor, geforceerd=False))
+
+
+def _zaakinformatieobjecten(
+    registratie: Registratie,
+    done: Geregistreerd,
+    actor: Actor,
+    errors: _Collector,
+    *,
+    remote: bool,
+    mirrored: list[ZaakInformatieObject],
+) -> dict[int, ZaakInformatieObject]:
+    """The relations with documents in this process (``remote`` False) or elsewhere (True)."""
+    created: dict[int, ZaakInformatieObject] = {}
+    for index, values in enumerate(registratie.zaakinformatieobjecten):
+        if _is_remote(values) != remote:
+            continue
+        with errors.part(f"zaakinformatieobjecten.{index}"):
+            zio = create_zaakinformatieobject(done.zaak, values, actor, geforceerd=False)
+            created[index] = zio
+            if remote:
+                mirrored.append(zio)
+        if remote and errors.errors:
+            break  # no further changes in other registers once one was refused
+    return created
+
+
+def _register(
+    registratie: Registratie,
+    actor: Actor,
+    authorise: Callable[[Zaak], None],
+    mirrored: list[ZaakInformatieObject],
+) -> Geregistreerd:
+    zaak = create_zaak(registratie.zaak, actor)
+    authorise(zaak)
+    done = Geregistreerd(zaak=zaak)
+    errors = _Collector()
+    _local_parts(registratie, done, actor, errors)
+    # the Documenten register is only asked once every part of the zaak itself is fine
+    errors.raise_if_any()
+    created = _zaakinformatieobjecten(registratie, done, actor, errors, remote=False, mirrored=mirrored)
+    # and a remote one (outside this transaction) only once every in-process change is fine
+    errors.raise_if_any()
+    created |= _zaakinformatieobjecten(registratie, done, actor, errors, remote=True, mirrored=mirrored)
+    errors.raise_if_any()
+    done.zaakinformatieobjecten = [created[index] for index in sorted(created)]
+    done.zaak = Zaak.objects.get(pk=zaak.pk)  # as the parts left it (its current status)
+    return done
+
+
+def _compensate(mirrored: list[ZaakInformatieObject]) -> None:
+    """Undo the mirrors remote registers made for a registration that did not commit."""
+    for zio in mirrored:
+        try:
+            registers.documenten(zio.informatieobject).delete_objectinformatieobject(
+                zio.informatieobject, zio.zaak.url
+            )
+        except registers.RegisterError:
+            logger.warning(
+                "objectinformatieobject of %s not compensated", zio.informatieobject, exc_info=True
+            )
+
+
+def register_zaak(
+    registratie: Registratie, actor: Actor, *, authorise: Callable[[Zaak], None]
+) -> Geregistreerd:
+    """Register a zaak and its parts in one transaction, or nothing at all.
+
+    ``authorise(zaak)`` is called with the new zaak before any part is added; it raises
+    PermissionDenied when the caller may not create this zaak (or its parts). Raises
+    ValidationError with the errors of every part, named by path.
+
+    Called inside an outer transaction, the commit is the outer one's: the remote mirrors are
+    then only compensated for failures within this function.
+    """
+    mirrored: list[ZaakInformatieObject] = []
+    try:
+        with transaction.atomic():
+            return _register(registratie, actor, authorise, mirrored)
+    except BaseException:
+        _compensate(mirrored)
+        raise
