@@ -1,4 +1,4 @@
-"""Fixtures of the Besluiten tests: the registers connected, a fake Documenten register."""
+"""Fixtures of the Besluiten tests: a fake Documenten register, a published catalogue."""
 
 from __future__ import annotations
 
@@ -8,21 +8,14 @@ import pytest
 
 from tests.besluiten.helpers import FakeDocumenten, Types, types
 from tests.zgw import ZGWClient
-from zaakwerk import wiring
 from zaakwerk.besluiten import registers
 
 
-@pytest.fixture(autouse=True)
-def _connected() -> None:
-    # other tests may replace the local registers with fakes and remove them afterwards
-    wiring.connect()
-
-
 @pytest.fixture
-def documenten(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDocumenten]:
+def documenten() -> Iterator[FakeDocumenten]:
     fake = FakeDocumenten()
-    monkeypatch.setitem(registers.local_documenten._factories, "documenten", lambda: fake)
-    yield fake
+    with registers.local_documenten.replaced("documenten", lambda: fake):
+        yield fake
 
 
 @pytest.fixture

@@ -77,17 +77,15 @@ class FakeBesluiten(registers.BesluitenRegister):
 @pytest.fixture
 def documenten() -> Iterator[FakeDocumenten]:
     fake = FakeDocumenten()
-    registers.local_documenten.register("documenten")(lambda: fake)
-    yield fake
-    registers.local_documenten.unregister("documenten")
+    with registers.local_documenten.replaced("documenten", lambda: fake):
+        yield fake
 
 
 @pytest.fixture
 def besluiten() -> Iterator[FakeBesluiten]:
     fake = FakeBesluiten()
-    registers.local_besluiten.register("besluiten")(lambda: fake)
-    yield fake
-    registers.local_besluiten.unregister("besluiten")
+    with registers.local_besluiten.replaced("besluiten", lambda: fake):
+        yield fake
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,17 @@ CASES: list[tuple[str, dict[str, Any], ZaakFacts, Archiving]] = [
         Archiving("vernietigen", date(2034, 9, 1)),
     ),
     (
+        "zaakobject dates written without leading zeros",
+        resultaattype("zaakobject", objecttype="woz_waarde", datumkenmerk="waardepeildatum", termijn="P5Y"),
+        facts(
+            zaakobjecten=[
+                ("woz_waarde", {"waardepeildatum": "2008-1-1"}),
+                ("woz_waarde", {"waardepeildatum": "2013-1-1"}),
+            ]
+        ),
+        Archiving("vernietigen", date(2018, 1, 1)),
+    ),
+    (
         "no zaakobject of the objecttype: no date",
         resultaattype("zaakobject", objecttype="adres", datumkenmerk="datumAfgifte"),
         facts(zaakobjecten=[("pand", {"datumAfgifte": "2024-08-01"})]),
@@ -185,6 +196,11 @@ ERRORS: list[tuple[str, dict[str, Any], ZaakFacts]] = [
         "zaakobject datumkenmerk not a date",
         resultaattype("zaakobject", objecttype="adres", datumkenmerk="d"),
         facts(zaakobjecten=[("adres", {"d": 12})]),
+    ),
+    (
+        "zaakobject datumkenmerk an impossible date",
+        resultaattype("zaakobject", objecttype="adres", datumkenmerk="d"),
+        facts(zaakobjecten=[("adres", {"d": "2024-2-30"})]),
     ),
     ("archiefactietermijn not a duration", resultaattype(termijn="10 jaar"), facts()),
     ("procestermijn not a duration", resultaattype("termijn", procestermijn="P1,5Y"), facts()),

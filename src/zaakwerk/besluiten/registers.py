@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,9 +26,9 @@ from django.conf import settings
 from zaakwerk.core import references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ValidationError
+from zaakwerk.core.registry import Registry
 
 Data = dict[str, Any]
-T = TypeVar("T")
 
 # What a zaak and an informatieobject must carry to be recognised as one (RULES.md 1.5).
 ZAAK_FIELDS = ("url", "zaaktype", "bronorganisatie", "identificatie")
@@ -75,28 +75,6 @@ class DocumentenRegister(ABC):
     @abstractmethod
     def delete_objectinformatieobject(self, informatieobject: str, object_url: str) -> None:
         """Delete the mirror of (informatieobject, object) if it exists; RegisterError if refused."""
-
-
-class Registry(Generic[T]):
-    """Local implementations by API name (the first URL segment after the public URL)."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self._factories: dict[str, Callable[[], T]] = {}
-
-    def register(self, api: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
-        def decorate(factory: Callable[[], T]) -> Callable[[], T]:
-            self._factories[api] = factory
-            return factory
-
-        return decorate
-
-    def unregister(self, api: str) -> None:
-        self._factories.pop(api, None)
-
-    def get(self, api: str) -> T | None:
-        factory = self._factories.get(api)
-        return factory() if factory is not None else None
 
 
 local_zaken: Registry[ZakenRegister] = Registry("zaken")

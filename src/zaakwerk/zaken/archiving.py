@@ -35,6 +35,8 @@ TERMIJN = "termijn"
 VERVALDATUM_BESLUIT = "vervaldatum_besluit"
 ZAAKOBJECT = "zaakobject"
 
+_UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
 # Dates are added to in whole years, months, weeks and days; a time part (PT…) does not move a date.
 _DURATION = re.compile(
     r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
@@ -90,7 +92,11 @@ def add_duration(start: date, duration: str) -> date:
 
 
 def parse_date(value: Any) -> date | None:
-    """A date from a JSON value: ``YYYY-MM-DD`` or a date-time (its date part); None if empty."""
+    """A date from a JSON value; None if empty.
+
+    ``YYYY-MM-DD``, a date-time (its date part), or a calendar date without leading zeros
+    (``2008-1-1``): the attributes of a zaakobject are free text, so its dates are not always padded.
+    """
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -102,6 +108,12 @@ def parse_date(value: Any) -> date | None:
             return date.fromisoformat(value[:10])
         except ValueError:
             pass
+        unpadded = _UNPADDED_DATE.match(value)
+        if unpadded:
+            try:
+                return date(*(int(part) for part in unpadded.groups()))
+            except ValueError:
+                pass
     raise ArchivingError(f"'{value}' is geen geldige datum.")
 
 

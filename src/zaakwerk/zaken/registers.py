@@ -17,8 +17,7 @@ Which one is used is decided by the URL alone (:func:`zaakwerk.core.references.p
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,9 +25,9 @@ from django.conf import settings
 
 from zaakwerk.core import references
 from zaakwerk.core.errors import ValidationError
+from zaakwerk.core.registry import Registry
 
 Data = dict[str, Any]
-T = TypeVar("T")
 
 # What an informatieobject and a besluit must carry to be recognised as one (RULES.md 1.5).
 INFORMATIEOBJECT_FIELDS = ("url", "informatieobjecttype")
@@ -66,30 +65,6 @@ class BesluitenRegister(ABC):
     @abstractmethod
     def besluit(self, url: str) -> Data | None:
         """The besluit at ``url`` as its API renders it; None when not there (no 200)."""
-
-
-class Registry(Generic[T]):
-    """Local implementations by API name (the first URL segment after the public URL)."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self._factories: dict[str, Callable[[], T]] = {}
-
-    def register(self, api: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
-        """Decorator: install ``factory`` (usually the class) as the implementation for ``api``."""
-
-        def decorate(factory: Callable[[], T]) -> Callable[[], T]:
-            self._factories[api] = factory
-            return factory
-
-        return decorate
-
-    def unregister(self, api: str) -> None:
-        self._factories.pop(api, None)
-
-    def get(self, api: str) -> T | None:
-        factory = self._factories.get(api)
-        return factory() if factory is not None else None
 
 
 local_documenten: Registry[DocumentenRegister] = Registry("documenten")

@@ -180,6 +180,9 @@ def update_informatieobject(
         assert previous is not None
         oud = render_latest(eio)
         merged = {name: getattr(previous, name) for name in VERSION_FIELDS}
+        if not changes.get("identificatie"):
+            # an identificatie left out of a PUT keeps the one given or generated before
+            changes = {key: value for key, value in changes.items() if key != "identificatie"}
         changed = {key for key, value in changes.items() if value != merged.get(key)}
         merged.update(changes)
         if not merged.get("vertrouwelijkheidaanduiding"):

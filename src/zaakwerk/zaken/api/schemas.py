@@ -125,6 +125,8 @@ class ZaakIn(RequestSchema):
                 values[name] = value or ""
             elif name in ("vertrouwelijkheidaanduiding", "registratiedatum") and value is None:
                 continue  # derived (zrc-009) or today; PUT without it keeps the stored value
+            elif name == "identificatie" and not value:
+                continue  # generated on create (zrc-002); PUT without it keeps the stored one
             else:
                 values[name] = getattr(value, "value", value)
         return values

@@ -127,11 +127,15 @@ def _locked(zaak: Zaak, geforceerd: bool) -> Zaak:
 
 @transaction.atomic
 def create_resultaat(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool) -> Resultaat:
-    """``values``: resultaattype (URL) and toelichting."""
+    """``values``: resultaattype (URL) and toelichting.
+
+    A zaak has one resultaat: a second one is refused (400) before the closed-zaak check (403),
+    as no scope could make it acceptable.
+    """
+    if Resultaat.objects.filter(zaak=Zaak.objects.select_for_update().get(pk=zaak.pk)).exists():
+        raise ValidationError.single(NON_FIELD, "unique", "Deze zaak heeft al een resultaat.")
     zaak = _locked(zaak, geforceerd)
     check_type_of_zaaktype(values["resultaattype"], zaak, RESULTAATTYPE, "resultaattype")
-    if Resultaat.objects.filter(zaak=zaak).exists():
-        raise ValidationError.single(NON_FIELD, "unique", "Deze zaak heeft al een resultaat.")
     resultaat = Resultaat.objects.create(zaak=zaak, **values)
     if zaak.einddatum is not None:
         _rearchive(zaak, resultaat.resultaattype)

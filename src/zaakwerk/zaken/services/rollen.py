@@ -48,11 +48,12 @@ def create_rol(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: 
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
     require_open(zaak, geforceerd=geforceerd)
     errors = ErrorCollector()
+    # zrc-019 first: whether the rol fits the zaak at all comes before the details of the betrokkene
+    roltype = _roltype(values["roltype"], zaak, errors)
     if not values.get("betrokkene") and not values.get("betrokkene_identificatie"):
         errors.add(
             "betrokkene", "invalid-betrokkene", "Geef een betrokkene (URL) of een betrokkeneIdentificatie op."
         )
-    roltype = _roltype(values["roltype"], zaak, errors)
     errors.raise_if_any()
     assert roltype is not None
     rol = Rol.objects.create(

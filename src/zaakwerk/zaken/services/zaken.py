@@ -6,6 +6,8 @@ notification (kanaal ``zaken``) together.
 
 from __future__ import annotations
 
+import functools
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -16,11 +18,13 @@ from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import ErrorCollector, PermissionDenied
 from zaakwerk.core.references import fetch
 from zaakwerk.core.vertrouwelijkheid import rank
-from zaakwerk.zaken import counts
+from zaakwerk.zaken import counts, registers
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
 from zaakwerk.zaken.representations import kenmerken, render_new_zaak, render_zaken
 from zaakwerk.zaken.services import identificatie, validation
+
+logger = logging.getLogger("zaakwerk.zaken")
 
 # Fields that identify a zaak: fixed once it exists (zrc-002).
 IMMUTABLE = ("identificatie", "bronorganisatie")
@@ -130,14 +134,19 @@ def update_zaak(
         if value != (oud["hoofdzaak"] if key == "hoofdzaak" else getattr(zaak, key))
     }
     merged = _merged(zaak, changes)
-    if "betalingsindicatie" in changed and merged["betalingsindicatie"] == "nvt":
+    if (
+        "betalingsindicatie" in changed
+        and merged["betalingsindicatie"] == "nvt"
+        and "laatste_betaaldatum" not in changes
+    ):
         merged["laatste_betaaldatum"] = None  # zrc-014: nvt clears the payment date
         changed.add("laatste_betaaldatum")
     if "zaakgeometrie" in changed:
         changed |= {"bbox_min_x", "bbox_min_y", "bbox_max_x", "bbox_max_y"}
-    _check(merged, zaak, changed, errors)
+    # zrc-022: the documents first, the reason a client cannot fix in this request
     if "archiefstatus" in changed and merged["archiefstatus"] != Archiefstatus.nog_te_archiveren:
         _check_documents_archived(zaak, errors)
+    _check(merged, zaak, changed, errors)
     errors.raise_if_any()
     group = (zaak.zaaktype, zaak.vertrouwelijkheid_rank)
     for key in changed:
@@ -195,8 +204,31 @@ def delete_zaak(zaak: Zaak, actor: Actor) -> None:
         audit=False,
     )
     AuditTrail.objects.filter(hoofd_object__in=[zaak.url, *deelzaak_urls]).delete()
+    for each in (zaak, *deelzaken):
+        _unmirror(each)
     counts.remove([zaak, *deelzaken])
     zaak.delete()
+
+
+def _unmirror(zaak: Zaak) -> None:
+    """zrc-023: the zaak's objectinformatieobjecten go with it, as far as the register allows.
+
+    An in-process register deletes them in this transaction; a remote one once it commits.
+    """
+    zaak_url = zaak.url
+    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
+        documenten = registers.documenten(url)
+        if documenten.in_process:
+            _delete_mirror(documenten, url, zaak_url)
+        else:
+            transaction.on_commit(functools.partial(_delete_mirror, documenten, url, zaak_url))
+
+
+def _delete_mirror(documenten: registers.DocumentenRegister, informatieobject: str, zaak_url: str) -> None:
+    try:
+        documenten.delete_objectinformatieobject(informatieobject, zaak_url)
+    except registers.RegisterError:
+        logger.warning("objectinformatieobject of %s not deleted", informatieobject, exc_info=True)
 
 
 def _descendants(zaak: Zaak) -> list[Zaak]:
