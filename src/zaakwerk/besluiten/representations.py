@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject, Vervalreden
-from zaakwerk.core.models import AuditTrail
 
 Data = dict[str, Any]
 
@@ -57,28 +56,3 @@ def kenmerken(besluit: Besluit) -> dict[str, str]:
 
 def _datetime(value: datetime) -> str:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def render_audittrail(line: AuditTrail) -> Data:
-    # Wijzigingen has object-typed members: a side that does not exist is left out, not null.
-    wijzigingen = {
-        key: value for key, value in (("oud", line.oud), ("nieuw", line.nieuw)) if value is not None
-    }
-    return {
-        "uuid": str(line.uuid),
-        "bron": line.bron,
-        "applicatieId": line.applicatie_id,
-        "applicatieWeergave": line.applicatie_weergave,
-        "gebruikersId": line.gebruikers_id,
-        "gebruikersWeergave": line.gebruikers_weergave,
-        "actie": line.actie,
-        "actieWeergave": line.actie_weergave,
-        "resultaat": line.resultaat,
-        "hoofdObject": line.hoofd_object,
-        "resource": line.resource,
-        "resourceUrl": line.resource_url,
-        "toelichting": line.toelichting,
-        "resourceWeergave": line.resource_weergave,
-        "aanmaakdatum": _datetime(line.aanmaakdatum),
-        "wijzigingen": wijzigingen,
-    }

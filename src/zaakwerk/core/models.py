@@ -4,6 +4,7 @@ and the notification outbox."""
 from __future__ import annotations
 
 import uuid as uuid_lib
+from datetime import UTC
 
 from django.db import models
 
@@ -35,6 +36,31 @@ class AuditTrail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bron} {self.actie} {self.resource} {self.resource_url}"
+
+    def as_resource(self) -> dict[str, object]:
+        """The line as the standard's ``AuditTrail`` resource (every register serves the same)."""
+        # Wijzigingen has object-typed members: a side that does not exist is left out, not null.
+        wijzigingen = {
+            key: value for key, value in (("oud", self.oud), ("nieuw", self.nieuw)) if value is not None
+        }
+        return {
+            "uuid": str(self.uuid),
+            "bron": self.bron,
+            "applicatieId": self.applicatie_id,
+            "applicatieWeergave": self.applicatie_weergave,
+            "gebruikersId": self.gebruikers_id,
+            "gebruikersWeergave": self.gebruikers_weergave,
+            "actie": self.actie,
+            "actieWeergave": self.actie_weergave,
+            "resultaat": self.resultaat,
+            "hoofdObject": self.hoofd_object,
+            "resource": self.resource,
+            "resourceUrl": self.resource_url,
+            "toelichting": self.toelichting,
+            "resourceWeergave": self.resource_weergave,
+            "aanmaakdatum": self.aanmaakdatum.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "wijzigingen": wijzigingen,
+        }
 
 
 class OutboxMessage(models.Model):

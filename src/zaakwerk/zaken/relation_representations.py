@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from zaakwerk.core.models import AuditTrail
 from zaakwerk.core.references import build_url
 from zaakwerk.zaken.models import ZaakBesluit, ZaakInformatieObject
 from zaakwerk.zaken.models.choices import AardRelatieInformatieObject
@@ -55,28 +54,3 @@ def zaakbesluit_url(zaak_uuid: Any, key: Any) -> str:
 
 def render_zaakbesluit(row: ZaakBesluit) -> Data:
     return {"url": zaakbesluit_url(row.zaak.uuid, row.uuid), "uuid": str(row.uuid), "besluit": row.besluit}
-
-
-def render_audittrail(line: AuditTrail) -> Data:
-    # Wijzigingen has object-typed members: a side that does not exist is left out, not null.
-    wijzigingen = {
-        key: value for key, value in (("oud", line.oud), ("nieuw", line.nieuw)) if value is not None
-    }
-    return {
-        "uuid": str(line.uuid),
-        "bron": line.bron,
-        "applicatieId": line.applicatie_id,
-        "applicatieWeergave": line.applicatie_weergave,
-        "gebruikersId": line.gebruikers_id,
-        "gebruikersWeergave": line.gebruikers_weergave,
-        "actie": line.actie,
-        "actieWeergave": line.actie_weergave,
-        "resultaat": line.resultaat,
-        "hoofdObject": line.hoofd_object,
-        "resource": line.resource,
-        "resourceUrl": line.resource_url,
-        "toelichting": line.toelichting,
-        "resourceWeergave": line.resource_weergave,
-        "aanmaakdatum": iso_datetime(line.aanmaakdatum),
-        "wijzigingen": wijzigingen,
-    }

@@ -14,7 +14,6 @@ from zaakwerk.api.params import NoQuery, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.besluiten.access import access_besluit
 from zaakwerk.besluiten.api.common import AUDIT, caller_with
-from zaakwerk.besluiten.representations import render_audittrail
 from zaakwerk.core.errors import NotFound
 from zaakwerk.core.models import AuditTrail
 
@@ -27,7 +26,7 @@ def list_lines(request: HttpRequest, besluit_uuid: str) -> HttpResponse:
     parse_query(request, NoQuery)
     besluit = access_besluit(caller, besluit_uuid, scope=AUDIT)
     lines = AuditTrail.objects.filter(hoofd_object=besluit.url).order_by("aanmaakdatum", "id")
-    return json_response([render_audittrail(line) for line in lines])
+    return json_response([line.as_resource() for line in lines])
 
 
 @router.get("/besluiten/{besluit_uuid}/audittrail/{uuid}")
@@ -42,4 +41,4 @@ def read(request: HttpRequest, besluit_uuid: str, uuid: str) -> HttpResponse:
     line = AuditTrail.objects.filter(hoofd_object=besluit.url, uuid=key).first()
     if line is None:
         raise NotFound()
-    return json_response(render_audittrail(line))
+    return json_response(line.as_resource())

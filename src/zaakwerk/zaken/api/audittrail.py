@@ -17,7 +17,6 @@ from zaakwerk.core.errors import NotFound
 from zaakwerk.core.models import AuditTrail
 from zaakwerk.zaken.access import access_zaak
 from zaakwerk.zaken.api.common import caller_with
-from zaakwerk.zaken.relation_representations import render_audittrail
 
 router = Router(tags=["zaken"])
 
@@ -30,7 +29,7 @@ def list_lines(request: HttpRequest, zaak_uuid: str) -> HttpResponse:
     parse_query(request, NoQuery)
     zaak = access_zaak(caller, zaak_uuid, scope=AUDIT)
     lines = AuditTrail.objects.filter(hoofd_object=zaak.url).order_by("aanmaakdatum", "id")
-    return json_response([render_audittrail(line) for line in lines])
+    return json_response([line.as_resource() for line in lines])
 
 
 @router.get("/zaken/{zaak_uuid}/audittrail/{uuid}")
@@ -45,4 +44,4 @@ def read(request: HttpRequest, zaak_uuid: str, uuid: str) -> HttpResponse:
     line = AuditTrail.objects.filter(hoofd_object=zaak.url, uuid=key).first()
     if line is None:
         raise NotFound()
-    return json_response(render_audittrail(line))
+    return json_response(line.as_resource())
