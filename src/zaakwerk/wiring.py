@@ -14,12 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.besluiten import registers as besluiten_registers
-from zaakwerk.besluiten.models import BesluitInformatieObject
+from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject
+from zaakwerk.catalogi import usage as catalogi_usage
 from zaakwerk.core import references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ValidationError
 from zaakwerk.documenten import loaders as documenten_loaders
-from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 from zaakwerk.documenten.services import objectinformatieobjecten
 from zaakwerk.zaken import registers as zaken_registers
 from zaakwerk.zaken.models import Zaak, ZaakInformatieObject
@@ -122,7 +123,19 @@ def _besluit_relates(informatieobject: str, object_url: str) -> bool:
     )
 
 
+def _type_in_use(collection: str, url: str) -> bool:
+    """Whether a zaak, document or besluit of this deployment uses the catalogue type ``url``."""
+    if collection == "zaaktypen":
+        return Zaak.objects.filter(zaaktype=url).exists()
+    if collection == "informatieobjecttypen":
+        return EnkelvoudigInformatieObjectVersie.objects.filter(informatieobjecttype=url).exists()
+    if collection == "besluittypen":
+        return Besluit.objects.filter(besluittype=url).exists()
+    return False
+
+
 def connect() -> None:
+    catalogi_usage.register_check("registers", _type_in_use)
     zaken_registers.local_documenten.register("documenten")(LocalDocumenten)
     besluiten_registers.local_documenten.register("documenten")(LocalDocumenten)
     objectinformatieobjecten.local_relations["zaken"] = _zaak_relates

@@ -302,3 +302,16 @@ def test_robust_patch(api: ZGWClient, body: Json) -> None:
     existing = api.get(f"{BASE}/zaaktypen", status="concept").json_body["results"]
     url = existing[0]["url"] if existing else create(api, "zaaktypen", zaaktype_body(catalogus(api)))["url"]
     fuzz_send(api, "PATCH", url, body)
+
+
+def test_a_number_for_a_string_field_is_read_as_its_text(api: ZGWClient) -> None:
+    # given a client that sends identificatie as a JSON number, as the VNG suite's zrc-006 does
+    catalogus_url = catalogus(api)
+    # when
+    response = api.post(f"{BASE}/zaaktypen", zaaktype_body(catalogus_url, identificatie=20))
+    # then
+    assert response.status_code == 201, response.json_body
+    assert response.json_body["identificatie"] == "20"
+    # a boolean is no number: still refused
+    refused = api.post(f"{BASE}/zaaktypen", zaaktype_body(catalogus_url, identificatie=True))
+    assert refused.status_code == 400

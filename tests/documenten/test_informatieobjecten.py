@@ -200,3 +200,17 @@ def test_zoek(api: ZGWClient, iot: dict[str, str]) -> None:
 
 def test_unknown_filter_is_refused(api: ZGWClient) -> None:
     assert api.get(EIO, onbekend="1").status_code == 400
+
+
+@pytest.mark.parametrize("groep", ["ondertekening", "integriteit"])
+def test_an_empty_gegevensgroep_is_none_and_a_partial_one_refused(
+    api: ZGWClient, iot: dict[str, str], groep: str
+) -> None:
+    data = create_eio(api, iot["url"])
+    key = lock(api, data["url"])
+    emptied = api.patch(data["url"], {groep: {}, "lock": key})
+    assert emptied.status_code == 200, emptied.json_body
+    assert emptied.json_body[groep] is None
+    partial = api.patch(data["url"], {groep: {"datum": "2024-03-01"}, "lock": key})
+    assert partial.status_code == 400
+    assert [p["code"] for p in partial.json_body["invalidParams"]] == ["required"]

@@ -21,7 +21,9 @@ from zaakwerk.core.errors import NON_FIELD, FieldError
 
 
 class RequestSchema(BaseModel):
-    """Base of every request body: camelCase aliases, unknown fields ignored (as DRF did)."""
+    """Base of every request body: camelCase aliases, unknown fields ignored and a JSON number
+    accepted where the spec asks for a string (``"identificatie": 20``), as the reference
+    implementations did — clients written against them send both (ADR 0002)."""
 
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -29,6 +31,7 @@ class RequestSchema(BaseModel):
         extra="ignore",
         str_strip_whitespace=False,
         frozen=False,
+        coerce_numbers_to_str=True,
     )
 
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.db import transaction
 
+from zaakwerk.catalogi import usage
 from zaakwerk.catalogi.models import BesluitType, BesluitTypeInformatieObjectType, Catalogus
 from zaakwerk.catalogi.queries import catalogus_from_url, informatieobjecttype_name_from_ref
 from zaakwerk.catalogi.representations import render_besluittypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 
@@ -97,6 +99,7 @@ def update_besluittype(
 def delete_besluittype(besluittype: BesluitType, actor: Actor, *, geforceerd: bool) -> None:
     """Delete a version; zaaktypen and resultaattypen name besluittypen, not versions."""
     publish.check_deletable(besluittype, geforceerd=geforceerd)
+    usage.check_not_in_use("besluittypen", url("besluittypen", besluittype.uuid))
     publish.record(KIND, besluittype, "destroy", actor, oud=publish.snapshot(KIND, besluittype))
     publish.delete_rows(besluittype)
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.db import transaction
 
+from zaakwerk.catalogi import usage
 from zaakwerk.catalogi.models import InformatieObjectType
 from zaakwerk.catalogi.queries import catalogus_from_url
 from zaakwerk.catalogi.representations import render_informatieobjecttypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
 
@@ -68,6 +70,7 @@ def delete_informatieobjecttype(iot: InformatieObjectType, actor: Actor, *, gefo
     """Delete a version. Relations name informatieobjecttypen, not versions, so a zaaktype or
     besluittype that names this one keeps its relation (to the other versions of the name)."""
     publish.check_deletable(iot, geforceerd=geforceerd)
+    usage.check_not_in_use("informatieobjecttypen", url("informatieobjecttypen", iot.uuid))
     publish.record(KIND, iot, "destroy", actor, oud=publish.snapshot(KIND, iot))
     publish.delete_rows(iot)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from zaakwerk.catalogi import usage
 from zaakwerk.catalogi.models import (
     Catalogus,
     ZaakType,
@@ -21,6 +22,7 @@ from zaakwerk.catalogi.queries import (
 )
 from zaakwerk.catalogi.representations import render_zaaktypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
@@ -230,6 +232,7 @@ def update_zaaktype(
 @transaction.atomic
 def delete_zaaktype(zaaktype: ZaakType, actor: Actor, *, geforceerd: bool) -> None:
     publish.check_deletable(zaaktype, geforceerd=geforceerd)
+    usage.check_not_in_use("zaaktypen", url("zaaktypen", zaaktype.uuid))
     oud = publish.snapshot(KIND, zaaktype)
     publish.record(KIND, zaaktype, "destroy", actor, oud=oud)
     publish.delete_rows(zaaktype)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
@@ -23,12 +23,27 @@ Url = Annotated[str, Field(max_length=200), AfterValidator(_url)]
 RequiredUrl = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_url)]
 
 
-class OndertekeningIn(RequestSchema):
+class _Groep(RequestSchema):
+    """A gegevensgroep whose fields the spec all requires: an empty group means "none", a partly
+    filled one is refused."""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in type(self).model_fields)
+
+    @model_validator(mode="after")
+    def _all_or_nothing(self) -> _Groep:
+        if not self.is_empty() and not all(getattr(self, name) for name in type(self).model_fields):
+            names = ", ".join(type(self).model_fields)
+            raise ZGWValueError("required", f"Geef alle velden van de groep ({names}) of geen.")
+        return self
+
+
+class OndertekeningIn(_Groep):
     soort: Ondertekeningsoort | Literal[""] = ""
     datum: date | None = None
 
 
-class IntegriteitIn(RequestSchema):
+class IntegriteitIn(_Groep):
     algoritme: Algoritme | Literal[""] = ""
     waarde: str = Field("", max_length=128)
     datum: date | None = None
@@ -74,6 +89,8 @@ class InformatieObjectIn(RequestSchema):
             if name in _MODEL_NAMES or (fields is not None and name not in fields):
                 continue
             value = getattr(self, name)
+            if isinstance(value, _Groep) and value.is_empty():
+                value = None
             if name in ("ondertekening", "integriteit"):
                 value = value.model_dump(mode="json") if value is not None else None
             elif name in ("status", "vertrouwelijkheidaanduiding"):
