@@ -22,6 +22,7 @@ from zaakwerk.documenten.api.common import (
     caller_with,
     select_version,
 )
+from zaakwerk.documenten.api.relations import expanded
 from zaakwerk.documenten.api.schemas import InformatieObjectIn, InformatieObjectWithLockIn
 from zaakwerk.documenten.models.choices import ObjectType
 from zaakwerk.documenten.representations import render_latest, render_versies
@@ -68,7 +69,9 @@ def list_informatieobjecten(request: HttpRequest) -> HttpResponse:
         ).distinct()
     for trefwoord in csv_list(query.trefwoorden):
         rows = listing.with_trefwoord(rows, trefwoord)
-    return json_response(listing.page(request, rows))
+    page = listing.page(request, rows)
+    expanded(caller, page["results"], query.expand)
+    return json_response(page)
 
 
 @router.post("/enkelvoudiginformatieobjecten")
@@ -91,7 +94,7 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     query = parse_query(request, DetailQuery)
     eio = access_informatieobject(caller, uuid, scope=READ)
     versie = select_version(eio, query)
-    return detail_response(request, render_versies([versie])[0])
+    return detail_response(request, expanded(caller, render_versies([versie])[0], query.expand))
 
 
 @router.api_operation(["PUT", "PATCH"], "/enkelvoudiginformatieobjecten/{uuid}")

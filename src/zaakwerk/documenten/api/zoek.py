@@ -11,6 +11,7 @@ from zaakwerk.api.schemas import parse_body
 from zaakwerk.documenten.access import visible_versies
 from zaakwerk.documenten.api import listing
 from zaakwerk.documenten.api.common import READ, caller_with
+from zaakwerk.documenten.api.relations import expanded
 from zaakwerk.documenten.api.schemas import ZoekIn
 
 router = Router(tags=["enkelvoudiginformatieobjecten"])
@@ -26,4 +27,6 @@ def zoek(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(identificatie=body.identificatie)
     if body.bronorganisatie is not None:
         rows = rows.filter(bronorganisatie=body.bronorganisatie)
-    return json_response(listing.page(request, rows))
+    page = listing.page(request, rows)
+    expanded(caller, page["results"], body.expand)
+    return json_response(page)
