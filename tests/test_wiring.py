@@ -16,16 +16,9 @@ from tests.zaken.factories import BASE as ZRC
 from tests.zaken.factories import codes, create_zaak
 from tests.zaken.status_helpers import EIND, add_resultaat, add_status
 from tests.zgw import ZGWClient
-from zaakwerk import wiring
 from zaakwerk.documenten.models import ObjectInformatieObject
 
 OIO = f"{DRC}/objectinformatieobjecten"
-
-
-@pytest.fixture(autouse=True)
-def _connected() -> None:
-    # other tests may replace the local registers with fakes and remove them afterwards
-    wiring.connect()
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,11 @@ from tests.documenten.factories import BASE, create_eio, documenten_client, info
 from tests.test_wiring import Types, relate, types
 from tests.zaken.factories import create_zaak
 from tests.zgw import ZGWClient
-from zaakwerk import wiring
 
 GR = f"{BASE}/gebruiksrechten"
 OIO = f"{BASE}/objectinformatieobjecten"
 VZ = f"{BASE}/verzendingen"
 __all__ = ["types"]  # fixture
-
-
-@pytest.fixture(autouse=True)
-def _connected() -> None:
-    wiring.connect()
 
 
 @pytest.fixture

@@ -11,17 +11,11 @@ from tests.documenten.factories import BASE, codes, create_eio, documenten_clien
 from tests.test_wiring import Types, relate, types
 from tests.zaken.factories import create_zaak
 from tests.zgw import ZGWClient
-from zaakwerk import wiring
 from zaakwerk.documenten.models import ObjectInformatieObject
 from zaakwerk.zaken.models import ZaakInformatieObject
 
 OIO = f"{BASE}/objectinformatieobjecten"
 __all__ = ["types"]  # fixture
-
-
-@pytest.fixture(autouse=True)
-def _connected() -> None:
-    wiring.connect()
 
 
 def oio_body(document: str, zaak: str) -> dict[str, Any]:
