@@ -203,3 +203,22 @@ def test_robust_create(api: ZGWClient, types: FullType) -> None:
         fuzz_send(api, "POST", _url(zaak), body)
 
     run()
+
+
+@pytest.mark.django_db
+def test_a_zaakeigenschap_url_resolves_in_process_under_its_own_zaak(api: ZGWClient, types: FullType) -> None:
+    # the nested URL of a zaakeigenschap resolves like any other local URL (expand, references)
+    from zaakwerk.core import references
+
+    zaak, other = new_zaak(api, types), new_zaak(api, types)
+    created = api.post(_url(zaak), {"zaak": zaak["url"], "eigenschap": types.kenteken, "waarde": "AB-12-CD"})
+    assert created.status_code == 201, created.json_body
+    body, status = references.fetch(created.json_body["url"])
+    assert status == 200 and body == created.json_body
+    wrong_parent = created.json_body["url"].replace(zaak["uuid"], other["uuid"])
+    assert references.fetch(wrong_parent) == (None, 404)
+    crs = {"Accept-Crs": "EPSG:4326"}
+    expanded = api.get(zaak["url"], headers=crs, expand="eigenschappen").json_body
+    assert [e["waarde"] for e in expanded["_expand"]["eigenschappen"]] == ["AB-12-CD"]
+    listed = api.get("/zaken/api/v1/zaken", headers=crs, expand="eigenschappen").json_body
+    assert listed["count"] == 2

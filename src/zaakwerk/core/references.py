@@ -150,15 +150,31 @@ def _fetch_remote(url: str) -> tuple[Representation | None, int]:
     return body, response.status_code
 
 
+def _fetch_local(url: str, ref: LocalRef) -> tuple[Representation | None, int]:
+    """A resource of this deployment: ``/<collection>/<uuid>``, or a nested one such as
+    ``/zaken/<uuid>/zaakeigenschappen/<uuid>``, whose loader is registered as
+    ``"zaken/zaakeigenschappen"``; a nested one must also sit under the parent it names."""
+    if not ref.rest:
+        loader, key = _LOCAL_LOADERS.get((ref.api, ref.resource)), ref.uuid
+    elif len(ref.rest) == 2:
+        try:
+            key = uuid_lib.UUID(ref.rest[1])
+        except ValueError:
+            return None, 404
+        loader = _LOCAL_LOADERS.get((ref.api, f"{ref.resource}/{ref.rest[0]}"))
+    else:
+        return None, 404
+    found = loader(key) if loader is not None else None
+    if found is None or (ref.rest and found.get("url") != url):
+        return None, 404
+    return found, 200
+
+
 def fetch(url: str) -> tuple[Representation | None, int]:
     """Representation and HTTP status of any URL; local URLs never leave the process."""
     ref = parse_local(url)
     if ref is not None:
-        loader = _LOCAL_LOADERS.get((ref.api, ref.resource))
-        if loader is None or ref.rest:
-            return None, 404
-        found = loader(ref.uuid)
-        return (found, 200) if found is not None else (None, 404)
+        return _fetch_local(url, ref)
     if url.startswith(settings.PUBLIC_URL):
         return None, 404
     return _fetch_remote(url)

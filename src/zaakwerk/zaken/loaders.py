@@ -73,3 +73,7 @@ def register() -> None:
     )
     register_local("zaken", "zaakverzoeken")(_subresource("ZaakVerzoek", "render_zaakverzoeken"))
     register_local("zaken", "zaaknotities")(_subresource("ZaakNotitie", "render_zaaknotities"))
+    # nested: /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}
+    register_local("zaken", "zaken/zaakeigenschappen")(
+        _subresource("ZaakEigenschap", "render_zaakeigenschappen")
+    )
