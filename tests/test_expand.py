@@ -49,3 +49,12 @@ def test_unfetchable_object_is_404() -> None:
     with pytest.raises(ApiError) as info:
         expander().expand([{"url": "u", "hoofd": "http://x/missing"}], expand.parse("hoofd"))
     assert info.value.status == 404
+
+
+def test_a_list_of_objects_with_urls_expands_to_the_objects() -> None:
+    # relevanteAndereZaken: [{"url": …, "aardRelatie": …}]
+    item: dict[str, Any] = {"url": "http://x/root", "relevant": [{"url": "http://x/b/1", "aard": "vervolg"}]}
+    expander().expand([item], expand.parse("relevant.ouder"))
+    relevant = item["_expand"]["relevant"]
+    assert [r["naam"] for r in relevant] == ["b1"]
+    assert relevant[0]["_expand"]["ouder"]["naam"] == "een"

@@ -68,7 +68,9 @@ class Expander:
                     raise ApiError(404, "not_found", f"'{name}' is geen attribuut om te expanderen.")
                 value = item[name]
                 if isinstance(value, list):
-                    objects = [self._get(url) for url in value if isinstance(url, str) and url]
+                    # a list of URLs, or of objects that carry one (relevanteAndereZaken: {url, aardRelatie})
+                    urls = [entry.get("url") if isinstance(entry, dict) else entry for entry in value]
+                    objects = [self._get(url) for url in urls if isinstance(url, str) and url]
                     self.expand(objects, subtree)
                     embedded[name] = objects
                 elif isinstance(value, str) and value.startswith(("http://", "https://")):
