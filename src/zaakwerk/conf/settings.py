@@ -206,6 +206,7 @@ INSTALLED_APPS = [
     "zaakwerk.zaken",
     "zaakwerk.documenten",
     "zaakwerk.besluiten",
+    "zaakwerk.notificaties",
 ]
 
 MIDDLEWARE = [

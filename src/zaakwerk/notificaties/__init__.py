@@ -1,0 +1,1 @@
+"""The Notificaties register (Notificaties API 1.0.1) and durable delivery to its subscribers."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NotificatiesConfig(AppConfig):
+    name = "zaakwerk.notificaties"
+    label = "notificaties"
+    verbose_name = "Notificaties"

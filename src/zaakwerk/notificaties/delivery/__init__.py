@@ -1,0 +1,1 @@
+"""Durable, at-least-once delivery of notificaties to abonnementen (the ``zaakwerk worker``)."""

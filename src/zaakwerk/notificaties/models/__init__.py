@@ -1,0 +1,20 @@
+"""The Notificaties register's tables: kanalen and abonnementen (the API's resources) and the
+delivery queue behind them."""
+
+from zaakwerk.notificaties.models.delivery import (
+    Delivery,
+    DeliveryState,
+    Notificatie,
+    SubscriberCircuit,
+)
+from zaakwerk.notificaties.models.register import Abonnement, AbonnementKanaal, Kanaal
+
+__all__ = [
+    "Abonnement",
+    "AbonnementKanaal",
+    "Delivery",
+    "DeliveryState",
+    "Kanaal",
+    "Notificatie",
+    "SubscriberCircuit",
+]
