@@ -50,12 +50,12 @@ class LocalZaken(besluiten_registers.ZakenRegister):
 
     def link_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
         try:
-            link_besluit(_zaak(zaak), besluit, actor)
+            link_besluit(_zaak(zaak), besluit, Actor.mirror("Besluiten API", actor))
         except ValidationError as exc:
             raise besluiten_registers.RegisterError("; ".join(e.reason for e in exc.errors)) from exc
 
     def unlink_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
-        unlink_besluit(_zaak(zaak), besluit, actor)
+        unlink_besluit(_zaak(zaak), besluit, Actor.mirror("Besluiten API", actor))
 
 
 class LocalBesluiten(zaken_registers.BesluitenRegister):
@@ -81,26 +81,45 @@ def _document(url: str) -> EnkelvoudigInformatieObject:
     return found
 
 
+def _mirror(object_url: str, caller: Actor | None) -> Actor:
+    """The actor of an objectinformatieobject kept in step for the zaak or besluit ``object_url``."""
+    from_zaken = references.uuid_from_url(object_url, "zaken", "zaken") is not None
+    return Actor.mirror("Zaken API" if from_zaken else "Besluiten API", caller)
+
+
 class LocalDocumenten(zaken_registers.DocumentenRegister, besluiten_registers.DocumentenRegister):
     """The Documenten register of this deployment, as the Zaken and Besluiten registers use it:
-    in-process, inside their transaction (RULES.md 1.13, zrc-005, brc-005)."""
+    in-process, inside their transaction (RULES.md 1.13, zrc-005, brc-005).
 
-    actor = Actor.system("Relatie bijgewerkt door de Zaken of Besluiten API")
+    The mirrors are written under :meth:`Actor.mirror` (ADR 0013). The register interfaces do not
+    pass the caller yet, so ``actor`` is optional: without it the line names the register whose
+    change caused the mirror; the caller is in that register's own audit line of the change.
+    """
 
     def informatieobject(self, url: str) -> Data | None:
         key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
         return documenten_loaders.informatieobject(key) if key is not None else None
 
-    def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
+    def create_objectinformatieobject(
+        self, informatieobject: str, object_url: str, object_type: str, actor: Actor | None = None
+    ) -> None:
         try:
             objectinformatieobjecten.create_objectinformatieobject(
-                _document(informatieobject), object_url, object_type, self.actor, registered=True
+                _document(informatieobject),
+                object_url,
+                object_type,
+                _mirror(object_url, actor),
+                registered=True,
             )
         except ValidationError as exc:
             raise RelationRefused("; ".join(e.reason for e in exc.errors)) from exc
 
-    def delete_objectinformatieobject(self, informatieobject: str, object_url: str) -> None:
-        objectinformatieobjecten.delete_mirror(_document(informatieobject), object_url, self.actor)
+    def delete_objectinformatieobject(
+        self, informatieobject: str, object_url: str, actor: Actor | None = None
+    ) -> None:
+        objectinformatieobjecten.delete_mirror(
+            _document(informatieobject), object_url, _mirror(object_url, actor)
+        )
 
 
 def _zaak_relates(informatieobject: str, object_url: str) -> bool:

@@ -14,39 +14,9 @@ from typing import Any
 from zaakwerk.api import expand as machinery
 from zaakwerk.api.auth import Caller
 from zaakwerk.besluiten import registers
-from zaakwerk.core import references
-from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.core import references, visibility
 
 Data = dict[str, Any]
-
-
-def _within(caller: Caller, component: str, scope: str, type_url: Any, aanduiding: Any) -> bool:
-    """The type-and-vertrouwelijkheid rule of RULES.md 1.7 for an object of any register."""
-    allowed = caller.types_with_scope(component, scope)
-    if allowed is None:
-        return True
-    if not isinstance(type_url, str) or type_url not in allowed:
-        return False
-    if aanduiding is None:
-        return True  # besluiten have no vertrouwelijkheidaanduiding
-    return isinstance(aanduiding, str) and RANK.get(aanduiding, len(RANK)) <= allowed[type_url]
-
-
-def _may_show(caller: Caller, body: Data) -> bool:
-    """Objects recognised by the fields their kind always has."""
-    if {"informatieobjecttype", "bronorganisatie", "vertrouwelijkheidaanduiding"} <= body.keys():
-        return _within(
-            caller,
-            "drc",
-            "documenten.lezen",
-            body["informatieobjecttype"],
-            body["vertrouwelijkheidaanduiding"],
-        )
-    if {"besluittype", "verantwoordelijkeOrganisatie"} <= body.keys():
-        return _within(caller, "brc", "besluiten.lezen", body["besluittype"], None)
-    if {"zaaktype", "bronorganisatie", "identificatie", "vertrouwelijkheidaanduiding"} <= body.keys():
-        return _within(caller, "zrc", "zaken.lezen", body["zaaktype"], body["vertrouwelijkheidaanduiding"])
-    return True
 
 
 def _read(url: str) -> Data | None:
@@ -62,7 +32,7 @@ def _read(url: str) -> Data | None:
 def fetcher(caller: Caller) -> machinery.Fetch:
     def fetch(url: str) -> Data | None:
         body = _read(url)
-        if body is None or not _may_show(caller, body):
+        if body is None or not visibility.may_show(caller.types_with_scope, body):
             return None
         return body
 

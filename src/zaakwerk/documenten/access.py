@@ -25,8 +25,10 @@ COMPONENT = "drc"
 READ_SCOPES = frozenset({"documenten.lezen", "audittrails.lezen"})
 
 
-def visibility(caller: Caller, scope: str, *, prefix: str = "") -> Q | None:
-    """The SQL condition on versions (or, with ``prefix="latest__"``, documents); None = all."""
+def visibility(caller: Caller, scope: str, *, gereed_prefix: str = "") -> Q | None:
+    """The SQL condition on versions, or on documents (whose rows carry copies of their current
+    version's informatieobjecttype and vertrouwelijkheid_rank); None = all. isGereedVoorPublicatie
+    is a version's only: on documents pass ``gereed_prefix="latest__"``."""
     condition: Q | None = None
     allowed = caller.types_with_scope(COMPONENT, scope)
     if allowed is not None:
@@ -36,14 +38,9 @@ def visibility(caller: Caller, scope: str, *, prefix: str = "") -> Q | None:
             by_max[maximum].append(type_url)
         condition = Q(pk__in=[])  # nothing, when the caller has no informatieobjecttype for this scope
         for maximum, types in sorted(by_max.items()):
-            condition |= Q(
-                **{
-                    f"{prefix}informatieobjecttype__in": sorted(types),
-                    f"{prefix}vertrouwelijkheid_rank__lte": maximum,
-                }
-            )
+            condition |= Q(informatieobjecttype__in=sorted(types), vertrouwelijkheid_rank__lte=maximum)
     if caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES:
-        gereed = Q(**{f"{prefix}is_gereed_voor_publicatie": True})
+        gereed = Q(**{f"{gereed_prefix}is_gereed_voor_publicatie": True})
         condition = gereed if condition is None else condition & gereed
     return condition
 
@@ -58,7 +55,7 @@ def visible_versies(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformati
 def visible_informatieobjecten(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformatieObject]:
     """The documents ``caller`` may use with ``scope``, as a queryset (filtered in SQL)."""
     rows = EnkelvoudigInformatieObject.objects.filter(latest__isnull=False)
-    condition = visibility(caller, scope, prefix="latest__")
+    condition = visibility(caller, scope, gereed_prefix="latest__")
     return rows if condition is None else rows.filter(condition)
 
 

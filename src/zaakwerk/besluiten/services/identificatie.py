@@ -2,45 +2,23 @@
 
 Generated numbers look like ``BESLUIT-2024-0000000001``: a counter per organisation and year,
 locked while a number is taken, so concurrent creates never receive the same number. A number
-already used explicitly is skipped.
+already used explicitly is skipped (:mod:`zaakwerk.core.identificatie`).
 """
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-
 from zaakwerk.besluiten.models import Besluit, BesluitIdentificatieTeller
+from zaakwerk.core import identificatie as numbering
 from zaakwerk.core.errors import ValidationError
 
 PREFIX = "BESLUIT"
 
 
-def _teller(organisatie: str, jaar: int) -> BesluitIdentificatieTeller:
-    existing = BesluitIdentificatieTeller.objects.select_for_update().filter(
-        verantwoordelijke_organisatie=organisatie, jaar=jaar
-    )
-    found = existing.first()
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():  # savepoint: another writer may create the row first
-            BesluitIdentificatieTeller.objects.create(verantwoordelijke_organisatie=organisatie, jaar=jaar)
-    except IntegrityError:
-        pass
-    return existing.get()
-
-
 def generate(organisatie: str, jaar: int) -> str:
     """A free identificatie for ``organisatie``; call inside a transaction."""
-    teller = _teller(organisatie, jaar)
-    while True:
-        teller.laatste += 1
-        candidate = f"{PREFIX}-{jaar}-{teller.laatste:010d}"
-        if not Besluit.objects.filter(
-            verantwoordelijke_organisatie=organisatie, identificatie=candidate
-        ).exists():
-            teller.save(update_fields=["laatste"])
-            return candidate
+    return numbering.generate(
+        BesluitIdentificatieTeller, Besluit, PREFIX, jaar, verantwoordelijke_organisatie=organisatie
+    )
 
 
 def claim(organisatie: str, identificatie: str) -> None:

@@ -10,7 +10,7 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, csv_list, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
-from zaakwerk.documenten.access import access_informatieobject, may_access, visible_versies
+from zaakwerk.documenten.access import access_informatieobject, may_access, visible_informatieobjecten
 from zaakwerk.documenten.api import listing
 from zaakwerk.documenten.api.common import (
     CREATE,
@@ -54,22 +54,22 @@ class DetailQuery(VersionQuery):
 def list_informatieobjecten(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, READ)
     query = parse_query(request, ListQuery)
-    rows = visible_versies(caller, READ)
+    rows = visible_informatieobjecten(caller, READ)
+    filtered = query.model_dump(exclude={"expand"}, exclude_none=True)
     if query.identificatie is not None:
-        rows = rows.filter(identificatie=query.identificatie)
+        rows = rows.filter(latest__identificatie=query.identificatie)
     if query.bronorganisatie is not None:
-        rows = rows.filter(bronorganisatie=query.bronorganisatie)
+        rows = rows.filter(latest__bronorganisatie=query.bronorganisatie)
     if query.objectinformatieobjecten_object is not None:
-        rows = rows.filter(
-            informatieobject__objectinformatieobjecten__object=query.objectinformatieobjecten_object
-        )
+        rows = rows.filter(objectinformatieobjecten__object=query.objectinformatieobjecten_object)
     if query.objectinformatieobjecten_object_type is not None:
         rows = rows.filter(
-            informatieobject__objectinformatieobjecten__object_type=query.objectinformatieobjecten_object_type
+            objectinformatieobjecten__object_type=query.objectinformatieobjecten_object_type
         ).distinct()
     for trefwoord in csv_list(query.trefwoorden):
         rows = listing.with_trefwoord(rows, trefwoord)
-    page = listing.page(request, rows)
+    # without filters the kept counts say how many documents there are, and where a page starts
+    page = listing.page(request, rows, known=None if filtered else listing.kept(caller, READ))
     expanded(caller, page["results"], query.expand)
     return json_response(page)
 

@@ -1,41 +1,81 @@
-"""One page of informatieobjecten: filtered in SQL, ids first, then the rows of that page."""
+"""One page of informatieobjecten: filtered in SQL, ids first, then the rows of that page.
+
+A page is cut from the documents' table (one row per document, ordered by id), not from the
+versions, through a narrow index on (id, current version) that PostgreSQL reads without
+touching the table. Without filters beyond the caller's autorisaties the kept counts
+(:mod:`zaakwerk.documenten.counts`) give the count and the block of ids the page starts in, so
+the page query starts there instead of skipping every document before it. Only then are the
+page's current versions loaded and rendered, with one query for all their bestandsdelen
+(DESIGN.md, performance notes).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from django.conf import settings
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from zaakwerk.api.auth import Caller
 from zaakwerk.api.pagination import envelope, page_number
-from zaakwerk.documenten.models import EnkelvoudigInformatieObjectVersie
-from zaakwerk.documenten.representations import render_versies
+from zaakwerk.documenten import counts
+from zaakwerk.documenten.access import READ_SCOPES, visibility
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+from zaakwerk.documenten.representations import render_current
 
-Versies = QuerySet[EnkelvoudigInformatieObjectVersie]
+Documenten = QuerySet[EnkelvoudigInformatieObject]
 
 
-def with_trefwoord(rows: Versies, trefwoord: str) -> Versies:
-    """Documents that carry ``trefwoord`` (several calls: all of them)."""
+def with_trefwoord(rows: Documenten, trefwoord: str) -> Documenten:
+    """Documents whose current version carries ``trefwoord`` (several calls: all of them)."""
     if connection.vendor == "postgresql":
-        return rows.filter(trefwoorden__contains=[trefwoord])
+        return rows.filter(latest__trefwoorden__contains=[trefwoord])
     # SQLite has no JSON containment: match the quoted JSON string, then confirm exactly below
-    candidates = rows.filter(trefwoorden__icontains=orjson.dumps(trefwoord).decode())
-    exact = [pk for pk, words in candidates.values_list("pk", "trefwoorden") if trefwoord in (words or [])]
+    candidates = rows.filter(latest__trefwoorden__icontains=orjson.dumps(trefwoord).decode())
+    exact = [
+        pk for pk, words in candidates.values_list("pk", "latest__trefwoorden") if trefwoord in (words or [])
+    ]
     return rows.filter(pk__in=exact)
 
 
-def page(request: HttpRequest, rows: Versies) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Kept:
+    """The list is exactly the documents whose current version matches ``condition`` (on
+    informatieobjecttype and vertrouwelijkheid_rank; None: all), so the kept counts describe it."""
+
+    condition: Q | None
+
+
+def kept(caller: Caller, scope: str) -> Kept | None:
+    """The documents ``caller`` may see with ``scope``, as the kept counts know them; None when
+    the caller's autorisaties also depend on isGereedVoorPublicatie, which they do not keep."""
+    if caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES:
+        return None
+    return Kept(visibility(caller, scope))
+
+
+def page(request: HttpRequest, rows: Documenten, *, known: Kept | None = None) -> dict[str, Any]:
+    """One page of the documents ``rows``; ``known`` when the kept counts describe ``rows``."""
     size = settings.PAGE_SIZE
     number = page_number(request)
-    count = rows.count()
     start = (number - 1) * size
+    count = rows.count() if known is None else counts.total(known.condition)
+    if known is not None and 0 < start < count:
+        # jump to the block of ids the page starts in: skip the documents of the blocks before it
+        before = 0
+        for blok, documents in counts.per_block(known.condition):
+            if before + documents > start:
+                rows = rows.filter(id__gte=blok * counts.BLOCK)
+                start -= before
+                break
+            before += documents
     ids = (
-        list(rows.order_by("informatieobject_id").values_list("id", flat=True)[start : start + size])
+        list(rows.order_by("id").values_list("latest_id", flat=True)[start : start + size])
         if start < count
         else []
     )
-    found = EnkelvoudigInformatieObjectVersie.objects.select_related("informatieobject").in_bulk(ids)
-    return envelope(request, number, count, render_versies([found[pk] for pk in ids]), size)
+    return envelope(request, number, count, render_current([pk for pk in ids if pk is not None]), size)

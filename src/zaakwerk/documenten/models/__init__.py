@@ -1,5 +1,6 @@
 """The Documenten register's tables (Documenten API 1.7.0)."""
 
+from zaakwerk.documenten.models.aantal import DocumentAantal, DocumentBlokAantal
 from zaakwerk.documenten.models.informatieobject import (
     BestandsDeel,
     DocumentIdentificatieTeller,
@@ -11,6 +12,8 @@ from zaakwerk.documenten.models.relations import Gebruiksrecht, ObjectInformatie
 
 __all__ = [
     "BestandsDeel",
+    "DocumentAantal",
+    "DocumentBlokAantal",
     "DocumentIdentificatieTeller",
     "EnkelvoudigInformatieObject",
     "EnkelvoudigInformatieObjectVersie",

@@ -3,13 +3,14 @@
 The canonical row holds what belongs to the document whatever its version: its UUID (and so its
 URL), the lock, and its identity (bronorganisatie + identificatie, unique). Every create, PUT and
 PATCH writes a new :class:`EnkelvoudigInformatieObjectVersie`; ``latest`` points at the newest,
-so lists join one row per document and authorise on that row's informatieobjecttype and
-vertrouwelijkheid in SQL.
+and the newest version's informatieobjecttype and vertrouwelijkheid are copied onto the canonical
+row, so lists take one row per document and authorise on it in SQL without a join.
 """
 
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 
 from zaakwerk.core.references import build_url
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
@@ -53,6 +54,10 @@ class EnkelvoudigInformatieObject(UUIDModel):
         blank=True,
         related_name="latest_of",
     )
+    # Copies of the current version's, kept with ``latest`` by the informatieobjecten service:
+    # lists authorise and count on this row alone, so a page is cut from one narrow index.
+    informatieobjecttype = url_field(blank=True, default="")
+    vertrouwelijkheid_rank = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "enkelvoudig informatieobject"
@@ -62,6 +67,16 @@ class EnkelvoudigInformatieObject(UUIDModel):
             models.UniqueConstraint(
                 fields=["bronorganisatie", "identificatie"], name="eio_unique_identificatie"
             )
+        ]
+        indexes = [
+            # Lists cut their page from this index alone (ids in order, with the current version
+            # to load and what authorisation filters on), so a page skips index entries, never
+            # table rows.
+            models.Index(
+                fields=["id", "latest", "informatieobjecttype", "vertrouwelijkheid_rank"],
+                condition=Q(latest__isnull=False),
+                name="eio_current",
+            ),
         ]
 
     def __str__(self) -> str:

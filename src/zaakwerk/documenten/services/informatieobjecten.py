@@ -17,7 +17,7 @@ from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, PermissionDenied, ValidationError
 from zaakwerk.core.models import AuditTrail
 from zaakwerk.core.vertrouwelijkheid import rank
-from zaakwerk.documenten import storage
+from zaakwerk.documenten import counts, storage
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie, Inhoud
 from zaakwerk.documenten.representations import kenmerken, render_latest
 from zaakwerk.documenten.services import content, identificatie, locking, validation
@@ -93,10 +93,23 @@ def _new_version(
     versie = EnkelvoudigInformatieObjectVersie.objects.create(
         informatieobject=eio, versie=number, begin_registratie=timezone.now(), inhoud=inhoud, **values
     )
+    # the document is counted in the group of its current version
+    counts.move(eio.pk, counts.group(eio.latest) if eio.latest is not None else None, counts.group(versie))
     eio.latest = versie
     eio.bronorganisatie = versie.bronorganisatie
     eio.identificatie = versie.identificatie
-    eio.save(update_fields=["latest", "bronorganisatie", "identificatie", "lock"])
+    eio.informatieobjecttype = versie.informatieobjecttype
+    eio.vertrouwelijkheid_rank = versie.vertrouwelijkheid_rank
+    eio.save(
+        update_fields=[
+            "latest",
+            "bronorganisatie",
+            "identificatie",
+            "informatieobjecttype",
+            "vertrouwelijkheid_rank",
+            "lock",
+        ]
+    )
     versie.informatieobject = eio
     return versie
 
@@ -219,6 +232,8 @@ def delete_informatieobject(eio: EnkelvoudigInformatieObject, actor: Actor) -> N
                 "naar verwijzen.",
             )
         record(eio, "destroy", actor, audit=False)
+        assert eio.latest is not None
+        counts.move(eio.pk, counts.group(eio.latest), None)
         AuditTrail.objects.filter(hoofd_object=eio.url).delete()
         content.discard_parts(eio)
         inhoud_ids = set(eio.versies.exclude(inhoud=None).values_list("inhoud_id", flat=True))
