@@ -3,7 +3,7 @@
 PYTHON ?= python
 SOURCES = src tests benchmarks
 
-.PHONY: help install test lint format run bench bench-zaken docs
+.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten docs
 
 help:  ## list the targets
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
@@ -36,3 +36,10 @@ bench:  ## the Catalogi API benchmark against PostgreSQL (see benchmarks/README.
 
 bench-zaken:  ## the Zaken API benchmark (build its data first: python benchmarks/zaken_dataset.py)
 	$(PYTHON) benchmarks/zaken.py
+
+bench-documenten:  ## the Documenten API benchmarks (list/detail needs: python benchmarks/documenten_dataset.py)
+	$(PYTHON) benchmarks/documenten_content.py
+	$(PYTHON) benchmarks/documenten.py
+
+bench-notificaties:  ## notification delivery: 10,000 changes to loopback subscribers, 1 and 3 workers
+	$(PYTHON) benchmarks/notificaties.py

@@ -143,6 +143,11 @@ def process_memory(pid: int) -> list[dict[str, Any]]:
     return found
 
 
+def load_average() -> float:
+    """The 1-minute load average of the machine (Linux): other work skews the figures."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 # --- load --------------------------------------------------------------------------------------
 def run_case(
     name: str,
@@ -220,3 +225,84 @@ def write_results(benchmark: str, report: dict[str, Any], results: list[CaseResu
     shown = output.relative_to(Path.cwd()) if output.is_relative_to(Path.cwd()) else output
     print(f"Results written to {shown}")
     return output
+
+
+# --- bulk loading ------------------------------------------------------------------------------
+# A dataset's tables: a name of the generator's choice → (table, every column of the model).
+Tables = dict[str, tuple[str, list[str]]]
+
+
+def progress(label: str, done: int, total: int, started: float, rows: int = 0) -> None:
+    """A one-line progress bar on stderr, redrawn in place."""
+    elapsed = max(time.monotonic() - started, 1e-6)
+    width = 30
+    filled = width * done // max(total, 1)
+    eta = (total - done) * elapsed / done if done else 0.0
+    extra = f", {rows / elapsed:,.0f} rows/s" if rows else ""
+    sys.stderr.write(
+        f"\r{label:<10} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
+        f" {done / elapsed:,.0f}/s{extra}, ETA {eta:,.0f} s   "
+    )
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def copy_rows(
+    conn: psycopg.Connection[Any], table: str, columns: list[str], rows: list[dict[str, Any]]
+) -> int:
+    """COPY ``rows`` (column → value, None is NULL) into ``table``, in the caller's transaction.
+
+    The rows must have exactly the model's columns, so a model change cannot go unnoticed.
+    """
+    if not rows:
+        return 0
+    differ = set(columns) ^ set(rows[0])
+    if differ:
+        raise SystemExit(f"{table}: the generated rows and the model differ in {sorted(differ)}")
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    with conn.cursor().copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
+    return len(rows)
+
+
+def drop_indexes(conn: psycopg.Connection[Any], tables: Tables) -> list[str]:
+    """Drop the tables' plain indexes (not those of constraints); their definitions, to recreate.
+
+    Building an index once over all rows is far cheaper than keeping it up to date row by row.
+    """
+    definitions = []
+    for table, _ in tables.values():
+        rows = conn.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "WHERE i.indrelid = %s::regclass "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+            [table],
+        ).fetchall()
+        for name, definition in rows:
+            conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+            definitions.append(str(definition))
+    conn.commit()
+    return definitions
+
+
+def create_indexes(conn: psycopg.Connection[Any], definitions: list[str]) -> None:
+    conn.execute("SET maintenance_work_mem = '512MB'")
+    started = time.monotonic()
+    for number, definition in enumerate(definitions, start=1):
+        conn.execute(definition.encode())
+        conn.commit()
+        progress("indexes", number, len(definitions), started)
+
+
+def move_sequences(conn: psycopg.Connection[Any], tables: Tables) -> None:
+    """Set each table's id sequence to its highest id, after rows were written with their ids."""
+    for table, _ in tables.values():
+        conn.execute(
+            sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), (SELECT max(id) FROM {}))").format(
+                sql.Literal(table), sql.Identifier(table)
+            )
+        )

@@ -10,6 +10,7 @@ every server process. See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import sys
@@ -26,6 +27,7 @@ from common import (
     Send,
     database_size,
     free_port,
+    load_average,
     print_table,
     process_memory,
     run_case,
@@ -49,6 +51,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
     )
+    parser.add_argument("--port", type=int, default=0, help="port of the server (default: a free one)")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
@@ -161,7 +164,7 @@ def cases(data: dict[str, Any]) -> list[tuple[str, Send, int, bool]]:
 
 def main() -> int:
     args = parse_args()
-    port = free_port()
+    port = args.port or free_port()
     os.environ.update(
         DATABASE_URL=args.database_url,
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
@@ -172,6 +175,7 @@ def main() -> int:
     from zaakwerk.ops.bootstrap import setup_django
 
     setup_django()
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # no line per request
     from django.db import connections
 
     from zaakwerk.ops.tokens import mint_token
@@ -185,13 +189,16 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     tokens = {False: mint_token(CLIENT_ID, SECRET), True: mint_token(RESTRICTED_ID, RESTRICTED_SECRET)}
     results: list[CaseResult] = []
+    loads: list[float] = []
     try:
         for concurrency in (int(part) for part in args.concurrency.split(",")):
             for name, send, expected, restricted in cases(data):
                 headers = {"Authorization": f"Bearer {tokens[restricted]}", **CRS}
                 result = run_case(name, base, headers, send, args.requests, concurrency, expected=expected)
                 results.append(result)
+                loads.append(load_average())
                 print_table([result], width=24)
+                print(f"load average {loads[-1]:.2f}", flush=True)
         memory = process_memory(server.pid)
     finally:
         stop_server(server)
@@ -202,11 +209,13 @@ def main() -> int:
             f"process {process['pid']} ({process['name']}): "
             f"RSS {process['rss_mib']} MiB, peak {process['peak_rss_mib']} MiB"
         )
+    print(f"load average after each case: {min(loads, default=0.0):.2f}–{max(loads, default=0.0):.2f}")
     report = {
         "zaken": data["count"],
         "database_size": size,
         "server_workers": args.workers,
         "memory": memory,
+        "load_average": {"min": min(loads, default=0.0), "max": max(loads, default=0.0)},
     }
     write_results("zaken", report, results)
     return 0

@@ -5,8 +5,8 @@ catalogus with 100 published zaaktypen (statustypen, roltypen, resultaattypen, e
 through the Catalogi API; then write the zaken and their statussen, rollen, resultaten,
 zaakinformatieobjecten and zaakeigenschappen straight into the tables with COPY, filled as the
 Zaken services fill them (see zaken_rows.py); store the identificatie counters, move the id
-sequences on, ANALYZE, and rebuild maintained counts when that module exists. The URLs in the
-rows start with PUBLIC_URL, which ``benchmarks/zaken.py`` serves under. See benchmarks/README.md.
+sequences on, VACUUM (ANALYZE), and rebuild maintained counts when that module exists. The URLs in
+the rows start with PUBLIC_URL, which ``benchmarks/zaken.py`` serves under. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import psycopg
-from common import CLIENT_ID, DEFAULT_DATABASE_URL, SECRET, database_size, recreate_database
+from common import (
+    CLIENT_ID,
+    DEFAULT_DATABASE_URL,
+    SECRET,
+    create_indexes,
+    database_size,
+    drop_indexes,
+    progress,
+    recreate_database,
+)
 from psycopg import sql
 
 if TYPE_CHECKING:  # imported once Django is set up: the rows use the Zaken models' helpers
@@ -185,51 +194,6 @@ def copy_batch(conn: psycopg.Connection[Any], batch: Batch, tables: dict[str, tu
     return written
 
 
-def progress(label: str, done: int, total: int, started: float, rows: int = 0) -> None:
-    """A one-line progress bar on stderr, redrawn in place."""
-    elapsed = max(time.monotonic() - started, 1e-6)
-    width = 30
-    filled = width * done // max(total, 1)
-    eta = (total - done) * elapsed / done if done else 0.0
-    extra = f", {rows / elapsed:,.0f} rows/s" if rows else ""
-    sys.stderr.write(
-        f"\r{label:<10} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
-        f" {done / elapsed:,.0f}/s{extra}, ETA {eta:,.0f} s   "
-    )
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
-def drop_indexes(conn: psycopg.Connection[Any], tables: dict[str, tuple[str, list[str]]]) -> list[str]:
-    """Drop the tables' plain indexes (not those of constraints); their definitions, to recreate.
-
-    Building an index once over all rows is far cheaper than keeping it up to date row by row.
-    """
-    definitions = []
-    for table, _ in tables.values():
-        rows = conn.execute(
-            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-            "WHERE i.indrelid = %s::regclass "
-            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
-            [table],
-        ).fetchall()
-        for name, definition in rows:
-            conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
-            definitions.append(str(definition))
-    conn.commit()
-    return definitions
-
-
-def create_indexes(conn: psycopg.Connection[Any], definitions: list[str]) -> None:
-    conn.execute("SET maintenance_work_mem = '512MB'")
-    started = time.monotonic()
-    for number, definition in enumerate(definitions, start=1):
-        conn.execute(definition.encode())
-        conn.commit()
-        progress("indexes", number, len(definitions), started)
-
-
 def finish(
     conn: psycopg.Connection[Any], generator: Generator, tables: dict[str, tuple[str, list[str]]]
 ) -> None:
@@ -253,7 +217,12 @@ def finish(
                     sql.Literal(table), sql.Identifier(table)
                 )
             )
-    conn.execute("ANALYZE")
+    # VACUUM as well: it sets the visibility map, so index-only scans need no heap visits, as
+    # they would not once autovacuum has been over a table of this size.
+    conn.commit()
+    conn.autocommit = True
+    conn.execute("VACUUM (ANALYZE)")
+    conn.autocommit = False
     try:
         counts = importlib.import_module("zaakwerk.zaken.counts")
     except ModuleNotFoundError:
@@ -292,7 +261,10 @@ def load_zaken(
         )
         started = time.monotonic()
         finish(conn, generator, tables)
-        print(f"Counters, sequences and ANALYZE in {time.monotonic() - started:,.0f} s", flush=True)
+        print(
+            f"Counters, sequences, VACUUM (ANALYZE) and counts in {time.monotonic() - started:,.0f} s",
+            flush=True,
+        )
 
 
 def main() -> int:

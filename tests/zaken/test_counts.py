@@ -100,7 +100,7 @@ def test_a_refused_create_leaves_counts_unchanged(api: ZGWClient, types: tuple[s
     a, _ = types
     create_zaak(api, a)
     before = kept()
-    # allowed to create up to "openbaar" only: the zaak is written, then refused and rolled back
+    # allowed to create up to "openbaar" only: refused, nothing is written
     client = zaken_client("beperkt", (a, "openbaar", ALL_SCOPES))
     response = client.post(f"{BASE}/zaken", {**_new(a), "vertrouwelijkheidaanduiding": "geheim"}, headers=CRS)
     assert response.status_code == 403

@@ -1,11 +1,18 @@
-"""How many zaken there are per (zaaktype, vertrouwelijkheid_rank), kept rather than recomputed.
+"""How many zaken there are, kept rather than recomputed: per (zaaktype, vertrouwelijkheid_rank),
+and per block of ids.
 
 ``COUNT(*)`` over a million zaken costs tens of milliseconds; a list that is unfiltered, or only
 filtered by the caller's autorisaties (which name zaaktypen and a maximum vertrouwelijkheid),
-sums at most a few hundred rows of this table instead (DESIGN.md, performance notes). Every
-service that creates or deletes a zaak, or changes its zaaktype or vertrouwelijkheidaanduiding,
-calls :func:`adjust` in its own transaction, so a rolled-back change leaves the counts as they
-were. :func:`rebuild_counts` recomputes the table from the zaken (after bulk loads).
+sums at most a few hundred rows of :class:`ZaakAantal` instead (DESIGN.md, performance notes).
+Skipping rows costs the same: ``OFFSET 500000`` walks half a million index entries. The counts
+per block of :data:`BLOK_GROOTTE` ids (:class:`ZaakBlokAantal`) tell which block a position of
+the whole list, ordered by id, falls in, and how many zaken of that block to skip
+(:func:`position`).
+
+Every service that creates or deletes a zaak, or changes its zaaktype or
+vertrouwelijkheidaanduiding, calls :func:`created`, :func:`remove` or :func:`move` in its own
+transaction, so a rolled-back change leaves the counts as they were. :func:`rebuild_counts`
+recomputes both tables from the zaken (after bulk loads).
 """
 
 from __future__ import annotations
@@ -15,44 +22,87 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
-from zaakwerk.zaken.models import Zaak, ZaakAantal
+from zaakwerk.zaken.models import Zaak, ZaakAantal, ZaakBlokAantal
+
+# Zaken ids per block: at a million zaken a hundred blocks, and at most this many index entries
+# skipped within one.
+BLOK_GROOTTE = 10_000
+
+
+def _upsert(model: type[ZaakAantal] | type[ZaakBlokAantal], key: dict[str, str | int], delta: int) -> None:
+    """Add ``delta`` to the row of ``key`` (created at 0 when missing), in one statement."""
+    q = connection.ops.quote_name
+    table = q(model._meta.db_table)
+    columns = ", ".join(q(column) for column in key)
+    marks = ", ".join(["%s"] * (len(key) + 1))
+    aantal = q("aantal")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, {aantal}) VALUES ({marks}) ON CONFLICT ({columns}) "
+            f"DO UPDATE SET {aantal} = {table}.{aantal} + EXCLUDED.{aantal}",
+            [*key.values(), delta],
+        )
 
 
 def adjust(zaaktype: str, vertrouwelijkheid_rank: int, delta: int) -> None:
     """Add ``delta`` zaken to a group, in the caller's transaction (one upsert)."""
-    if delta == 0:
-        return
-    table = connection.ops.quote_name(ZaakAantal._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (zaaktype, vertrouwelijkheid_rank, aantal) VALUES (%s, %s, %s) "
-            "ON CONFLICT (zaaktype, vertrouwelijkheid_rank) "
-            f"DO UPDATE SET aantal = {table}.aantal + EXCLUDED.aantal",
-            [zaaktype, vertrouwelijkheid_rank, delta],
-        )
+    if delta != 0:
+        _upsert(ZaakAantal, {"zaaktype": zaaktype, "vertrouwelijkheid_rank": vertrouwelijkheid_rank}, delta)
+
+
+def _adjust_block(blok: int, delta: int) -> None:
+    if delta != 0:
+        _upsert(ZaakBlokAantal, {"blok": blok}, delta)
+
+
+def created(zaak: Zaak) -> None:
+    """A zaak was inserted in the current transaction."""
+    adjust(zaak.zaaktype, zaak.vertrouwelijkheid_rank, 1)
+    _adjust_block(zaak.pk // BLOK_GROOTTE, 1)
 
 
 def move(old: tuple[str, int], new: tuple[str, int]) -> None:
-    """One zaak changed group (zaaktype and/or vertrouwelijkheid)."""
+    """One zaak changed group (zaaktype and/or vertrouwelijkheid); its id, so its block, stays."""
     if old != new:
-        adjust(*old, -1)
-        adjust(*new, 1)
+        # always in the same order, so two moves between the same groups cannot deadlock
+        for (zaaktype, vertrouwelijkheid_rank), delta in sorted([(old, -1), (new, 1)]):
+            adjust(zaaktype, vertrouwelijkheid_rank, delta)
 
 
 def remove(zaken: Iterable[Zaak]) -> None:
     """Zaken that are about to be deleted."""
     groups: dict[tuple[str, int], int] = {}
+    blocks: dict[int, int] = {}
     for zaak in zaken:
         key = (zaak.zaaktype, zaak.vertrouwelijkheid_rank)
         groups[key] = groups.get(key, 0) + 1
+        blocks[zaak.pk // BLOK_GROOTTE] = blocks.get(zaak.pk // BLOK_GROOTTE, 0) + 1
     for (zaaktype, vertrouwelijkheid_rank), number in sorted(groups.items()):
         adjust(zaaktype, vertrouwelijkheid_rank, -number)
+    for blok, number in sorted(blocks.items()):
+        _adjust_block(blok, -number)
 
 
 def total(condition: Q | None = None) -> int:
     """The number of zaken matching ``condition`` on zaaktype / vertrouwelijkheid_rank only."""
     rows = ZaakAantal.objects.all() if condition is None else ZaakAantal.objects.filter(condition)
     return int(rows.aggregate(n=Sum("aantal"))["n"] or 0)
+
+
+def position(offset: int) -> tuple[int, int]:
+    """Where the zaak at ``offset`` of all zaken ordered by id is: ``(first id, skip)``.
+
+    The zaak at ``offset`` is the ``skip``-th (from 0) of the zaken with ``id >= first id``.
+    Past the last zaak: the first id after every block, skip 0.
+    """
+    before = 0
+    rows = ZaakBlokAantal.objects.filter(aantal__gt=0).order_by("blok").values_list("blok", "aantal")
+    for blok, aantal in rows:
+        if before + aantal > offset:
+            return blok * BLOK_GROOTTE, offset - before
+        before += aantal
+    last = ZaakBlokAantal.objects.order_by("-blok").values_list("blok", flat=True).first()
+    return ((last + 1) * BLOK_GROOTTE if last is not None else 0), 0
 
 
 @transaction.atomic
@@ -68,3 +118,16 @@ def rebuild_counts() -> None:
     ZaakAantal.objects.bulk_create(
         ZaakAantal(zaaktype=zaaktype, vertrouwelijkheid_rank=rank, aantal=n) for zaaktype, rank, n in groups
     )
+    ZaakBlokAantal.objects.all().delete()
+    ZaakBlokAantal.objects.bulk_create(ZaakBlokAantal(blok=blok, aantal=n) for blok, n in block_counts())
+
+
+def block_counts() -> list[tuple[int, int]]:
+    """(blok, aantal) of every zaak, counted in SQL."""
+    q = connection.ops.quote_name
+    table = q(Zaak._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {q('id')} / %s AS blok, COUNT(*) FROM {table} GROUP BY 1 ORDER BY 1", [BLOK_GROOTTE]
+        )
+        return [(int(blok), int(n)) for blok, n in cursor.fetchall()]

@@ -25,8 +25,7 @@ from django.db import models
 
 from zaakwerk.api import expand as machinery
 from zaakwerk.api.auth import Caller
-from zaakwerk.core import references
-from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.core import references, visibility
 from zaakwerk.zaken import registers
 from zaakwerk.zaken.access import may_access
 from zaakwerk.zaken.models import (
@@ -70,35 +69,6 @@ def _own_zaak(ref: references.LocalRef) -> Zaak | None:
     return Zaak.objects.filter(pk=zaak_id).first() if zaak_id is not None else None
 
 
-def _within(caller: Caller, component: str, scope: str, type_url: Any, aanduiding: Any) -> bool:
-    """The type-and-vertrouwelijkheid rule of RULES.md 1.7 for an object of another register."""
-    allowed = caller.types_with_scope(component, scope)
-    if allowed is None:
-        return True
-    if not isinstance(type_url, str) or type_url not in allowed:
-        return False
-    if aanduiding is None:
-        return True  # besluiten have no vertrouwelijkheidaanduiding
-    return isinstance(aanduiding, str) and RANK.get(aanduiding, len(RANK)) <= allowed[type_url]
-
-
-def _may_show(caller: Caller, body: Data) -> bool:
-    """Objects of other registers, recognised by the fields their kind always has."""
-    if {"informatieobjecttype", "bronorganisatie", "vertrouwelijkheidaanduiding"} <= body.keys():
-        return _within(
-            caller,
-            "drc",
-            "documenten.lezen",
-            body["informatieobjecttype"],
-            body["vertrouwelijkheidaanduiding"],
-        )
-    if {"besluittype", "verantwoordelijkeOrganisatie"} <= body.keys():
-        return _within(caller, "brc", "besluiten.lezen", body["besluittype"], None)
-    if {"zaaktype", "bronorganisatie", "identificatie", "vertrouwelijkheidaanduiding"} <= body.keys():
-        return _within(caller, "zrc", READ, body["zaaktype"], body["vertrouwelijkheidaanduiding"])
-    return True
-
-
 def _read(url: str) -> Data | None:
     ref = references.parse_local(url)
     if ref is not None and ref.api == "documenten":
@@ -122,7 +92,7 @@ def fetcher(caller: Caller) -> machinery.Fetch:
             body, status = references.fetch(url)
             return body if status == 200 else None
         body = _read(url)
-        if body is None or not _may_show(caller, body):
+        if body is None or not visibility.may_show(caller.types_with_scope, body):
             return None
         return body
 

@@ -75,10 +75,10 @@ def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, CREATE)
     check_crs(request, body=True)
     body = parse_body(request, ZaakIn)
-    with transaction.atomic():
-        zaak = create_zaak(body.to_values(), caller.actor(request))
-        _require(caller, zaak, CREATE)
-        data = render_new_zaak(zaak)
+    zaak = create_zaak(
+        body.to_values(), caller.actor(request), allowed=lambda zaak: may_access(caller, zaak, CREATE)
+    )
+    data = render_new_zaak(zaak)
     return with_crs(json_response(data, status=201, headers={"Location": data["url"]}))
 
 

@@ -1,6 +1,6 @@
 """The Zaken register's tables: one module per resource of the Zaken API 1.7.0."""
 
-from zaakwerk.zaken.models.aantal import ZaakAantal
+from zaakwerk.zaken.models.aantal import ZaakAantal, ZaakBlokAantal
 from zaakwerk.zaken.models.contact import KlantContact, ZaakContactMoment, ZaakVerzoek
 from zaakwerk.zaken.models.rol import Rol
 from zaakwerk.zaken.models.status import Resultaat, Status
@@ -19,6 +19,7 @@ __all__ = [
     "Zaak",
     "ZaakAantal",
     "ZaakBesluit",
+    "ZaakBlokAantal",
     "ZaakContactMoment",
     "ZaakEigenschap",
     "ZaakIdentificatieTeller",

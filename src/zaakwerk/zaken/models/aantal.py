@@ -26,3 +26,17 @@ class ZaakAantal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zaaktype} ({self.vertrouwelijkheid_rank}): {self.aantal}"
+
+
+class ZaakBlokAantal(models.Model):
+    """Kept counts of zaken per block of ids (``id // BLOK_GROOTTE``), so a deep page of the whole
+    list, ordered by id, starts at the right block instead of skipping every row before it
+    (maintained by zaakwerk.zaken.counts in the transaction of every create and delete)."""
+
+    blok = models.BigIntegerField(unique=True)
+    aantal = models.BigIntegerField(default=0)
+
+    objects: ClassVar[models.Manager[ZaakBlokAantal]] = models.Manager()
+
+    def __str__(self) -> str:
+        return f"{self.blok}: {self.aantal}"

@@ -86,6 +86,13 @@ class Zaak(UUIDModel):
             # narrow and covering (id included): a page's ids and its count come from the index alone
             models.Index(fields=["zaaktype", "vertrouwelijkheid_rank", "id"], name="zaak_authorisation_id"),
             models.Index(fields=["identificatie", "id"], name="zaak_identificatie_id"),
+            # zaaktype + bronorganisatie (+ open/closed, + the autorisaties' maximum) in id order,
+            # from the index alone on PostgreSQL (the included columns are filtered in the index)
+            models.Index(
+                fields=["zaaktype", "bronorganisatie", "id"],
+                include=["einddatum", "vertrouwelijkheid_rank"],
+                name="zaak_zaaktype_bron_id",
+            ),
             models.Index(fields=["startdatum", "id"], name="zaak_startdatum"),
             models.Index(fields=["registratiedatum", "id"], name="zaak_registratiedatum"),
             models.Index(fields=["einddatum", "id"], name="zaak_einddatum"),
@@ -108,8 +115,8 @@ class Zaak(UUIDModel):
 class ZaakIdentificatieTeller(models.Model):
     """The last number issued per bronorganisatie and year, for generated identificaties.
 
-    Generating locks this row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite serialises
-    writers), so concurrent creates never get the same number.
+    Generating raises and locks this row in one upsert (SQLite serialises writers), so
+    concurrent creates never get the same number.
     """
 
     bronorganisatie = models.CharField(max_length=9)

@@ -1,8 +1,8 @@
 """Zaak identificatie: generated, reserved and checked for uniqueness (zrc-002).
 
 Generated numbers look like ``ZAAK-2024-0000000001``: a counter per bronorganisatie and year.
-The counter row is locked while a number is taken (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite
-serialises writers), so concurrent creates never receive the same number. A number already
+The counter row is raised and locked in one statement (an upsert that returns the new value; SQLite
+serialises writers anyway), so concurrent creates never receive the same number. A number already
 used by a zaak or reserved is skipped, so a reserved number is only ever used explicitly.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from zaakwerk.core.errors import ValidationError
 from zaakwerk.zaken.models import Zaak, ZaakIdentificatieTeller, ZaaknummerReservering
@@ -23,40 +23,48 @@ def format_number(jaar: int, number: int) -> str:
     return f"{PREFIX}-{jaar}-{number:010d}"
 
 
-def _teller(bronorganisatie: str, jaar: int) -> ZaakIdentificatieTeller:
-    existing = ZaakIdentificatieTeller.objects.select_for_update().filter(
-        bronorganisatie=bronorganisatie, jaar=jaar
+def _take(bronorganisatie: str, jaar: int, aantal: int) -> int:
+    """Raise the counter of (bronorganisatie, jaar) by ``aantal``, creating it at 0 when missing;
+    the new last number. One statement, which also locks the row until the transaction ends."""
+    q = connection.ops.quote_name
+    table = q(ZaakIdentificatieTeller._meta.db_table)
+    laatste = q("laatste")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({q('bronorganisatie')}, {q('jaar')}, {laatste}) VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({q('bronorganisatie')}, {q('jaar')}) "
+            f"DO UPDATE SET {laatste} = {table}.{laatste} + EXCLUDED.{laatste} RETURNING {laatste}",
+            [bronorganisatie, jaar, aantal],
+        )
+        row = cursor.fetchone()
+    return int(row[0])
+
+
+def _taken(bronorganisatie: str, candidates: list[str]) -> set[str]:
+    """The ``candidates`` a zaak has or a reservation holds, in one query."""
+    used = Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie__in=candidates)
+    reserved = ZaaknummerReservering.objects.filter(
+        bronorganisatie=bronorganisatie, identificatie__in=candidates
     )
-    found = existing.first()
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():  # savepoint: another writer may create the row first
-            ZaakIdentificatieTeller.objects.create(bronorganisatie=bronorganisatie, jaar=jaar)
-    except IntegrityError:
-        pass
-    return existing.get()
-
-
-def _is_taken(bronorganisatie: str, identificatie: str) -> bool:
-    return (
-        Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=identificatie).exists()
-        or ZaaknummerReservering.objects.filter(
-            bronorganisatie=bronorganisatie, identificatie=identificatie
-        ).exists()
+    return set(
+        used.order_by()
+        .values_list("identificatie", flat=True)
+        .union(reserved.order_by().values_list("identificatie", flat=True))
     )
 
 
 def next_numbers(bronorganisatie: str, jaar: int, aantal: int = 1) -> list[str]:
-    """Take ``aantal`` free numbers from the counter; call inside a transaction."""
-    teller = _teller(bronorganisatie, jaar)
+    """Take ``aantal`` free numbers from the counter; call inside a transaction.
+
+    Numbers already used (an explicit identificatie) or reserved are passed over.
+    """
     numbers: list[str] = []
     while len(numbers) < aantal:
-        teller.laatste += 1
-        candidate = format_number(jaar, teller.laatste)
-        if not _is_taken(bronorganisatie, candidate):
-            numbers.append(candidate)
-    teller.save(update_fields=["laatste"])
+        wanted = aantal - len(numbers)
+        last = _take(bronorganisatie, jaar, wanted)
+        candidates = [format_number(jaar, number) for number in range(last - wanted + 1, last + 1)]
+        taken = _taken(bronorganisatie, candidates)
+        numbers.extend(candidate for candidate in candidates if candidate not in taken)
     return numbers
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -75,8 +76,15 @@ def _check(values: dict[str, Any], zaak: Zaak | None, changed: set[str], errors:
 
 
 @transaction.atomic
-def create_zaak(values: dict[str, Any], actor: Actor) -> Zaak:
-    """Create a zaak; ``values`` are model field values, ``hoofdzaak`` as a URL."""
+def create_zaak(
+    values: dict[str, Any], actor: Actor, *, allowed: Callable[[Zaak], bool] | None = None
+) -> Zaak:
+    """Create a zaak; ``values`` are model field values, ``hoofdzaak`` as a URL.
+
+    ``allowed``: whether the caller may have the zaak as created (its zaaktype and
+    vertrouwelijkheidaanduiding are only final here); if not, nothing is written
+    (PermissionDenied).
+    """
     values = dict(values)
     errors = ErrorCollector()
     zaaktype_data = _check(values, None, set(values), errors)
@@ -91,8 +99,11 @@ def create_zaak(values: dict[str, Any], actor: Actor) -> Zaak:
         identificatie.claim(values["bronorganisatie"], values["identificatie"])
     else:
         values["identificatie"] = identificatie.generate(values["bronorganisatie"], values["startdatum"])
-    zaak = Zaak.objects.create(**values)
-    counts.adjust(zaak.zaaktype, zaak.vertrouwelijkheid_rank, 1)
+    zaak = Zaak(**values)
+    if allowed is not None and not allowed(zaak):
+        raise PermissionDenied()
+    zaak.save(force_insert=True)
+    counts.created(zaak)
     _record(zaak, "create", actor, nieuw=render_new_zaak(zaak))
     return zaak
 
