@@ -258,6 +258,12 @@ def test_crs_headers_and_etag(api: ZGWClient, zt: dict[str, Any]) -> None:
     assert api.get(zaak["url"], headers={**CRS, "If-None-Match": tag}).status_code == 200
 
 
+def test_delete_needs_no_crs_headers(api: ZGWClient, zt: dict[str, Any]) -> None:
+    zaak = create_zaak(api, zt["url"])
+    assert api.delete(zaak["url"]).status_code == 204
+    assert api.get(zaak["url"], headers=CRS).status_code == 404
+
+
 def test_unknown_zaak_is_404(api: ZGWClient) -> None:
     assert api.get(f"{BASE}/zaken/9b0e4e1c-6c9e-4c0e-9a4c-8a8b2b6e7f10", headers=CRS).status_code == 404
     assert api.get(f"{BASE}/zaken/geen-uuid", headers=CRS).status_code == 404
