@@ -54,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="file to write; - for standard output",
     )
 
+    worker = commands.add_parser("worker", help="publish and deliver notifications until stopped (SIGTERM)")
+    worker.add_argument(
+        "--exit-with-parent", action="store_true", help="stop when the starting process is gone"
+    )
+
+    notificaties = commands.add_parser("notificaties", help="notification delivery")
+    notificaties_commands = notificaties.add_subparsers(
+        dest="notificaties_command", required=True, metavar="ACTION"
+    )
+    resend = notificaties_commands.add_parser(
+        "resend", help="deliver the notifications since a moment again to one abonnement"
+    )
+    resend.add_argument("--abonnement", required=True, help="UUID of the abonnement")
+    resend.add_argument("--since", required=True, help="ISO 8601 date-time, e.g. 2024-05-01T00:00:00Z")
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -112,6 +127,14 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import config_docs
 
         return config_docs.run(args.output, check=args.check)
+    if args.command == "worker":
+        from zaakwerk.notificaties.delivery import commands
+
+        return commands.worker(exit_with_parent=args.exit_with_parent)
+    if args.command == "notificaties":
+        from zaakwerk.notificaties.delivery import commands
+
+        return commands.resend(args.abonnement, args.since)
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

@@ -11,6 +11,9 @@ from zaakwerk.autorisaties.api import api as autorisaties_api
 from zaakwerk.besluiten.api import api as besluiten_api
 from zaakwerk.catalogi.api import api as catalogi_api
 from zaakwerk.documenten.api import api as documenten_api
+from zaakwerk.notificaties.api import api as notificaties_api
+from zaakwerk.notificaties.delivery.metrics import health_view as notificaties_health
+from zaakwerk.notificaties.delivery.metrics import metrics_view
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
 from zaakwerk.views import health, home
 from zaakwerk.zaken.api import api as zaken_api
@@ -20,6 +23,8 @@ wiring.connect()
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),
     path("healthz", health, name="health"),
+    path("healthz/notificaties", notificaties_health, name="health-notificaties"),
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
     *api_urls("catalogi", catalogi_api),
     *api_urls("autorisaties", autorisaties_api),
@@ -27,4 +32,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *api_urls("zaken", zaken_api),
     *api_urls("besluiten", besluiten_api),
     *api_urls("documenten", documenten_api),
+    *api_urls("notificaties", notificaties_api),
 ]

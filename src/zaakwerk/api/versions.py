@@ -29,6 +29,7 @@ APIS: dict[str, ApiInfo] = {
         ApiInfo("besluiten", "Besluiten API", "1.1.0", "besluiten-1.1.0.yaml", "brc"),
         ApiInfo("documenten", "Documenten API", "1.7.0", "documenten-1.7.0.yaml", "drc"),
         ApiInfo("autorisaties", "Autorisaties API", "1.1.0", "autorisaties-1.1.0.yaml", "ac"),
+        ApiInfo("notificaties", "Notificaties API", "1.0.1", "notificaties-1.0.1.yaml", "nrc"),
         ApiInfo(
             "referentielijsten",
             "Referentielijsten & Selectielijst API",

@@ -143,6 +143,23 @@ REFERENTIELIJSTEN_URL = config(
     group="API",
 )
 
+# --- Notificaties API: abonnement callbacks --------------------------------------------------
+NOTIFICATIES_CALLBACK_TIMEOUT = config(
+    "ZAAKWERK_NOTIFICATIES_CALLBACK_TIMEOUT",
+    5,
+    help="Seconds to wait for a subscriber's callback URL when an abonnement is created or "
+    "changed and the Notificaties API posts a test message to it.",
+    group="Notificaties",
+)
+NOTIFICATIES_CALLBACK_AUTH_CHECK = config(
+    "ZAAKWERK_NOTIFICATIES_CALLBACK_AUTH_CHECK",
+    False,
+    help="Also require that a callback URL refuses the test message without the abonnement's "
+    "`auth` (401 or 403), else 400 `no-auth-on-callback-url`. Off by default, as in the "
+    "reference implementation.",
+    group="Notificaties",
+)
+
 # --- Documenten ------------------------------------------------------------------------------
 DOCUMENT_STORAGE = config(
     "ZAAKWERK_DOCUMENT_STORAGE",
@@ -187,6 +204,102 @@ DOCUMENT_UPLOAD_MAX_AGE = config(
     help="Seconds after which an unpublished upload (of a transaction that never committed) is "
     "removed by the periodic clean-up.",
     group="Documenten",
+)
+
+# --- Notificaties ---------------------------------------------------------------------------
+NOTIFICATIES_API_URL = config(
+    "ZAAKWERK_NOTIFICATIES_API_URL",
+    "",
+    help="Root URL (`…/notificaties/api/v1`) of an external Notificaties API our registers publish "
+    "their notifications to (authenticated with `ZGW_REMOTE_CREDENTIALS`). Empty: the built-in "
+    "Notificaties API, which routes them to its abonnementen without HTTP.",
+    group="Notificaties",
+).rstrip("/")
+DELIVERY_EMBEDDED_WORKER = config(
+    "ZAAKWERK_EMBEDDED_WORKER",
+    "auto",
+    help="Run the notification worker inside `zaakwerk serve` (one extra process, so exactly one "
+    "runs): `on`, `off`, or `auto` (on with the embedded SQLite database, off with PostgreSQL, "
+    "where you run `zaakwerk worker` processes yourself).",
+    group="Notificaties",
+)
+DELIVERY_THREADS = config(
+    "ZAAKWERK_DELIVERY_THREADS",
+    8,
+    help="Deliveries one worker process sends at the same time.",
+    group="Notificaties",
+)
+DELIVERY_PER_ABONNEMENT = config(
+    "ZAAKWERK_DELIVERY_PER_ABONNEMENT",
+    2,
+    help="Threads of one worker process that may send to the same abonnement at the same time, so "
+    "a slow subscriber cannot occupy every thread.",
+    group="Notificaties",
+)
+DELIVERY_LANE = config(
+    "ZAAKWERK_DELIVERY_LANE",
+    20,
+    help="Deliveries to one abonnement a worker thread takes at once and sends one after the other "
+    "(fewer claims, one kept-alive connection); a failure or half the lease ends the lane early.",
+    group="Notificaties",
+)
+DELIVERY_TIMEOUT = config(
+    "ZAAKWERK_DELIVERY_TIMEOUT",
+    5,
+    help="Seconds to wait for a subscriber's callback to answer before the attempt counts as failed.",
+    group="Notificaties",
+)
+DELIVERY_MAX_ATTEMPTS = config(
+    "ZAAKWERK_DELIVERY_MAX_ATTEMPTS",
+    12,
+    help="Attempts per delivery before it becomes a dead letter (re-send it from the admin).",
+    group="Notificaties",
+)
+DELIVERY_BACKOFF_MS = config(
+    "ZAAKWERK_DELIVERY_BACKOFF_MS",
+    2000,
+    help="Delay in milliseconds before the first retry; it doubles per attempt, with random jitter "
+    "(between half and all of the delay).",
+    group="Notificaties",
+)
+DELIVERY_BACKOFF_MAX_SECONDS = config(
+    "ZAAKWERK_DELIVERY_BACKOFF_MAX_SECONDS",
+    3600,
+    help="Longest delay between two attempts of one delivery.",
+    group="Notificaties",
+)
+DELIVERY_LEASE_SECONDS = config(
+    "ZAAKWERK_DELIVERY_LEASE_SECONDS",
+    60,
+    help="Seconds a claimed delivery stays reserved for its worker; when a worker dies, another "
+    "one picks the delivery up after this time. At least twice the timeout.",
+    group="Notificaties",
+)
+DELIVERY_POLL_MS = config(
+    "ZAAKWERK_DELIVERY_POLL_MS",
+    1000,
+    help="Milliseconds a worker waits between looks for due work when nothing woke it (on "
+    "PostgreSQL a commit wakes it at once through LISTEN/NOTIFY).",
+    group="Notificaties",
+)
+CIRCUIT_FAILURES = config(
+    "ZAAKWERK_CIRCUIT_FAILURES",
+    5,
+    help="Consecutive failed attempts to one abonnement that open its circuit: its deliveries wait.",
+    group="Notificaties",
+)
+CIRCUIT_COOLDOWN_SECONDS = config(
+    "ZAAKWERK_CIRCUIT_COOLDOWN_SECONDS",
+    60,
+    help="Seconds an open circuit stays open; then one probe delivery decides whether it closes.",
+    group="Notificaties",
+)
+METRICS_TOKEN = config(
+    "ZAAKWERK_METRICS_TOKEN",
+    "",
+    help="Bearer token that opens `/healthz/notificaties` and `/metrics` to monitoring. Empty: only "
+    "logged-in staff users may read them.",
+    group="Notificaties",
 )
 
 # --- Django ----------------------------------------------------------------------------------

@@ -64,13 +64,20 @@ def collect_static() -> Path:
 
 
 def serve(options: ServerOptions) -> None:
-    """Run until SIGTERM/SIGINT."""
+    """Run until SIGTERM/SIGINT (with the embedded notification worker when configured)."""
+    from zaakwerk.notificaties.delivery.embedded import embedded_worker
+
+    static_root = collect_static()
+    print(f"Serving on http://{options.host}:{options.port} ({options.workers} worker(s)); stop with Ctrl+C.")
+    with embedded_worker():
+        _granian(options, static_root)
+
+
+def _granian(options: ServerOptions, static_root: Path) -> None:
     from django.conf import settings
     from granian import Granian
     from granian.constants import Interfaces
 
-    static_root = collect_static()
-    print(f"Serving on http://{options.host}:{options.port} ({options.workers} worker(s)); stop with Ctrl+C.")
     Granian(
         WSGI_APPLICATION,
         address=options.host,

@@ -2,6 +2,7 @@
 delivery queue behind them."""
 
 from zaakwerk.notificaties.models.delivery import (
+    DeadLetter,
     Delivery,
     DeliveryState,
     Notificatie,
@@ -12,6 +13,7 @@ from zaakwerk.notificaties.models.register import Abonnement, AbonnementKanaal, 
 __all__ = [
     "Abonnement",
     "AbonnementKanaal",
+    "DeadLetter",
     "Delivery",
     "DeliveryState",
     "Kanaal",

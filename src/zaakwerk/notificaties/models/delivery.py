@@ -73,7 +73,20 @@ class Delivery(models.Model):
                 name="delivery_object_order",
                 condition=models.Q(state="pending"),
             ),
-            models.Index(fields=["abonnement", "state", "id"], name="delivery_per_abonnement"),
+            # A subscriber's queue in order. Partial, and without hoofd_object: so the order check
+            # (an earlier pending delivery for the same object?) always takes delivery_object_order,
+            # even before the table has statistics; the other way round it scans the whole queue.
+            models.Index(
+                fields=["abonnement", "id"],
+                name="delivery_queue",
+                condition=models.Q(state="pending"),
+            ),
+            # the latest deliveries, for the latency figures of /healthz/notificaties
+            models.Index(
+                fields=["-delivered_at"],
+                name="delivery_delivered",
+                condition=models.Q(state="delivered"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,3 +108,12 @@ class SubscriberCircuit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.abonnement}: {self.consecutive_failures} failures"
+
+
+class DeadLetter(Delivery):
+    """Deliveries that gave up (state ``dead``), shown on their own in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "dode brief / dead letter"
+        verbose_name_plural = "dode brieven / dead letters"

@@ -1,0 +1,1 @@
+"""The Notificaties register's rules: kanalen, abonnementen and accepting notificaties."""
