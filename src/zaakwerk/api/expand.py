@@ -57,6 +57,14 @@ class Expander:
             raise ApiError(404, "not_found", f"De resource {url} kon niet worden opgehaald voor expand.")
         return copy.deepcopy(found)
 
+    def get(self, url: str) -> dict[str, Any]:
+        """A private copy of the object at ``url``; 404 (zrc-028) when it may not be fetched.
+
+        For callers that walk representations themselves (``fields`` on ``_zoek``) and want the
+        same fetch, access rule and per-request cache as ``expand``.
+        """
+        return self._get(url)
+
     def expand(self, items: list[dict[str, Any]], tree: Tree) -> None:
         """Add ``_expand`` to each of ``items`` for the fields in ``tree``."""
         if not tree:

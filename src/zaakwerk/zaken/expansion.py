@@ -99,8 +99,13 @@ def fetcher(caller: Caller) -> machinery.Fetch:
     return fetch
 
 
+def expander(caller: Caller) -> machinery.Expander:
+    """An expander that fetches only what ``caller`` may see (also used by ``fields`` on _zoek)."""
+    return machinery.Expander(fetcher(caller))
+
+
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
     tree = machinery.parse(value)
     if tree:
-        machinery.Expander(fetcher(caller)).expand(items, tree)
+        expander(caller).expand(items, tree)

@@ -1,4 +1,5 @@
-"""``POST /zaken/_zoek``: the list's filters in a JSON body, plus ``zaakgeometrie.within``."""
+"""``POST /zaken/_zoek``: the list's filters in a JSON body, plus ``zaakgeometrie.within`` and
+``fields`` (:mod:`zaakwerk.zaken.fields`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from zaakwerk.api.params import parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import read_json, validate
 from zaakwerk.core.errors import FieldError, ValidationError
-from zaakwerk.zaken import geometry
+from zaakwerk.zaken import expansion, fields, geometry
 from zaakwerk.zaken.access import visible_zaken
 from zaakwerk.zaken.api import filters, listing
 from zaakwerk.zaken.api.common import READ, caller_with, check_crs, with_crs
@@ -53,10 +54,14 @@ def zoek(request: HttpRequest) -> HttpResponse:
     query = parse_query(request, DetailQuery)
     body = validate(ZaakZoek, read_json(request))
     values: dict[str, Any] = body.model_dump(by_alias=True)
-    if values.get("fields") and values.get("expand"):
-        raise ApiValidationError(
-            [FieldError("nonFieldErrors", "invalid", "'fields' en 'expand' sluiten elkaar uit.")]
-        )
+    selection = None
+    if values.get("fields"):
+        if values.get("expand") or query.expand:  # type: ignore[attr-defined]
+            raise ApiValidationError(
+                [FieldError("nonFieldErrors", "invalid", "'fields' en 'expand' sluiten elkaar uit.")]
+            )
+        selection = fields.parse(values["fields"])
+        fields.check_zaak_fields(selection)
     rows = filters.apply(visible_zaken(caller, READ), values)
     if values.get("uuid__in") is not None:
         rows = rows.filter(uuid__in=values["uuid__in"])
@@ -69,5 +74,8 @@ def zoek(request: HttpRequest) -> HttpResponse:
             raise ApiValidationError(exc.errors) from exc
     order_by = listing.ordering(values.get("ordering"))
     result = listing.page(request, rows, order_by)
-    listing.apply_expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
+    if selection is not None:
+        fields.apply(expansion.expander(caller), result["results"], selection)
+    else:
+        listing.apply_expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
     return with_crs(json_response(result))
