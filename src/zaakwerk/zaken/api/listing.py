@@ -24,7 +24,7 @@ from zaakwerk.core.errors import FieldError
 from zaakwerk.core.vertrouwelijkheid import rank
 from zaakwerk.zaken import counts, expansion
 from zaakwerk.zaken.access import may_access, visibility
-from zaakwerk.zaken.models import Zaak
+from zaakwerk.zaken.models import Zaak, ZaakAantal
 from zaakwerk.zaken.representations import render_zaken
 
 ORDERINGS = {
@@ -73,6 +73,32 @@ def kept_count(caller: Caller, scope: str, values: dict[str, Any]) -> int | None
     return counts.total(condition)
 
 
+# At most this many (zaaktype, vertrouwelijkheid) groups are merged for a page (see page_rows).
+MERGED_GROUPS = 24
+
+
+def kept_groups(caller: Caller, scope: str, values: dict[str, Any]) -> list[tuple[str, int, int]] | None:
+    """The list's (zaaktype, vertrouwelijkheid_rank, aantal) groups from the kept counts: when the
+    list is those groups' zaken exactly (no filters but zaaktype and vertrouwelijkheid, the caller
+    restricted to some zaaktypen or a zaaktype asked for) and they are at most
+    :data:`MERGED_GROUPS`; otherwise None.
+    """
+    given = {param: value for param, value in values.items() if value is not None}
+    if any(param not in COUNTED and param not in NOT_FILTERS for param in given):
+        return None
+    condition = visibility(caller, scope)
+    if condition is None and "zaaktype" not in given:
+        return None  # every zaaktype: too many groups to merge
+    condition = condition or Q()
+    for param, lookup in COUNTED.items():
+        if param in given:
+            value = getattr(given[param], "value", given[param])
+            condition &= Q(**{lookup: rank(value) if lookup.startswith("vertrouwelijkheid") else value})
+    kept = ZaakAantal.objects.filter(condition, aantal__gt=0).order_by("zaaktype", "vertrouwelijkheid_rank")
+    groups = list(kept.values_list("zaaktype", "vertrouwelijkheid_rank", "aantal")[: MERGED_GROUPS + 1])
+    return groups if len(groups) <= MERGED_GROUPS else None
+
+
 # A list with at most this many zaken is gathered whole through the best index for its filters
 # and sorted, rather than walked in the order of the page (which may pass many zaken that do not
 # match); from this offset on a page of all zaken starts at its block of the kept block counts.
@@ -81,25 +107,44 @@ BLOCKS_FROM = counts.BLOK_GROOTTE
 
 
 def page(
-    request: HttpRequest, rows: QuerySet[Zaak], order_by: list[str], *, count: int | None = None
+    request: HttpRequest,
+    rows: QuerySet[Zaak],
+    order_by: list[str],
+    *,
+    count: int | None = None,
+    groups: list[tuple[str, int, int]] | None = None,
 ) -> dict[str, Any]:
-    """One page of ``rows``; ``count`` when it is known without counting rows."""
+    """One page of ``rows``; ``count`` when it is known without counting rows; ``groups`` when
+    ``rows`` are exactly the zaken of those (zaaktype, vertrouwelijkheid_rank, aantal) groups.
+    """
     size = settings.PAGE_SIZE
     number = page_number(request)
     if count is None:
-        count = rows.count()
+        count = sum(aantal for *_, aantal in groups) if groups is not None else rows.count()
     start = (number - 1) * size
-    found = page_rows(rows, order_by, start, size, count) if start < count else []
+    found = page_rows(rows, order_by, start, size, count, groups=groups) if start < count else []
     return envelope(request, number, count, render_zaken(found), size)
 
 
-def page_rows(rows: QuerySet[Zaak], order_by: list[str], start: int, size: int, count: int) -> list[Zaak]:
-    """``rows[start:start + size]`` in ``order_by`` (``count``: how many rows there are).
+def page_rows(
+    rows: QuerySet[Zaak],
+    order_by: list[str],
+    start: int,
+    size: int,
+    count: int,
+    *,
+    groups: list[tuple[str, int, int]] | None = None,
+) -> list[Zaak]:
+    """``rows[start:start + size]`` in ``order_by`` (``count``: how many rows there are;
+    ``groups``: the (zaaktype, vertrouwelijkheid_rank, aantal) groups ``rows`` consists of, if known).
 
     One statement: the page's ids are selected in a subquery (from narrow indexes, never whole
-    rows), and only those rows are fetched (a deferred join). Three ways to the ids, by what is
+    rows), and only those rows are fetched (a deferred join). Four ways to the ids, by what is
     cheapest:
 
+    - a few groups, by id: the first ``start + size`` ids of each group, each read in id order
+      from the authorisation index, merged and sliced (at most that many entries per group,
+      however many zaken the groups hold);
     - all zaken by id, deep: from the kept counts per block of ids, the block the page starts in
       and how many of its zaken to skip (never more than a block);
     - a short list: its ids (and ordering columns) gathered whole, then sorted; the database
@@ -108,7 +153,9 @@ def page_rows(rows: QuerySet[Zaak], order_by: list[str], start: int, size: int, 
     """
     filtered = rows.query.has_filters()
     ids: Any
-    if not filtered and order_by == ["id"] and start >= BLOCKS_FROM:
+    if groups is not None and order_by == ["id"]:
+        ids = RawSQL(*_merged_groups(groups, start, size))
+    elif not filtered and order_by == ["id"] and start >= BLOCKS_FROM:
         first, skip = counts.position(start)
         ids = Zaak.objects.filter(id__gte=first).order_by("id").values("id")[skip : skip + size]
     elif filtered and count <= SMALL_LIST:
@@ -138,6 +185,30 @@ def _sorted_whole(
     statement = (
         f"WITH {q('gevonden')} AS MATERIALIZED ({sql}) "
         f"SELECT {q('id')} FROM {q('gevonden')} ORDER BY {keys} LIMIT %s OFFSET %s"
+    )
+    return statement, (*params, size, start)
+
+
+def _merged_groups(groups: list[tuple[str, int, int]], start: int, size: int) -> tuple[str, tuple[Any, ...]]:
+    """SQL for the page's ids of the zaken in ``groups``, ordered by id: per group (one equality
+    on the authorisation index, so its entries come in id order) at most ``start + size`` ids,
+    then all of them merged, sorted and sliced.
+    """
+    q = connection.ops.quote_name
+    table, pk = q(Zaak._meta.db_table), q("id")
+    zaaktype, rang = q("zaaktype"), q("vertrouwelijkheid_rank")
+    parts: list[str] = []
+    params: list[Any] = []
+    for index, (name, group_rank, _) in enumerate(groups):
+        parts.append(
+            f"SELECT {pk} FROM (SELECT {pk} FROM {table} WHERE {zaaktype} = %s AND {rang} = %s "
+            f"ORDER BY {pk} LIMIT %s) AS {q(f'groep_{index}')}"
+        )
+        params += [name, group_rank, start + size]
+    if not parts:  # no group: no zaak
+        return f"SELECT {pk} FROM {table} WHERE 1 = 0", ()
+    statement = (
+        f"SELECT {pk} FROM ({' UNION ALL '.join(parts)}) AS {q('groepen')} ORDER BY {pk} LIMIT %s OFFSET %s"
     )
     return statement, (*params, size, start)
 

@@ -64,8 +64,10 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
     query = parse_query(request, ZaakQuery, list_fields=LIST_PARAMS)
     values: dict[str, Any] = query.model_dump(by_alias=True)
     rows = filters.apply(visible_zaken(caller, READ), values)
-    count = listing.kept_count(caller, READ, values)
-    result = listing.page(request, rows, listing.ordering(values.get("ordering")), count=count)
+    order_by = listing.ordering(values.get("ordering"))
+    groups = listing.kept_groups(caller, READ, values) if order_by == ["id"] else None
+    count = listing.kept_count(caller, READ, values) if groups is None else None
+    result = listing.page(request, rows, order_by, count=count, groups=groups)
     listing.apply_expand(caller, result["results"], values.get("expand"))
     return with_crs(json_response(result))
 
