@@ -227,6 +227,58 @@ def write_results(benchmark: str, report: dict[str, Any], results: list[CaseResu
     return output
 
 
+@dataclass(frozen=True)
+class Case:
+    """One benchmark case: its name, the request, the headers to send and the expected status."""
+
+    name: str
+    send: Send
+    headers: dict[str, str]
+    expected: int = 200
+
+
+def run_against_server(
+    benchmark: str,
+    server: subprocess.Popen[bytes],
+    base: str,
+    cases: list[Case],
+    *,
+    requests: int,
+    concurrency: str,
+    report: dict[str, Any],
+    width: int = 24,
+) -> list[CaseResult]:
+    """Run every case at each concurrency in ``concurrency`` ("1,16"), stop the server, print the
+    table, the memory of the server's processes and the load average, and write the results."""
+    results: list[CaseResult] = []
+    loads: list[float] = []
+    try:
+        for threads in (int(part) for part in concurrency.split(",")):
+            for case in cases:
+                result = run_case(
+                    case.name, base, case.headers, case.send, requests, threads, expected=case.expected
+                )
+                results.append(result)
+                loads.append(load_average())
+                print_table([result], width=width)
+                print(f"load average {loads[-1]:.2f}", flush=True)
+        memory = process_memory(server.pid)
+    finally:
+        stop_server(server)
+    print()
+    print_table(results, width=width)
+    for process in memory:
+        print(
+            f"process {process['pid']} ({process['name']}): "
+            f"RSS {process['rss_mib']} MiB, peak {process['peak_rss_mib']} MiB"
+        )
+    low, high = min(loads, default=0.0), max(loads, default=0.0)
+    print(f"load average after each case: {low:.2f}–{high:.2f}")
+    full = {**report, "memory": memory, "load_average": {"min": low, "max": high}}
+    write_results(benchmark, full, results)
+    return results
+
+
 # --- bulk loading ------------------------------------------------------------------------------
 # A dataset's tables: a name of the generator's choice → (table, every column of the model).
 Tables = dict[str, tuple[str, list[str]]]

@@ -19,16 +19,11 @@ import httpx
 from common import (
     CLIENT_ID,
     SECRET,
-    CaseResult,
+    Case,
     Send,
     database_size,
-    load_average,
-    print_table,
-    process_memory,
-    run_case,
+    run_against_server,
     start_server,
-    stop_server,
-    write_results,
 )
 from documenten_dataset import DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL, PUBLIC_URL
 from documenten_setup import EIO, configure
@@ -159,36 +154,19 @@ def main() -> int:
     port = int(PUBLIC_URL.rsplit(":", 1)[1])
     server = start_server(port, args.workers)
     tokens = {False: mint_token(CLIENT_ID, SECRET), True: mint_token(RESTRICTED_ID, RESTRICTED_SECRET)}
-    results: list[CaseResult] = []
-    loads: list[float] = []
-    try:
-        for concurrency in (int(part) for part in args.concurrency.split(",")):
-            for name, send, restricted in cases(data):
-                headers = {"Authorization": f"Bearer {tokens[restricted]}"}
-                result = run_case(name, PUBLIC_URL, headers, send, args.requests, concurrency)
-                results.append(result)
-                loads.append(load_average())
-                print_table([result], width=26)
-                print(f"load average {loads[-1]:.2f}", flush=True)
-        memory = process_memory(server.pid)
-    finally:
-        stop_server(server)
-    print()
-    print_table(results, width=26)
-    for process in memory:
-        print(
-            f"process {process['pid']} ({process['name']}): "
-            f"RSS {process['rss_mib']} MiB, peak {process['peak_rss_mib']} MiB"
-        )
-    print(f"load average after each case: {min(loads, default=0.0):.2f}–{max(loads, default=0.0):.2f}")
-    report = {
-        "documenten": data["count"],
-        "database_size": size,
-        "server_workers": args.workers,
-        "memory": memory,
-        "load_average": {"min": min(loads, default=0.0), "max": max(loads, default=0.0)},
-    }
-    write_results("documenten", report, results)
+    run_against_server(
+        "documenten",
+        server,
+        PUBLIC_URL,
+        [
+            Case(name, send, {"Authorization": f"Bearer {tokens[restricted]}"})
+            for name, send, restricted in cases(data)
+        ],
+        requests=args.requests,
+        concurrency=args.concurrency,
+        report={"documenten": data["count"], "database_size": size, "server_workers": args.workers},
+        width=26,
+    )
     return 0
 
 

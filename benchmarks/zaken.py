@@ -23,17 +23,12 @@ from common import (
     CLIENT_ID,
     DEFAULT_DATABASE_URL,
     SECRET,
-    CaseResult,
+    Case,
     Send,
     database_size,
     free_port,
-    load_average,
-    print_table,
-    process_memory,
-    run_case,
+    run_against_server,
     start_server,
-    stop_server,
-    write_results,
 )
 from zaken_dataset import PUBLIC_URL
 
@@ -188,36 +183,18 @@ def main() -> int:
     server = start_server(port, args.workers)
     base = f"http://127.0.0.1:{port}"
     tokens = {False: mint_token(CLIENT_ID, SECRET), True: mint_token(RESTRICTED_ID, RESTRICTED_SECRET)}
-    results: list[CaseResult] = []
-    loads: list[float] = []
-    try:
-        for concurrency in (int(part) for part in args.concurrency.split(",")):
-            for name, send, expected, restricted in cases(data):
-                headers = {"Authorization": f"Bearer {tokens[restricted]}", **CRS}
-                result = run_case(name, base, headers, send, args.requests, concurrency, expected=expected)
-                results.append(result)
-                loads.append(load_average())
-                print_table([result], width=24)
-                print(f"load average {loads[-1]:.2f}", flush=True)
-        memory = process_memory(server.pid)
-    finally:
-        stop_server(server)
-    print()
-    print_table(results, width=24)
-    for process in memory:
-        print(
-            f"process {process['pid']} ({process['name']}): "
-            f"RSS {process['rss_mib']} MiB, peak {process['peak_rss_mib']} MiB"
-        )
-    print(f"load average after each case: {min(loads, default=0.0):.2f}–{max(loads, default=0.0):.2f}")
-    report = {
-        "zaken": data["count"],
-        "database_size": size,
-        "server_workers": args.workers,
-        "memory": memory,
-        "load_average": {"min": min(loads, default=0.0), "max": max(loads, default=0.0)},
-    }
-    write_results("zaken", report, results)
+    run_against_server(
+        "zaken",
+        server,
+        base,
+        [
+            Case(name, send, {"Authorization": f"Bearer {tokens[restricted]}", **CRS}, expected)
+            for name, send, expected, restricted in cases(data)
+        ],
+        requests=args.requests,
+        concurrency=args.concurrency,
+        report={"zaken": data["count"], "database_size": size, "server_workers": args.workers},
+    )
     return 0
 
 
