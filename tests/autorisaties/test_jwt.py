@@ -206,3 +206,17 @@ def test_secret_is_stored_encrypted(client_id: str) -> None:
 def test_secret_encrypted_with_another_key_is_refused(client_id: str, settings: Settings) -> None:
     settings.SECRET_KEY = "een-andere-sleutel"
     assert ApiClient.objects.get(client_id=client_id).get_secret() is None
+
+
+def test_a_token_accepted_before_is_checked_again(client_id: str, settings: Settings) -> None:
+    token = make_token(client_id, SECRET)
+    assert get(token).status_code == 200
+    assert get(token).status_code == 200  # the verified signature is remembered
+    settings.JWT_MAX_AGE = 0
+    settings.JWT_LEEWAY = -60
+    assert_refused(get(token))  # its age is still checked on every request
+    settings.JWT_MAX_AGE = 3600
+    settings.JWT_LEEWAY = 300
+    assert get(token).status_code == 200
+    delete_client(ApiClient.objects.get(client_id=client_id))
+    assert_refused(get(token))  # a deleted client's remembered token no longer counts

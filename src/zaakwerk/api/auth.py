@@ -128,8 +128,23 @@ def _refuse(detail: str) -> ApiError:
     return ApiError(401, "not_authenticated", detail)
 
 
-def caller_from_token(token: str) -> Caller:
-    """Verify a ZGW JWT and return its caller, or raise a 401 ``ApiError``."""
+# Tokens whose signature was verified, with the client id and the secret it was verified against:
+# a client sends the same token with every request for up to an hour, and checking an HMAC again
+# gives the same answer. The claims' times are still checked on every request, and an entry only
+# counts while the client's current secret is the one it was verified with.
+_VERIFIED: dict[str, tuple[str, str, dict[str, object]]] = {}
+_VERIFIED_MAX = 4096
+
+
+def _verified_claims(token: str) -> tuple[str, Credentials, dict[str, object]]:
+    """The client id, its credentials and the claims of ``token`` after checking its signature;
+    raises a 401."""
+    cached = _VERIFIED.get(token)
+    if cached is not None:
+        cached_client, secret, cached_claims = cached
+        current = credential_store().credentials_for(cached_client)
+        if current is not None and current.secret == secret:
+            return cached_client, current, cached_claims
     try:
         header = jwt.get_unverified_header(token)
         unverified = jwt.decode(token, options={"verify_signature": False})
@@ -152,6 +167,15 @@ def caller_from_token(token: str) -> Caller:
         )
     except jwt.PyJWTError as exc:
         raise _refuse("De handtekening van het JWT is ongeldig.") from exc
+    if len(_VERIFIED) >= _VERIFIED_MAX:
+        _VERIFIED.clear()
+    _VERIFIED[token] = (client_id, credentials.secret, claims)
+    return client_id, credentials, claims
+
+
+def caller_from_token(token: str) -> Caller:
+    """Verify a ZGW JWT and return its caller, or raise a 401 ``ApiError``."""
+    client_id, credentials, claims = _verified_claims(token)
     iat = claims.get("iat")
     if not isinstance(iat, int | float) or isinstance(iat, bool) or not math.isfinite(iat):
         # NaN would pass both age comparisons below and make a token valid forever.

@@ -66,7 +66,8 @@ def access_zaak(caller: Caller, key: uuid_lib.UUID | str, *, scope: str | tuple[
         value = key if isinstance(key, uuid_lib.UUID) else uuid_lib.UUID(str(key))
     except ValueError:
         raise NotFound() from None
-    zaak = Zaak.objects.filter(uuid=value).first()
+    # uuid is unique: no ORDER BY to build for .first()
+    zaak = next(iter(Zaak.objects.filter(uuid=value).order_by()[:1]), None)
     # absent → 404
     if zaak is None:
         raise NotFound()
