@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -149,8 +149,29 @@ def load_average() -> float:
 
 
 # --- load --------------------------------------------------------------------------------------
-def run_case(
-    name: str,
+@dataclass
+class Measured:
+    """The latencies (seconds), error count and wall time of one or more runs of a case."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    wall: float = 0.0
+
+    def summary(self, name: str, concurrency: int) -> CaseResult:
+        latencies = self.latencies
+        cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+        return CaseResult(
+            case=name,
+            concurrency=concurrency,
+            requests=len(latencies),
+            errors=self.errors,
+            p50_ms=round(cuts[49] * 1000, 2),
+            p95_ms=round(cuts[94] * 1000, 2),
+            requests_per_second=round(len(latencies) / self.wall, 1),
+        )
+
+
+def measure(
     base: str,
     headers: dict[str, str],
     send: Send,
@@ -158,18 +179,19 @@ def run_case(
     concurrency: int,
     *,
     expected: int = 200,
-) -> CaseResult:
-    """Send ``requests`` requests from ``concurrency`` threads; each thread has its own connection.
+    into: Measured | None = None,
+    first: int = 0,
+) -> Measured:
+    """Send ``requests`` requests (indexes ``first`` on) from ``concurrency`` threads, each with its
+    own connection, adding what was measured to ``into``.
 
     Each thread first sends one request that is not measured, to open its connection.
     """
-    latencies: list[float] = []
-    errors = 0
+    found = into if into is not None else Measured()
     lock = threading.Lock()
-    counter = iter(range(requests))
+    counter = iter(range(first, first + requests))
 
     def worker() -> None:
-        nonlocal errors
         with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
             send(client, 0)  # warm the connection and the worker
             while True:
@@ -181,8 +203,8 @@ def run_case(
                 response = send(client, index)
                 elapsed = time.perf_counter() - started
                 with lock:
-                    latencies.append(elapsed)
-                    errors += response.status_code != expected
+                    found.latencies.append(elapsed)
+                    found.errors += response.status_code != expected
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     started = time.perf_counter()
@@ -190,17 +212,22 @@ def run_case(
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - started
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
-    return CaseResult(
-        case=name,
-        concurrency=concurrency,
-        requests=len(latencies),
-        errors=errors,
-        p50_ms=round(cuts[49] * 1000, 2),
-        p95_ms=round(cuts[94] * 1000, 2),
-        requests_per_second=round(len(latencies) / wall, 1),
-    )
+    found.wall += time.perf_counter() - started
+    return found
+
+
+def run_case(
+    name: str,
+    base: str,
+    headers: dict[str, str],
+    send: Send,
+    requests: int,
+    concurrency: int,
+    *,
+    expected: int = 200,
+) -> CaseResult:
+    """Send ``requests`` requests from ``concurrency`` threads and summarise them."""
+    return measure(base, headers, send, requests, concurrency, expected=expected).summary(name, concurrency)
 
 
 def print_table(results: list[CaseResult], width: int = 22) -> None:
@@ -247,21 +274,41 @@ def run_against_server(
     concurrency: str,
     report: dict[str, Any],
     width: int = 24,
+    rounds: int = 1,
 ) -> list[CaseResult]:
     """Run every case at each concurrency in ``concurrency`` ("1,16"), stop the server, print the
-    table, the memory of the server's processes and the load average, and write the results."""
+    table, the memory of the server's processes and the load average, and write the results.
+
+    With ``rounds`` > 1 each case's requests are split over that many rounds, and every round
+    runs all cases in turn: cases that are compared then share the same moments of the machine's
+    other load, rather than one case running while the machine is busy and the next while it is not.
+    """
     results: list[CaseResult] = []
     loads: list[float] = []
     try:
         for threads in (int(part) for part in concurrency.split(",")):
-            for case in cases:
-                result = run_case(
-                    case.name, base, case.headers, case.send, requests, threads, expected=case.expected
-                )
-                results.append(result)
+            measured = [Measured() for _ in cases]
+            for round_number in range(rounds):
+                share = requests // rounds + (round_number < requests % rounds)
+                first = round_number * (requests // rounds) + min(round_number, requests % rounds)
+                for case, found in zip(cases, measured, strict=True):
+                    measure(
+                        base,
+                        case.headers,
+                        case.send,
+                        share,
+                        threads,
+                        expected=case.expected,
+                        into=found,
+                        first=first,
+                    )
                 loads.append(load_average())
-                print_table([result], width=width)
-                print(f"load average {loads[-1]:.2f}", flush=True)
+                if rounds > 1:
+                    print(f"round {round_number + 1}/{rounds}: load average {loads[-1]:.2f}", flush=True)
+            level = [found.summary(case.name, threads) for case, found in zip(cases, measured, strict=True)]
+            results.extend(level)
+            print_table(level, width=width)
+            print(f"load average {loads[-1]:.2f}", flush=True)
         memory = process_memory(server.pid)
     finally:
         stop_server(server)
@@ -273,8 +320,8 @@ def run_against_server(
             f"RSS {process['rss_mib']} MiB, peak {process['peak_rss_mib']} MiB"
         )
     low, high = min(loads, default=0.0), max(loads, default=0.0)
-    print(f"load average after each case: {low:.2f}–{high:.2f}")
-    full = {**report, "memory": memory, "load_average": {"min": low, "max": high}}
+    print(f"load average after each round: {low:.2f}–{high:.2f}")
+    full = {**report, "rounds": rounds, "memory": memory, "load_average": {"min": low, "max": high}}
     write_results(benchmark, full, results)
     return results
 

@@ -41,6 +41,12 @@ def parse_args() -> argparse.Namespace:
         "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="split each case's requests over this many rounds of all cases in turn (default 1)",
+    )
+    parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
         help="the database documenten_dataset.py loaded (default: $DATABASE_URL or %(default)s)",
@@ -164,6 +170,7 @@ def main() -> int:
         ],
         requests=args.requests,
         concurrency=args.concurrency,
+        rounds=max(1, args.rounds),
         report={"documenten": data["count"], "database_size": size, "server_workers": args.workers},
         width=26,
     )

@@ -46,6 +46,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="split each case's requests over this many rounds of all cases in turn (default 1)",
+    )
     parser.add_argument("--port", type=int, default=0, help="port of the server (default: a free one)")
     parser.add_argument(
         "--database-url",
@@ -193,6 +199,7 @@ def main() -> int:
         ],
         requests=args.requests,
         concurrency=args.concurrency,
+        rounds=max(1, args.rounds),
         report={"zaken": data["count"], "database_size": size, "server_workers": args.workers},
     )
     return 0

@@ -97,6 +97,19 @@ else:
             },
         }
     }
+DB_PREPARED_STATEMENTS = config(
+    "DB_PREPARED_STATEMENTS",
+    True,
+    help="PostgreSQL: run the few hot fixed statements (a page's related rows) as server-side "
+    "prepared statements with a generic plan, planned once per connection. Turn off behind a "
+    "pooler in transaction mode that does not keep prepared statements.",
+    group="Database",
+)
+if DB_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Only statements prepared on purpose are affected (Django's own cursors bind client-side
+    # and never prepare): plan them once, whatever the parameter values (ADR 0018).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

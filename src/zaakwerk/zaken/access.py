@@ -12,14 +12,17 @@ from __future__ import annotations
 import uuid as uuid_lib
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from zaakwerk.api.auth import Caller
+from zaakwerk.core import prepared
 from zaakwerk.core.errors import NotFound, PermissionDenied
 from zaakwerk.core.vertrouwelijkheid import RANK
 from zaakwerk.zaken.models import Zaak
 
 COMPONENT = "zrc"
+_UUID_FIELD = Zaak._meta.get_field("uuid")
 
 
 def visibility(caller: Caller, scope: str) -> Q | None:
@@ -66,8 +69,14 @@ def access_zaak(caller: Caller, key: uuid_lib.UUID | str, *, scope: str | tuple[
         value = key if isinstance(key, uuid_lib.UUID) else uuid_lib.UUID(str(key))
     except ValueError:
         raise NotFound() from None
-    # uuid is unique: no ORDER BY to build for .first()
-    zaak = next(iter(Zaak.objects.filter(uuid=value).order_by()[:1]), None)
+    # by the unique uuid: a prepared statement, no query to compile (core.prepared)
+    found = prepared.instances(
+        Zaak,
+        f"WHERE {connection.ops.quote_name('uuid')} = %s",
+        [_UUID_FIELD.get_db_prep_value(value, connection)],
+        prepare=True,
+    )
+    zaak = found[0] if found else None
     # absent → 404
     if zaak is None:
         raise NotFound()

@@ -17,10 +17,10 @@ recomputes both tables from the zaken (after bulk loads).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 
 from zaakwerk.zaken.models import Zaak, ZaakAantal, ZaakBlokAantal
 
@@ -83,10 +83,35 @@ def remove(zaken: Iterable[Zaak]) -> None:
         _adjust_block(blok, -number)
 
 
-def total(condition: Q | None = None) -> int:
-    """The number of zaken matching ``condition`` on zaaktype / vertrouwelijkheid_rank only."""
-    rows = ZaakAantal.objects.all() if condition is None else ZaakAantal.objects.filter(condition)
-    return int(rows.aggregate(n=Sum("aantal"))["n"] or 0)
+def total(max_rank: int | None = None) -> int:
+    """The number of zaken, all of them or up to a vertrouwelijkheid rank (one short statement)."""
+    q = connection.ops.quote_name
+    sql = f"SELECT COALESCE(SUM({q('aantal')}), 0) FROM {q(ZaakAantal._meta.db_table)}"
+    params: list[int] = []
+    if max_rank is not None:
+        sql += f" WHERE {q('vertrouwelijkheid_rank')} <= %s"
+        params.append(max_rank)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return int(row[0]) if row is not None else 0
+
+
+def groups(zaaktypen: Collection[str]) -> list[tuple[str, int, int]]:
+    """(zaaktype, vertrouwelijkheid_rank, aantal) of every non-empty group of ``zaaktypen``,
+    ordered by zaaktype and rank (one short statement)."""
+    if not zaaktypen:
+        return []
+    q = connection.ops.quote_name
+    zaaktype, rang, aantal = q("zaaktype"), q("vertrouwelijkheid_rank"), q("aantal")
+    marks = ", ".join(["%s"] * len(zaaktypen))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {zaaktype}, {rang}, {aantal} FROM {q(ZaakAantal._meta.db_table)} "
+            f"WHERE {aantal} > 0 AND {zaaktype} IN ({marks}) ORDER BY {zaaktype}, {rang}",
+            sorted(zaaktypen),
+        )
+        return [(str(name), int(level), int(number)) for name, level, number in cursor.fetchall()]
 
 
 def position(offset: int) -> tuple[int, int]:

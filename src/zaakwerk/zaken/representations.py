@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connection, models
 
+from zaakwerk.core import prepared
 from zaakwerk.core.references import build_url
 from zaakwerk.zaken.models import (
     Resultaat,
@@ -98,9 +99,42 @@ _MANY = {_DEELZAAK: "deelzaken", _ROL: "rollen", _ZIO: "zios", _ZAAKOBJECT: "zaa
 _SINGLE = {_RESULTAAT: "resultaat", _STATUS: "status", _HOOFDZAAK: "hoofdzaak"}
 
 
+# (kind, table's model, the column naming the owner, the ids table it is looked up in)
+_PARTS: tuple[tuple[int, type[models.Model], str, str], ...] = (
+    (_DEELZAAK, Zaak, "hoofdzaak_id", "pagina"),
+    (_EIGENSCHAP, ZaakEigenschap, "zaak_id", "pagina"),
+    (_ROL, Rol, "zaak_id", "pagina"),
+    (_ZIO, ZaakInformatieObject, "zaak_id", "pagina"),
+    (_ZAAKOBJECT, ZaakObject, "zaak_id", "pagina"),
+    (_RESULTAAT, Resultaat, "zaak_id", "pagina"),
+    (_STATUS, Status, "id", "statussen"),
+    (_HOOFDZAAK, Zaak, "id", "hoofdzaken"),
+)
+
+
+def _part(kind: int, model: type[models.Model], owner: str, of: str) -> str:
+    q = connection.ops.quote_name
+    # as text: the URLs need the string, and a UUID object per row costs more than the query
+    return (
+        f"SELECT {kind} AS kind, {q(owner)} AS owner, {q('id')} AS id, CAST({q('uuid')} AS TEXT) AS uuid "
+        f"FROM {q(model._meta.db_table)} WHERE {q(owner)} IN (SELECT {q('id')} FROM {q(of)})"
+    )
+
+
+def _prepared_statement() -> str:
+    """The related rows of any batch, in one statement whose text never changes: the three id
+    lists are array parameters, so PostgreSQL plans it once per connection (core.prepared)."""
+    q = connection.ops.quote_name
+    tables = ", ".join(
+        f"{q(name)} AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS {q('id')})"
+        for name in ("pagina", "statussen", "hoofdzaken")
+    )
+    return f"WITH {tables} " + " UNION ALL ".join(_part(*part) for part in _PARTS) + " ORDER BY 1, 3"
+
+
 def _related_rows(
     ids: list[int], status_ids: list[int], hoofdzaak_ids: list[int]
-) -> list[tuple[int, int, uuid_lib.UUID]]:
+) -> list[tuple[int, int, str]]:
     """(kind, owner id, uuid) of every related row of the zaken ``ids``, in one query.
 
     One ``UNION ALL`` rather than a query per collection: a page costs one round trip for all
@@ -108,43 +142,33 @@ def _related_rows(
     against: PostgreSQL then looks the rows up through the indexes in the one backend, where
     long ``IN`` lists made the whole union look expensive enough to start parallel workers
     (tens of milliseconds for a page). Within a kind the rows come in id order (creation
-    order), as the lists of the representation need them.
+    order), as the lists of the representation need them. On PostgreSQL the statement is
+    prepared (planning it cost more than running it); elsewhere the id tables are ``VALUES``.
     """
+    if not ids and not status_ids and not hoofdzaak_ids:
+        return []
+    if prepared.enabled():
+        with prepared.cursor() as cursor:
+            # as array literals: one parameter type whatever the values (a list of small
+            # numbers would be sent as int2[], of large ones as int8[]: another statement)
+            arrays = ["{" + ",".join(map(str, values)) + "}" for values in (ids, status_ids, hoofdzaak_ids)]
+            cursor.execute(_prepared_statement(), arrays)
+            rows = cursor.fetchall()
+        return [(kind, owner, key) for kind, owner, _, key in rows]
     q = connection.ops.quote_name
     tables: list[str] = []
-    parts: list[str] = []
     params: list[int] = []
-
-    def ids_table(name: str, values: list[int]) -> bool:
+    given = {"pagina": ids, "statussen": status_ids, "hoofdzaken": hoofdzaak_ids}
+    for name, values in given.items():
         if values:
-            rows = ", ".join(["(CAST(%s AS BIGINT))"] * len(values))
-            tables.append(f"{q(name)} ({q('id')}) AS MATERIALIZED (VALUES {rows})")
+            rows_sql = ", ".join(["(CAST(%s AS BIGINT))"] * len(values))
+            tables.append(f"{q(name)} ({q('id')}) AS MATERIALIZED (VALUES {rows_sql})")
             params.extend(values)
-        return bool(values)
-
-    def part(kind: int, model: type[models.Model], owner: str, of: str) -> None:
-        parts.append(
-            f"SELECT {kind} AS kind, {q(owner)} AS owner, {q('id')} AS id, {q('uuid')} AS uuid "
-            f"FROM {q(model._meta.db_table)} WHERE {q(owner)} IN (SELECT {q('id')} FROM {q(of)})"
-        )
-
-    if ids_table("pagina", ids):
-        part(_DEELZAAK, Zaak, "hoofdzaak_id", "pagina")
-        part(_EIGENSCHAP, ZaakEigenschap, "zaak_id", "pagina")
-        part(_ROL, Rol, "zaak_id", "pagina")
-        part(_ZIO, ZaakInformatieObject, "zaak_id", "pagina")
-        part(_ZAAKOBJECT, ZaakObject, "zaak_id", "pagina")
-        part(_RESULTAAT, Resultaat, "zaak_id", "pagina")
-    if ids_table("statussen", status_ids):
-        part(_STATUS, Status, "id", "statussen")
-    if ids_table("hoofdzaken", hoofdzaak_ids):
-        part(_HOOFDZAAK, Zaak, "id", "hoofdzaken")
-    if not parts:
-        return []
+    parts = [_part(*part) for part in _PARTS if given[part[3]]]
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(tables)} " + " UNION ALL ".join(parts) + " ORDER BY 1, 3", params)
         rows = cursor.fetchall()
-    return [(kind, owner, _uuid(key)) for kind, owner, _, key in rows]
+    return [(kind, owner, str(_uuid(key))) for kind, owner, _, key in rows]
 
 
 def _uuid(value: Any) -> uuid_lib.UUID:

@@ -7,25 +7,27 @@ loaded for at most one page (DESIGN.md, performance notes).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from zaakwerk.api import expand
 from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.pagination import envelope, page_number
-from zaakwerk.core import references
+from zaakwerk.core import prepared, references
 from zaakwerk.core.errors import FieldError
-from zaakwerk.core.vertrouwelijkheid import rank
+from zaakwerk.core.vertrouwelijkheid import RANK, rank
 from zaakwerk.zaken import counts, expansion
-from zaakwerk.zaken.access import may_access, visibility
-from zaakwerk.zaken.models import Zaak, ZaakAantal
+from zaakwerk.zaken.access import COMPONENT, may_access
+from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.representations import render_zaken
+
+RANK_MAX = max(RANK.values())
 
 ORDERINGS = {
     name: column
@@ -56,47 +58,45 @@ def ordering(value: str | list[str] | None, *, field: str = "ordering") -> list[
 
 
 # List parameters a kept count can answer: they only narrow zaaktype and vertrouwelijkheid.
-COUNTED = {"zaaktype": "zaaktype", "maximaleVertrouwelijkheidaanduiding": "vertrouwelijkheid_rank__lte"}
+COUNTED = frozenset({"zaaktype", "maximaleVertrouwelijkheidaanduiding"})
 NOT_FILTERS = frozenset({"ordering", "expand", "page"})
-
-
-def kept_count(caller: Caller, scope: str, values: dict[str, Any]) -> int | None:
-    """The list's count from the kept counts, or None when other filters need a real COUNT."""
-    given = {param: value for param, value in values.items() if value is not None}
-    if any(param not in COUNTED and param not in NOT_FILTERS for param in given):
-        return None
-    condition = visibility(caller, scope) or Q()
-    for param, lookup in COUNTED.items():
-        if param in given:
-            value = getattr(given[param], "value", given[param])
-            condition &= Q(**{lookup: rank(value) if lookup.startswith("vertrouwelijkheid") else value})
-    return counts.total(condition)
-
 
 # At most this many (zaaktype, vertrouwelijkheid) groups are merged for a page (see page_rows).
 MERGED_GROUPS = 24
 
 
-def kept_groups(caller: Caller, scope: str, values: dict[str, Any]) -> list[tuple[str, int, int]] | None:
-    """The list's (zaaktype, vertrouwelijkheid_rank, aantal) groups from the kept counts: when the
-    list is those groups' zaken exactly (no filters but zaaktype and vertrouwelijkheid, the caller
-    restricted to some zaaktypen or a zaaktype asked for) and they are at most
-    :data:`MERGED_GROUPS`; otherwise None.
+@dataclass(frozen=True)
+class Kept:
+    """What the kept counts say of a list: how many zaken it has and, when it is exactly the zaken
+    of at most :data:`MERGED_GROUPS` (zaaktype, vertrouwelijkheid_rank) groups, those groups."""
+
+    count: int
+    groups: list[tuple[str, int, int]] | None
+
+
+def kept(caller: Caller, scope: str, values: dict[str, Any]) -> Kept | None:
+    """The list's count (and groups) from the kept counts, or None when other filters than
+    zaaktype and vertrouwelijkheid need a real COUNT.
+
+    The caller's autorisaties are applied with the rule of :func:`access.visibility`: a zaaktype
+    it is authorised for, up to that autorisatie's maximum vertrouwelijkheid.
     """
-    given = {param: value for param, value in values.items() if value is not None}
+    given = {param: getattr(value, "value", value) for param, value in values.items() if value is not None}
     if any(param not in COUNTED and param not in NOT_FILTERS for param in given):
         return None
-    condition = visibility(caller, scope)
-    if condition is None and "zaaktype" not in given:
-        return None  # every zaaktype: too many groups to merge
-    condition = condition or Q()
-    for param, lookup in COUNTED.items():
-        if param in given:
-            value = getattr(given[param], "value", given[param])
-            condition &= Q(**{lookup: rank(value) if lookup.startswith("vertrouwelijkheid") else value})
-    kept = ZaakAantal.objects.filter(condition, aantal__gt=0).order_by("zaaktype", "vertrouwelijkheid_rank")
-    groups = list(kept.values_list("zaaktype", "vertrouwelijkheid_rank", "aantal")[: MERGED_GROUPS + 1])
-    return groups if len(groups) <= MERGED_GROUPS else None
+    allowed = caller.types_with_scope(COMPONENT, scope)  # None: every zaaktype, every level
+    asked = given.get("maximaleVertrouwelijkheidaanduiding")
+    maximum = rank(asked) if asked is not None else None
+    zaaktype = given.get("zaaktype")
+    if allowed is None and zaaktype is None:
+        return Kept(counts.total(maximum), None)  # every zaaktype: too many groups to merge
+    limits = dict(allowed) if allowed is not None else {str(zaaktype): RANK_MAX}
+    if zaaktype is not None:
+        limits = {zaaktype: limits[zaaktype]} if zaaktype in limits else {}
+    if maximum is not None:
+        limits = {name: min(limit, maximum) for name, limit in limits.items()}
+    found = [group for group in counts.groups(limits.keys()) if group[1] <= limits[group[0]]]
+    return Kept(sum(aantal for *_, aantal in found), found if len(found) <= MERGED_GROUPS else None)
 
 
 # A list with at most this many zaken is gathered whole through the best index for its filters
@@ -107,44 +107,43 @@ BLOCKS_FROM = counts.BLOK_GROOTTE
 
 
 def page(
-    request: HttpRequest,
-    rows: QuerySet[Zaak],
-    order_by: list[str],
-    *,
-    count: int | None = None,
-    groups: list[tuple[str, int, int]] | None = None,
+    request: HttpRequest, rows: QuerySet[Zaak], order_by: list[str], *, count: int | None = None
 ) -> dict[str, Any]:
-    """One page of ``rows``; ``count`` when it is known without counting rows; ``groups`` when
-    ``rows`` are exactly the zaken of those (zaaktype, vertrouwelijkheid_rank, aantal) groups.
-    """
+    """One page of ``rows``; ``count`` when it is known without counting rows."""
     size = settings.PAGE_SIZE
     number = page_number(request)
     if count is None:
-        count = sum(aantal for *_, aantal in groups) if groups is not None else rows.count()
+        count = rows.count()
     start = (number - 1) * size
-    found = page_rows(rows, order_by, start, size, count, groups=groups) if start < count else []
+    found = page_rows(rows, order_by, start, size, count) if start < count else []
     return envelope(request, number, count, render_zaken(found), size)
 
 
-def page_rows(
-    rows: QuerySet[Zaak],
-    order_by: list[str],
-    start: int,
-    size: int,
-    count: int,
-    *,
-    groups: list[tuple[str, int, int]] | None = None,
-) -> list[Zaak]:
-    """``rows[start:start + size]`` in ``order_by`` (``count``: how many rows there are;
-    ``groups``: the (zaaktype, vertrouwelijkheid_rank, aantal) groups ``rows`` consists of, if known).
+def group_page(request: HttpRequest, groups: list[tuple[str, int, int]]) -> dict[str, Any]:
+    """One page, ordered by id, of the zaken of ``groups`` (zaaktype, vertrouwelijkheid_rank,
+    aantal), when a list is exactly those zaken (:class:`Kept`): no queryset is built.
+
+    Per group (one equality on the authorisation index, so its entries come in id order) at most
+    the first ``start + size`` ids are read, then merged and sliced: at most that many entries
+    per group, however many zaken the groups hold.
+    """
+    size = settings.PAGE_SIZE
+    number = page_number(request)
+    count = sum(aantal for *_, aantal in groups)
+    start = (number - 1) * size
+    found: list[Zaak] = []
+    if start < count:
+        found = _rows_of(*_merged_groups(groups, start, size), order_by=["id"])
+    return envelope(request, number, count, render_zaken(found), size)
+
+
+def page_rows(rows: QuerySet[Zaak], order_by: list[str], start: int, size: int, count: int) -> list[Zaak]:
+    """``rows[start:start + size]`` in ``order_by`` (``count``: how many rows there are).
 
     One statement: the page's ids are selected in a subquery (from narrow indexes, never whole
-    rows), and only those rows are fetched (a deferred join). Four ways to the ids, by what is
-    cheapest:
+    rows), and only those rows are fetched (a deferred join). Three ways to the ids, by what is
+    cheapest (a fourth, for a few whole groups, is :func:`group_page`):
 
-    - a few groups, by id: the first ``start + size`` ids of each group, each read in id order
-      from the authorisation index, merged and sliced (at most that many entries per group,
-      however many zaken the groups hold);
     - all zaken by id, deep: from the kept counts per block of ids, the block the page starts in
       and how many of its zaken to skip (never more than a block);
     - a short list: its ids (and ordering columns) gathered whole, then sorted; the database
@@ -152,17 +151,28 @@ def page_rows(
     - otherwise: ``ORDER BY … OFFSET … LIMIT`` over the ids alone (the ordering's index).
     """
     filtered = rows.query.has_filters()
-    ids: Any
-    if groups is not None and order_by == ["id"]:
-        ids = RawSQL(*_merged_groups(groups, start, size))
-    elif not filtered and order_by == ["id"] and start >= BLOCKS_FROM:
+    if not filtered and order_by == ["id"] and start >= BLOCKS_FROM:
         first, skip = counts.position(start)
         ids = Zaak.objects.filter(id__gte=first).order_by("id").values("id")[skip : skip + size]
-    elif filtered and count <= SMALL_LIST:
-        ids = RawSQL(*_sorted_whole(rows, order_by, start, size))
-    else:
-        ids = rows.order_by(*order_by).values("id")[start : start + size]
-    return list(Zaak.objects.filter(id__in=ids).order_by(*order_by))
+        return _rows_of(*ids.query.sql_with_params(), order_by=order_by)
+    if filtered and count <= SMALL_LIST:
+        return _rows_of(*_sorted_whole(rows, order_by, start, size), order_by=order_by)
+    ids = rows.order_by(*order_by).values("id")[start : start + size]
+    return _rows_of(*ids.query.sql_with_params(), order_by=order_by)
+
+
+def _rows_of(ids_sql: str, params: tuple[Any, ...], *, order_by: list[str]) -> list[Zaak]:
+    """The zaken whose ids ``ids_sql`` selects, in ``order_by``: one statement, the rows built
+    without compiling another query (core.prepared)."""
+    where = f"WHERE {connection.ops.quote_name('id')} IN ({ids_sql}) ORDER BY {_order_sql(order_by)}"
+    return prepared.instances(Zaak, where, params)
+
+
+def _order_sql(order_by: list[str]) -> str:
+    """``ORDER BY`` keys for ``order_by`` (``-name``: descending), as the ORM writes them."""
+    q = connection.ops.quote_name
+    keys = (f"{q(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by)
+    return ", ".join(keys)
 
 
 def _sorted_whole(
@@ -179,21 +189,15 @@ def _sorted_whole(
     inner = rows.order_by().values_list(*dict.fromkeys(["id", *columns]))
     sql, params = inner.query.sql_with_params()
     # the inner SELECT names its columns after the fields: id, startdatum, …
-    keys = ", ".join(
-        f"{q(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by
-    )
     statement = (
         f"WITH {q('gevonden')} AS MATERIALIZED ({sql}) "
-        f"SELECT {q('id')} FROM {q('gevonden')} ORDER BY {keys} LIMIT %s OFFSET %s"
+        f"SELECT {q('id')} FROM {q('gevonden')} ORDER BY {_order_sql(order_by)} LIMIT %s OFFSET %s"
     )
     return statement, (*params, size, start)
 
 
 def _merged_groups(groups: list[tuple[str, int, int]], start: int, size: int) -> tuple[str, tuple[Any, ...]]:
-    """SQL for the page's ids of the zaken in ``groups``, ordered by id: per group (one equality
-    on the authorisation index, so its entries come in id order) at most ``start + size`` ids,
-    then all of them merged, sorted and sliced.
-    """
+    """SQL for the page's ids of the zaken in ``groups``, ordered by id (see :func:`group_page`)."""
     q = connection.ops.quote_name
     table, pk = q(Zaak._meta.db_table), q("id")
     zaaktype, rang = q("zaaktype"), q("vertrouwelijkheid_rank")

@@ -63,11 +63,13 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
     check_crs(request, body=False)
     query = parse_query(request, ZaakQuery, list_fields=LIST_PARAMS)
     values: dict[str, Any] = query.model_dump(by_alias=True)
-    rows = filters.apply(visible_zaken(caller, READ), values)
     order_by = listing.ordering(values.get("ordering"))
-    groups = listing.kept_groups(caller, READ, values) if order_by == ["id"] else None
-    count = listing.kept_count(caller, READ, values) if groups is None else None
-    result = listing.page(request, rows, order_by, count=count, groups=groups)
+    kept = listing.kept(caller, READ, values)
+    if kept is not None and kept.groups is not None and order_by == ["id"]:
+        result = listing.group_page(request, kept.groups)
+    else:
+        rows = filters.apply(visible_zaken(caller, READ), values)
+        result = listing.page(request, rows, order_by, count=kept.count if kept else None)
     listing.apply_expand(caller, result["results"], values.get("expand"))
     return with_crs(json_response(result))
 
