@@ -23,9 +23,11 @@ from zaakwerk.catalogi.models import (
     ZaakTypeInformatieObjectType,
 )
 from zaakwerk.catalogi.representations import (
+    ZAAKTYPE_SUMMARY,
     render_besluittypen,
     render_informatieobjecttypen,
     render_zaaktypen,
+    zaaktype_summary,
 )
 from zaakwerk.catalogi.subtype_representations import (
     render_eigenschappen,
@@ -35,12 +37,17 @@ from zaakwerk.catalogi.subtype_representations import (
     render_zaakobjecttypen,
     render_zaaktypeinformatieobjecttypen,
 )
-from zaakwerk.core.references import LocalLoader, register_local
+from zaakwerk.core.references import LocalLoader, register_local, register_local_summary
 
 
 def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
     row = ZaakType.objects.filter(uuid=key).first()
     return render_zaaktypen([row])[0] if row is not None else None
+
+
+def _zaaktype_summary(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    row = ZaakType.objects.filter(uuid=key).order_by().first()
+    return zaaktype_summary(row) if row is not None else None
 
 
 def _informatieobjecttype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -82,6 +89,7 @@ SUBTYPES = (
 
 def register() -> None:
     register_local("catalogi", "zaaktypen")(_zaaktype)
+    register_local_summary("catalogi", "zaaktypen", ZAAKTYPE_SUMMARY)(_zaaktype_summary)
     register_local("catalogi", "informatieobjecttypen")(_informatieobjecttype)
     register_local("catalogi", "besluittypen")(_besluittype)
     register_local("catalogi", "catalogussen")(_catalogus)

@@ -104,6 +104,23 @@ def _flatten(names: list[str], by_name: dict[str, list[str]]) -> list[str]:
     return result
 
 
+# The fields of a zaaktype's representation that its own row holds and other registers check.
+ZAAKTYPE_SUMMARY = frozenset(
+    {"url", "identificatie", "vertrouwelijkheidaanduiding", "productenOfDiensten", "concept"}
+)
+
+
+def zaaktype_summary(row: ZaakType) -> Data:
+    """:data:`ZAAKTYPE_SUMMARY` of a zaaktype, from its row alone (no related rows)."""
+    return {
+        "url": url("zaaktypen", row.uuid),
+        "identificatie": row.identificatie,
+        "vertrouwelijkheidaanduiding": row.vertrouwelijkheidaanduiding,
+        "productenOfDiensten": list(row.producten_of_diensten),
+        "concept": row.concept,
+    }
+
+
 def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[Data]:
     day = day or today()
     relations = zaaktype_relations([row.pk for row in rows])
@@ -125,11 +142,9 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
         rel = relations[row.pk]
         zaaktypen_here = zaaktype_urls.get(row.catalogus_id, {})
         data: Data = {
-            "url": url("zaaktypen", row.uuid),
-            "identificatie": row.identificatie,
+            **zaaktype_summary(row),
             "omschrijving": row.omschrijving,
             "omschrijvingGeneriek": row.omschrijving_generiek,
-            "vertrouwelijkheidaanduiding": row.vertrouwelijkheidaanduiding,
             "doel": row.doel,
             "aanleiding": row.aanleiding,
             "toelichting": row.toelichting,
@@ -146,7 +161,6 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
             "publicatieIndicatie": row.publicatie_indicatie,
             "publicatietekst": row.publicatietekst,
             "verantwoordingsrelatie": list(row.verantwoordingsrelatie),
-            "productenOfDiensten": list(row.producten_of_diensten),
             "selectielijstProcestype": row.selectielijst_procestype,
             "referentieproces": {"naam": row.referentieproces_naam, "link": row.referentieproces_link},
             "verantwoordelijke": row.verantwoordelijke,
@@ -174,7 +188,6 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
             "beginObject": iso(rel.begin_object),
             "eindeObject": iso(rel.einde_object),
             "versiedatum": iso(row.versiedatum or row.begin_geldigheid),
-            "concept": row.concept,
         }
         if row.broncatalogus_url or row.broncatalogus_domein or row.broncatalogus_rsin:
             data["broncatalogus"] = {

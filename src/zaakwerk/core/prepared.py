@@ -54,6 +54,17 @@ class _DebugWrapper(CursorDebugWrapper):
             return self.cursor.execute(sql, params)
 
 
+def bigint(value: int) -> Any:
+    """A parameter of a prepared statement sent as ``bigint`` whatever its size: psycopg sends
+    a small int as ``int2`` and a larger one as ``int4``, and each set of types is a statement of
+    its own."""
+    if not enabled():
+        return value
+    from psycopg.types.numeric import Int8
+
+    return Int8(value)
+
+
 M = TypeVar("M", bound=models.Model)
 
 # per (model, database vendor): the SELECT list, the attribute names and the converters per column

@@ -26,6 +26,8 @@ Representation = dict[str, Any]
 LocalLoader = Callable[[uuid_lib.UUID], Representation | None]
 
 _LOCAL_LOADERS: dict[tuple[str, str], LocalLoader] = {}
+# per (api, resource): a cheaper loader of some of the representation's fields, and those fields
+_SUMMARY_LOADERS: dict[tuple[str, str], tuple[frozenset[str], LocalLoader]] = {}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class ResourceKind:
     api: str  # URL segment of the API in this deployment, e.g. "catalogi"
     resource: str  # collection name, e.g. "zaaktypen"
     required_fields: tuple[str, ...]
+    # The other fields the caller reads, declared so that a local object's summary (a registered
+    # cheaper loader of some fields) may serve when it holds these and required_fields.
+    # None: the caller may read any field, so it always gets the whole representation.
+    used_fields: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,19 @@ def register_local(api: str, resource: str) -> Callable[[LocalLoader], LocalLoad
 
     def decorate(loader: LocalLoader) -> LocalLoader:
         _LOCAL_LOADERS[(api, resource)] = loader
+        return loader
+
+    return decorate
+
+
+def register_local_summary(
+    api: str, resource: str, fields: frozenset[str]
+) -> Callable[[LocalLoader], LocalLoader]:
+    """Register a loader that returns only ``fields`` of a local object's representation, for
+    :func:`resolve` callers that need no more (one row instead of every related collection)."""
+
+    def decorate(loader: LocalLoader) -> LocalLoader:
+        _SUMMARY_LOADERS[(api, resource)] = (fields, loader)
         return loader
 
     return decorate
@@ -180,9 +199,25 @@ def fetch(url: str) -> tuple[Representation | None, int]:
     return _fetch_remote(url)
 
 
+def _fetch_for(url: str, kind: ResourceKind) -> tuple[Representation | None, int]:
+    """:func:`fetch`, or for a local object whose summary holds every field ``kind`` reads, the
+    summary (the same values; fewer of them)."""
+    ref = parse_local(url)
+    local = ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource)
+    if ref is not None and local and kind.used_fields is not None:
+        summary = _SUMMARY_LOADERS.get((ref.api, ref.resource))
+        if summary is not None and summary[0].issuperset((*kind.required_fields, *kind.used_fields)):
+            found = summary[1](ref.uuid)
+            return (found, 200) if found is not None else (None, 404)
+    return fetch(url)
+
+
 def resolve(url: str, kind: ResourceKind, *, field: str) -> Representation:
-    """Fetch ``url`` and check it is a ``kind``; raise ``bad-url`` / ``invalid-resource``."""
-    body, status = fetch(url)
+    """Fetch ``url`` and check it is a ``kind``; raise ``bad-url`` / ``invalid-resource``.
+
+    The representation holds at least the fields ``kind`` names (required and used); of a local
+    object it may hold only those (a registered summary)."""
+    body, status = _fetch_for(url, kind)
     if status != 200:
         raise ValidationError.single(
             field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200 (status {status})."

@@ -133,7 +133,8 @@ def group_page(request: HttpRequest, groups: list[tuple[str, int, int]]) -> dict
     start = (number - 1) * size
     found: list[Zaak] = []
     if start < count:
-        found = _rows_of(*_merged_groups(groups, start, size), order_by=["id"])
+        # prepared: the plan (one walk of the authorisation index per group) fits any values
+        found = _rows_of(*_merged_groups(groups, start, size), order_by=["id"], prepare=True)
     return envelope(request, number, count, render_zaken(found), size)
 
 
@@ -161,11 +162,13 @@ def page_rows(rows: QuerySet[Zaak], order_by: list[str], start: int, size: int, 
     return _rows_of(*ids.query.sql_with_params(), order_by=order_by)
 
 
-def _rows_of(ids_sql: str, params: tuple[Any, ...], *, order_by: list[str]) -> list[Zaak]:
+def _rows_of(
+    ids_sql: str, params: tuple[Any, ...], *, order_by: list[str], prepare: bool = False
+) -> list[Zaak]:
     """The zaken whose ids ``ids_sql`` selects, in ``order_by``: one statement, the rows built
     without compiling another query (core.prepared)."""
     where = f"WHERE {connection.ops.quote_name('id')} IN ({ids_sql}) ORDER BY {_order_sql(order_by)}"
-    return prepared.instances(Zaak, where, params)
+    return prepared.instances(Zaak, where, params, prepare=prepare)
 
 
 def _order_sql(order_by: list[str]) -> str:
@@ -208,13 +211,13 @@ def _merged_groups(groups: list[tuple[str, int, int]], start: int, size: int) ->
             f"SELECT {pk} FROM (SELECT {pk} FROM {table} WHERE {zaaktype} = %s AND {rang} = %s "
             f"ORDER BY {pk} LIMIT %s) AS {q(f'groep_{index}')}"
         )
-        params += [name, group_rank, start + size]
+        params += [name, prepared.bigint(group_rank), prepared.bigint(start + size)]
     if not parts:  # no group: no zaak
         return f"SELECT {pk} FROM {table} WHERE 1 = 0", ()
     statement = (
         f"SELECT {pk} FROM ({' UNION ALL '.join(parts)}) AS {q('groepen')} ORDER BY {pk} LIMIT %s OFFSET %s"
     )
-    return statement, (*params, size, start)
+    return statement, (*params, prepared.bigint(size), prepared.bigint(start))
 
 
 def expander(caller: Caller) -> expand.Expander:

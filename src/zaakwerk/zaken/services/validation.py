@@ -13,7 +13,12 @@ from zaakwerk.zaken import geometry
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
 
-ZAAKTYPE = ResourceKind("catalogi", "zaaktypen", ("url", "identificatie", "vertrouwelijkheidaanduiding"))
+ZAAKTYPE = ResourceKind(
+    "catalogi",
+    "zaaktypen",
+    ("url", "identificatie", "vertrouwelijkheidaanduiding"),
+    used_fields=("concept", "productenOfDiensten"),
+)
 COMMUNICATIEKANAAL = ResourceKind("referentielijsten", "communicatiekanalen", ("url", "naam", "omschrijving"))
 ZAAK = ResourceKind("zaken", "zaken", ("url", "identificatie", "bronorganisatie", "zaaktype"))
 
