@@ -112,24 +112,21 @@ _PARTS: tuple[tuple[int, type[models.Model], str, str], ...] = (
 )
 
 
-def _part(kind: int, model: type[models.Model], owner: str, of: str) -> str:
+def _part(kind: int, model: type[models.Model], owner: str, ids: str) -> str:
+    """One kind of related row: those whose ``owner`` column matches ``ids`` (an SQL condition)."""
     q = connection.ops.quote_name
     # as text: the URLs need the string, and a UUID object per row costs more than the query
     return (
         f"SELECT {kind} AS kind, {q(owner)} AS owner, {q('id')} AS id, CAST({q('uuid')} AS TEXT) AS uuid "
-        f"FROM {q(model._meta.db_table)} WHERE {q(owner)} IN (SELECT {q('id')} FROM {q(of)})"
+        f"FROM {q(model._meta.db_table)} WHERE {q(owner)} {ids}"
     )
 
 
 def _prepared_statement() -> str:
     """The related rows of any batch, in one statement whose text never changes: the three id
     lists are array parameters, so PostgreSQL plans it once per connection (core.prepared)."""
-    q = connection.ops.quote_name
-    tables = ", ".join(
-        f"{q(name)} AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS {q('id')})"
-        for name in ("pagina", "statussen", "hoofdzaken")
-    )
-    return f"WITH {tables} " + " UNION ALL ".join(_part(*part) for part in _PARTS) + " ORDER BY 1, 3"
+    parts = (_part(kind, model, owner, f"= ANY(%({of})s::bigint[])") for kind, model, owner, of in _PARTS)
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 3"
 
 
 def _related_rows(
@@ -138,33 +135,38 @@ def _related_rows(
     """(kind, owner id, uuid) of every related row of the zaken ``ids``, in one query.
 
     One ``UNION ALL`` rather than a query per collection: a page costs one round trip for all
-    its related rows. The ids come in as small ``MATERIALIZED`` tables that every part joins
-    against: PostgreSQL then looks the rows up through the indexes in the one backend, where
-    long ``IN`` lists made the whole union look expensive enough to start parallel workers
-    (tens of milliseconds for a page). Within a kind the rows come in id order (creation
-    order), as the lists of the representation need them. On PostgreSQL the statement is
-    prepared (planning it cost more than running it); elsewhere the id tables are ``VALUES``.
+    its related rows. Within a kind the rows come in id order (creation order), as the lists of
+    the representation need them.
+
+    On PostgreSQL the statement is prepared (planning it cost more than running it) and each
+    part probes its index with ``= ANY(array)``, in key order. Elsewhere the ids come in as small
+    ``MATERIALIZED`` ``VALUES`` tables that every part joins against (long ``IN`` lists made the
+    union look expensive enough to plan parallel workers).
     """
-    if not ids and not status_ids and not hoofdzaak_ids:
+    given = {"pagina": ids, "statussen": status_ids, "hoofdzaken": hoofdzaak_ids}
+    if not any(given.values()):
         return []
     if prepared.enabled():
+        # as array literals: one parameter type whatever the values (a list of small numbers
+        # would be sent as int2[], of large ones as int8[]: another prepared statement)
+        arrays = {name: "{" + ",".join(map(str, values)) + "}" for name, values in given.items()}
         with prepared.cursor() as cursor:
-            # as array literals: one parameter type whatever the values (a list of small
-            # numbers would be sent as int2[], of large ones as int8[]: another statement)
-            arrays = ["{" + ",".join(map(str, values)) + "}" for values in (ids, status_ids, hoofdzaak_ids)]
             cursor.execute(_prepared_statement(), arrays)
             rows = cursor.fetchall()
         return [(kind, owner, key) for kind, owner, _, key in rows]
     q = connection.ops.quote_name
     tables: list[str] = []
     params: list[int] = []
-    given = {"pagina": ids, "statussen": status_ids, "hoofdzaken": hoofdzaak_ids}
     for name, values in given.items():
         if values:
             rows_sql = ", ".join(["(CAST(%s AS BIGINT))"] * len(values))
             tables.append(f"{q(name)} ({q('id')}) AS MATERIALIZED (VALUES {rows_sql})")
             params.extend(values)
-    parts = [_part(*part) for part in _PARTS if given[part[3]]]
+    parts = [
+        _part(kind, model, owner, f"IN (SELECT {q('id')} FROM {q(of)})")
+        for kind, model, owner, of in _PARTS
+        if given[of]
+    ]
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(tables)} " + " UNION ALL ".join(parts) + " ORDER BY 1, 3", params)
         rows = cursor.fetchall()
