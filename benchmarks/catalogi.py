@@ -26,9 +26,9 @@ from common import (
     database_size,
     drop_database,
     free_port,
+    measure,
     print_table,
     recreate_database,
-    run_case,
     start_server,
     stop_server,
     write_results,
@@ -123,7 +123,7 @@ def main() -> int:
     print(f"Database {args.database_url} (re)created; loading {args.zaaktypen} zaaktypen …", flush=True)
     recreate_database(args.database_url)
     try:
-        return measure(args, port)
+        return run_benchmark(args, port)
     finally:
         from django.db import connections
 
@@ -132,7 +132,7 @@ def main() -> int:
             drop_database(args.database_url)
 
 
-def measure(args: argparse.Namespace, port: int) -> int:
+def run_benchmark(args: argparse.Namespace, port: int) -> int:
     from zaakwerk.ops.tokens import mint_token
 
     urls = load_data(args.zaaktypen)
@@ -156,7 +156,8 @@ def measure(args: argparse.Namespace, port: int) -> int:
                 ) -> httpx.Response:
                     return client.get(paths(index))
 
-                results.append(run_case(name, base, headers, send, args.requests, concurrency))
+                measured = measure(base, headers, send, args.requests, concurrency)
+                results.append(measured.summary(name, concurrency))
     finally:
         stop_server(server)
     print_table(results)

@@ -216,20 +216,6 @@ def measure(
     return found
 
 
-def run_case(
-    name: str,
-    base: str,
-    headers: dict[str, str],
-    send: Send,
-    requests: int,
-    concurrency: int,
-    *,
-    expected: int = 200,
-) -> CaseResult:
-    """Send ``requests`` requests from ``concurrency`` threads and summarise them."""
-    return measure(base, headers, send, requests, concurrency, expected=expected).summary(name, concurrency)
-
-
 def print_table(results: list[CaseResult], width: int = 22) -> None:
     print(
         f"{'case':<{width}} {'threads':>7} {'requests':>8} {'errors':>6} "
