@@ -5,6 +5,7 @@ Not a test module: nothing here asserts. See benchmarks/README.md.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import signal
@@ -148,6 +149,44 @@ def load_average() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+# --- benchmark options and clients --------------------------------------------------------------
+def load_arguments(parser: argparse.ArgumentParser, dataset: str) -> None:
+    """The options every server benchmark takes: the load, and the database ``dataset`` loaded."""
+    parser.add_argument("--requests", type=int, default=200, help="requests per case (default 200)")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
+    parser.add_argument(
+        "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="split each case's requests over this many rounds of all cases in turn (default 1)",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+        help=f"the database {dataset} loaded (default: $DATABASE_URL or %(default)s)",
+    )
+
+
+def register_restricted_client(client_id: str, secret: str, autorisaties: list[Any]) -> None:
+    """(Re)register ``client_id`` with one Applicatie holding exactly ``autorisaties``
+    (``AutorisatieData``); an earlier run's Applicatie is removed first."""
+    from zaakwerk.autorisaties.clients import register_client
+    from zaakwerk.autorisaties.models import ClientId
+    from zaakwerk.autorisaties.services import ApplicatieData, create_applicatie, delete_applicatie
+    from zaakwerk.core.actor import Actor
+
+    actor = Actor.system("benchmark")
+    register_client(client_id, secret)
+    for link in ClientId.objects.select_related("applicatie").filter(client_id=client_id):
+        delete_applicatie(link.applicatie, actor)
+    create_applicatie(
+        ApplicatieData(client_ids=[client_id], label="Benchmark beperkt", autorisaties=autorisaties), actor
+    )
+
+
 # --- load --------------------------------------------------------------------------------------
 @dataclass
 class Measured:
@@ -271,6 +310,7 @@ def run_against_server(
     """
     results: list[CaseResult] = []
     loads: list[float] = []
+    rounds = max(1, rounds)
     try:
         for threads in (int(part) for part in concurrency.split(",")):
             measured = [Measured() for _ in cases]

@@ -22,10 +22,12 @@ from common import (
     Case,
     Send,
     database_size,
+    load_arguments,
+    register_restricted_client,
     run_against_server,
     start_server,
 )
-from documenten_dataset import DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL, PUBLIC_URL
+from documenten_dataset import DEFAULT_DATA_DIR, PUBLIC_URL
 from documenten_setup import EIO, configure
 
 RESTRICTED_ID = "zaakwerk-bench-documenten-beperkt"
@@ -34,53 +36,23 @@ RESTRICTED_SECRET = "benchmark-restricted-secret-documenten-0123"
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200, help="requests per case (default 200)")
-    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
+    load_arguments(parser, "documenten_dataset.py")
     parser.add_argument("--threads", type=int, default=8, help="threads per server worker (default 8)")
-    parser.add_argument(
-        "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
-    )
-    parser.add_argument(
-        "--rounds",
-        type=int,
-        default=1,
-        help="split each case's requests over this many rounds of all cases in turn (default 1)",
-    )
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
-        help="the database documenten_dataset.py loaded (default: $DATABASE_URL or %(default)s)",
-    )
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="its data directory")
     return parser.parse_args()
 
 
 def restricted_client(types: list[str]) -> None:
     """A client allowed ``documenten.lezen`` on ``types``, up to ``openbaar``."""
-    from zaakwerk.autorisaties.clients import register_client
-    from zaakwerk.autorisaties.models import ClientId
-    from zaakwerk.autorisaties.services import (
-        ApplicatieData,
-        AutorisatieData,
-        create_applicatie,
-        delete_applicatie,
-    )
-    from zaakwerk.core.actor import Actor
+    from zaakwerk.autorisaties.services import AutorisatieData
 
-    actor = Actor.system("benchmark")
-    register_client(RESTRICTED_ID, RESTRICTED_SECRET)
-    for link in ClientId.objects.select_related("applicatie").filter(client_id=RESTRICTED_ID):
-        delete_applicatie(link.applicatie, actor)
     autorisaties = [
         AutorisatieData(
             "drc", ["documenten.lezen"], informatieobjecttype=url, max_vertrouwelijkheidaanduiding="openbaar"
         )
         for url in types
     ]
-    create_applicatie(
-        ApplicatieData(client_ids=[RESTRICTED_ID], label="Benchmark beperkt", autorisaties=autorisaties),
-        actor,
-    )
+    register_restricted_client(RESTRICTED_ID, RESTRICTED_SECRET, autorisaties)
 
 
 def sample(size: int) -> dict[str, Any]:
@@ -170,7 +142,7 @@ def main() -> int:
         ],
         requests=args.requests,
         concurrency=args.concurrency,
-        rounds=max(1, args.rounds),
+        rounds=args.rounds,
         report={"documenten": data["count"], "database_size": size, "server_workers": args.workers},
         width=26,
     )

@@ -21,12 +21,13 @@ from typing import Any
 import httpx
 from common import (
     CLIENT_ID,
-    DEFAULT_DATABASE_URL,
     SECRET,
     Case,
     Send,
     database_size,
     free_port,
+    load_arguments,
+    register_restricted_client,
     run_against_server,
     start_server,
 )
@@ -41,50 +42,20 @@ CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200, help="requests per case (default 200)")
-    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
-    parser.add_argument(
-        "--concurrency", default="1,16", help="client threads per run, comma-separated (default 1,16)"
-    )
-    parser.add_argument(
-        "--rounds",
-        type=int,
-        default=1,
-        help="split each case's requests over this many rounds of all cases in turn (default 1)",
-    )
+    load_arguments(parser, "zaken_dataset.py")
     parser.add_argument("--port", type=int, default=0, help="port of the server (default: a free one)")
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
-        help="the database zaken_dataset.py loaded (default: $DATABASE_URL or %(default)s)",
-    )
     return parser.parse_args()
 
 
 def restricted_client(zaaktypen: list[str]) -> None:
     """A client allowed ``zaken.lezen``/``zaken.aanmaken`` on ``zaaktypen``, up to ``openbaar``."""
-    from zaakwerk.autorisaties.clients import register_client
-    from zaakwerk.autorisaties.models import ClientId
-    from zaakwerk.autorisaties.services import (
-        ApplicatieData,
-        AutorisatieData,
-        create_applicatie,
-        delete_applicatie,
-    )
-    from zaakwerk.core.actor import Actor
+    from zaakwerk.autorisaties.services import AutorisatieData
 
-    actor = Actor.system("benchmark")
-    register_client(RESTRICTED_ID, RESTRICTED_SECRET)
-    for link in ClientId.objects.select_related("applicatie").filter(client_id=RESTRICTED_ID):
-        delete_applicatie(link.applicatie, actor)
     autorisaties = [
         AutorisatieData("zrc", RESTRICTED_SCOPES, zaaktype=url, max_vertrouwelijkheidaanduiding="openbaar")
         for url in zaaktypen
     ]
-    create_applicatie(
-        ApplicatieData(client_ids=[RESTRICTED_ID], label="Benchmark beperkt", autorisaties=autorisaties),
-        actor,
-    )
+    register_restricted_client(RESTRICTED_ID, RESTRICTED_SECRET, autorisaties)
 
 
 def sample(size: int) -> dict[str, Any]:
@@ -199,7 +170,7 @@ def main() -> int:
         ],
         requests=args.requests,
         concurrency=args.concurrency,
-        rounds=max(1, args.rounds),
+        rounds=args.rounds,
         report={"zaken": data["count"], "database_size": size, "server_workers": args.workers},
     )
     return 0
