@@ -431,3 +431,35 @@ def move_sequences(conn: psycopg.Connection[Any], tables: Tables) -> None:
                 sql.Literal(table), sql.Identifier(table)
             )
         )
+
+
+def finish_load(
+    conn: psycopg.Connection[Any],
+    teller_table: str,
+    tellers: dict[tuple[str, int], int],
+    tables: Tables,
+    rebuild_counts: Callable[[], None],
+) -> None:
+    """After a bulk load: the identificatie counters (``tellers``: (bronorganisatie, jaar) → last
+    number), the id sequences, ``VACUUM (ANALYZE)`` and the register's maintained counts.
+
+    VACUUM also sets the visibility map, so index-only scans need no heap visits, as they would
+    not once autovacuum has been over tables of this size.
+    """
+    teller = sql.Identifier(teller_table)
+    with conn.transaction():
+        with conn.cursor() as cursor:
+            cursor.executemany(
+                sql.SQL(
+                    "INSERT INTO {} (bronorganisatie, jaar, laatste) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (bronorganisatie, jaar) DO UPDATE SET laatste = "
+                    "greatest({}.laatste, excluded.laatste)"
+                ).format(teller, teller),
+                [(bron, jaar, laatste) for (bron, jaar), laatste in tellers.items()],
+            )
+        move_sequences(conn, tables)
+    conn.autocommit = True
+    conn.execute("VACUUM (ANALYZE)")
+    conn.autocommit = False
+    print("Rebuilding the maintained counts …", flush=True)
+    rebuild_counts()

@@ -27,7 +27,7 @@ from common import (
     create_indexes,
     database_size,
     drop_indexes,
-    move_sequences,
+    finish_load,
     progress,
     recreate_database,
 )
@@ -101,38 +101,12 @@ def copy_batch(conn: psycopg.Connection[Any], batch: Batch, tables: Tables) -> i
 
 
 def finish(conn: psycopg.Connection[Any], generator: Generator, tables: Tables) -> None:
-    """The identificatie counters, the id sequences and statistics."""
+    """The identificatie counters, the id sequences, statistics and the maintained counts."""
+    from zaakwerk.documenten import counts
     from zaakwerk.documenten.models import DocumentIdentificatieTeller
 
     teller = DocumentIdentificatieTeller._meta.db_table
-    with conn.transaction():
-        with conn.cursor() as cursor:
-            cursor.executemany(
-                sql.SQL(
-                    "INSERT INTO {} (bronorganisatie, jaar, laatste) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (bronorganisatie, jaar) DO UPDATE SET laatste = "
-                    "greatest({}.laatste, excluded.laatste)"
-                ).format(sql.Identifier(teller), sql.Identifier(teller)),
-                [(bron, jaar, laatste) for (bron, jaar), laatste in generator.tellers.items()],
-            )
-        move_sequences(conn, tables)
-    # VACUUM sets the visibility map too, so lists can answer from index-only scans at once
-    conn.autocommit = True
-    conn.execute("VACUUM ANALYZE")
-    conn.autocommit = False
-    rebuild = _rebuild_counts()
-    if rebuild is not None:
-        print("Rebuilding the maintained counts …", flush=True)
-        rebuild()
-
-
-def _rebuild_counts() -> Any:
-    """The documents' maintained counts, when the register keeps them."""
-    try:
-        from zaakwerk.documenten import counts
-    except ImportError:
-        return None
-    return getattr(counts, "rebuild_counts", None)
+    finish_load(conn, teller, generator.tellers, tables, counts.rebuild_counts)
 
 
 def load_documenten(args: argparse.Namespace, types: list[Any]) -> None:

@@ -12,7 +12,6 @@ the rows start with PUBLIC_URL, which ``benchmarks/zaken.py`` serves under. See 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import tempfile
@@ -26,9 +25,12 @@ from common import (
     CLIENT_ID,
     DEFAULT_DATABASE_URL,
     SECRET,
+    Tables,
+    copy_rows,
     create_indexes,
     database_size,
     drop_indexes,
+    finish_load,
     progress,
     recreate_database,
 )
@@ -151,7 +153,7 @@ def load_catalogus(count: int) -> list[ZaaktypeInfo]:
 
 
 # --- zaken -------------------------------------------------------------------------------------
-def table_columns() -> dict[str, tuple[str, list[str]]]:
+def table_columns() -> Tables:
     """Batch attribute → (table, every column of the model), from the models themselves."""
     from django.apps import apps
 
@@ -162,7 +164,7 @@ def table_columns() -> dict[str, tuple[str, list[str]]]:
     return result
 
 
-def first_ids(conn: psycopg.Connection[Any], tables: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
+def first_ids(conn: psycopg.Connection[Any], tables: Tables) -> dict[str, int]:
     ids = {}
     for attribute, (table, _) in tables.items():
         row = conn.execute(
@@ -172,65 +174,19 @@ def first_ids(conn: psycopg.Connection[Any], tables: dict[str, tuple[str, list[s
     return ids
 
 
-def copy_batch(conn: psycopg.Connection[Any], batch: Batch, tables: dict[str, tuple[str, list[str]]]) -> int:
+def copy_batch(conn: psycopg.Connection[Any], batch: Batch, tables: Tables) -> int:
     """COPY every table's rows of ``batch`` in one transaction; the number of rows written."""
-    written = 0
     with conn.transaction():
-        for item in fields(batch):
-            rows = getattr(batch, item.name)
-            if not rows:
-                continue
-            table, columns = tables[item.name]
-            missing = set(columns) ^ set(rows[0])
-            if missing:
-                raise SystemExit(f"{table}: the generated rows and the model differ in {sorted(missing)}")
-            statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-                sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
-            )
-            with conn.cursor().copy(statement) as copy:
-                for row in rows:
-                    copy.write_row([row[column] for column in columns])
-            written += len(rows)
-    return written
+        return sum(copy_rows(conn, *tables[item.name], getattr(batch, item.name)) for item in fields(batch))
 
 
-def finish(
-    conn: psycopg.Connection[Any], generator: Generator, tables: dict[str, tuple[str, list[str]]]
-) -> None:
-    """The identificatie counters, the id sequences, statistics and any maintained counts."""
+def finish(conn: psycopg.Connection[Any], generator: Generator, tables: Tables) -> None:
+    """The identificatie counters, the id sequences, statistics and the maintained counts."""
+    from zaakwerk.zaken import counts
     from zaakwerk.zaken.models import ZaakIdentificatieTeller
 
     teller = ZaakIdentificatieTeller._meta.db_table
-    with conn.transaction():
-        with conn.cursor() as cursor:
-            cursor.executemany(
-                sql.SQL(
-                    "INSERT INTO {} (bronorganisatie, jaar, laatste) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (bronorganisatie, jaar) DO UPDATE SET laatste = "
-                    "greatest({}.laatste, excluded.laatste)"
-                ).format(sql.Identifier(teller), sql.Identifier(teller)),
-                [(bron, jaar, laatste) for (bron, jaar), laatste in generator.tellers.items()],
-            )
-        for table, _ in tables.values():
-            conn.execute(
-                sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), (SELECT max(id) FROM {}))").format(
-                    sql.Literal(table), sql.Identifier(table)
-                )
-            )
-    # VACUUM as well: it sets the visibility map, so index-only scans need no heap visits, as
-    # they would not once autovacuum has been over a table of this size.
-    conn.commit()
-    conn.autocommit = True
-    conn.execute("VACUUM (ANALYZE)")
-    conn.autocommit = False
-    try:
-        counts = importlib.import_module("zaakwerk.zaken.counts")
-    except ModuleNotFoundError:
-        return
-    rebuild = getattr(counts, "rebuild_counts", None)
-    if callable(rebuild):
-        print("Rebuilding the maintained counts …", flush=True)
-        rebuild()
+    finish_load(conn, teller, generator.tellers, tables, counts.rebuild_counts)
 
 
 def load_zaken(
