@@ -14,10 +14,11 @@ from the documents (after bulk loads).
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import Cast
 
+from zaakwerk.core import counters
 from zaakwerk.documenten.models import (
     DocumentAantal,
     DocumentBlokAantal,
@@ -35,29 +36,16 @@ def block_of(informatieobject_id: int) -> int:
     return informatieobject_id // BLOCK
 
 
-def _upsert(table: str, columns: tuple[str, ...], values: list[str | int], delta: int) -> None:
-    quoted = connection.ops.quote_name(table)
-    names = ", ".join(columns)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quoted} ({names}, aantal) VALUES ({', '.join(['%s'] * (len(columns) + 1))}) "
-            f"ON CONFLICT ({names}) DO UPDATE SET aantal = {quoted}.aantal + EXCLUDED.aantal",
-            [*values, delta],
-        )
-
-
 def adjust(informatieobjecttype: str, vertrouwelijkheid_rank: int, blok: int, delta: int) -> None:
     """Add ``delta`` documents to a group and to its block, in the caller's transaction."""
     if delta == 0:
         return
-    group = ("informatieobjecttype", "vertrouwelijkheid_rank")
-    _upsert(DocumentAantal._meta.db_table, group, [informatieobjecttype, vertrouwelijkheid_rank], delta)
-    _upsert(
-        DocumentBlokAantal._meta.db_table,
-        (*group, "blok"),
-        [informatieobjecttype, vertrouwelijkheid_rank, blok],
-        delta,
-    )
+    group: dict[str, str | int] = {
+        "informatieobjecttype": informatieobjecttype,
+        "vertrouwelijkheid_rank": vertrouwelijkheid_rank,
+    }
+    counters.add(DocumentAantal, group, delta)
+    counters.add(DocumentBlokAantal, {**group, "blok": blok}, delta)
 
 
 def group(versie: EnkelvoudigInformatieObjectVersie) -> Group:

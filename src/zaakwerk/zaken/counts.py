@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable
 from django.db import connection, transaction
 from django.db.models import Count
 
+from zaakwerk.core import counters
 from zaakwerk.zaken.models import Zaak, ZaakAantal, ZaakBlokAantal
 
 # Zaken ids per block: at a million zaken a hundred blocks, and at most this many index entries
@@ -29,30 +30,16 @@ from zaakwerk.zaken.models import Zaak, ZaakAantal, ZaakBlokAantal
 BLOK_GROOTTE = 10_000
 
 
-def _upsert(model: type[ZaakAantal] | type[ZaakBlokAantal], key: dict[str, str | int], delta: int) -> None:
-    """Add ``delta`` to the row of ``key`` (created at 0 when missing), in one statement."""
-    q = connection.ops.quote_name
-    table = q(model._meta.db_table)
-    columns = ", ".join(q(column) for column in key)
-    marks = ", ".join(["%s"] * (len(key) + 1))
-    aantal = q("aantal")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}, {aantal}) VALUES ({marks}) ON CONFLICT ({columns}) "
-            f"DO UPDATE SET {aantal} = {table}.{aantal} + EXCLUDED.{aantal}",
-            [*key.values(), delta],
-        )
-
-
 def adjust(zaaktype: str, vertrouwelijkheid_rank: int, delta: int) -> None:
     """Add ``delta`` zaken to a group, in the caller's transaction (one upsert)."""
     if delta != 0:
-        _upsert(ZaakAantal, {"zaaktype": zaaktype, "vertrouwelijkheid_rank": vertrouwelijkheid_rank}, delta)
+        group: dict[str, str | int] = {"zaaktype": zaaktype, "vertrouwelijkheid_rank": vertrouwelijkheid_rank}
+        counters.add(ZaakAantal, group, delta)
 
 
 def _adjust_block(blok: int, delta: int) -> None:
     if delta != 0:
-        _upsert(ZaakBlokAantal, {"blok": blok}, delta)
+        counters.add(ZaakBlokAantal, {"blok": blok}, delta)
 
 
 def created(zaak: Zaak) -> None:
