@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid as uuid_lib
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -16,22 +15,13 @@ from zaakwerk.core.errors import NotFound
 from zaakwerk.notificaties.api.common import PUBLICEREN, READ, caller_with
 from zaakwerk.notificaties.api.schemas import KanaalIn
 from zaakwerk.notificaties.models import Kanaal
-from zaakwerk.notificaties.services.kanalen import create_kanaal
+from zaakwerk.notificaties.services.kanalen import create_kanaal, render_kanaal
 
 router = Router(tags=["kanaal"])
 
 
 class KanaalQuery(QuerySchema):
     naam: str | None = Field(None, max_length=50)
-
-
-def render_kanaal(kanaal: Kanaal) -> dict[str, Any]:
-    return {
-        "url": kanaal.url,
-        "naam": kanaal.naam,
-        "documentatieLink": kanaal.documentatie_link,
-        "filters": list(kanaal.filters),
-    }
 
 
 @router.get("/kanaal")

@@ -4,6 +4,7 @@ changed or removed through the API (the standard has no such operations)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -22,7 +23,8 @@ class KanaalData:
     filters: list[str] = field(default_factory=list)
 
 
-def snapshot(kanaal: Kanaal) -> dict[str, object]:
+def render_kanaal(kanaal: Kanaal) -> dict[str, Any]:
+    """The kanaal as the API shows it, and as the audit trail records it."""
     return {
         "url": kanaal.url,
         "naam": kanaal.naam,
@@ -44,9 +46,8 @@ def create_kanaal(data: KanaalData, actor: Actor) -> Kanaal:
             kanaal = Kanaal.objects.create(
                 naam=data.naam, documentatie_link=data.documentatie_link, filters=list(data.filters)
             )
-            record(
-                RESOURCE, kanaal.url, "create", actor, weergave=kanaal.naam, oud=None, nieuw=snapshot(kanaal)
-            )
+            nieuw = render_kanaal(kanaal)
+            record(RESOURCE, kanaal.url, "create", actor, weergave=kanaal.naam, oud=None, nieuw=nieuw)
     except IntegrityError:
         # registered by another request between the check above and the insert
         raise _naam_taken(data.naam) from None
