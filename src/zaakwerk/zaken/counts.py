@@ -17,7 +17,7 @@ recomputes both tables from the zaken (after bulk loads).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Count
@@ -84,21 +84,36 @@ def total(max_rank: int | None = None) -> int:
     return int(row[0]) if row is not None else 0
 
 
-def groups(zaaktypen: Collection[str]) -> list[tuple[str, int, int]]:
-    """(zaaktype, vertrouwelijkheid_rank, aantal) of every non-empty group of ``zaaktypen``,
-    ordered by zaaktype and rank (one short statement)."""
-    if not zaaktypen:
-        return []
+def groups(limits: dict[str, int], first: int) -> tuple[int, list[tuple[str, int, int]]]:
+    """The zaken of ``limits`` (zaaktype → highest vertrouwelijkheid_rank), in one short statement:
+    how many there are, and the first ``first`` of their non-empty (zaaktype,
+    vertrouwelijkheid_rank, aantal) groups, ordered by zaaktype and rank.
+
+    A client authorised for many zaaktypen has many groups; only as many as a caller can use
+    are read.
+    """
+    if not limits:
+        return 0, []
     q = connection.ops.quote_name
     zaaktype, rang, aantal = q("zaaktype"), q("vertrouwelijkheid_rank"), q("aantal")
-    marks = ", ".join(["%s"] * len(zaaktypen))
+    # one term per distinct limit, as access.visibility writes the same rule
+    by_limit: dict[int, list[str]] = {}
+    for name, limit in sorted(limits.items()):
+        by_limit.setdefault(limit, []).append(name)
+    terms: list[str] = []
+    params: list[str | int] = []
+    for limit, names in sorted(by_limit.items()):
+        terms.append(f"({zaaktype} IN ({', '.join(['%s'] * len(names))}) AND {rang} <= %s)")
+        params += [*names, limit]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {zaaktype}, {rang}, {aantal} FROM {q(ZaakAantal._meta.db_table)} "
-            f"WHERE {aantal} > 0 AND {zaaktype} IN ({marks}) ORDER BY {zaaktype}, {rang}",
-            sorted(zaaktypen),
+            f"SELECT {zaaktype}, {rang}, {aantal}, SUM({aantal}) OVER () FROM {q(ZaakAantal._meta.db_table)} "
+            f"WHERE {aantal} > 0 AND ({' OR '.join(terms)}) ORDER BY {zaaktype}, {rang} LIMIT %s",
+            [*params, first],
         )
-        return [(str(name), int(level), int(number)) for name, level, number in cursor.fetchall()]
+        rows = cursor.fetchall()
+    total = int(rows[0][3]) if rows else 0
+    return total, [(str(name), int(level), int(number)) for name, level, number, _ in rows]
 
 
 def position(offset: int) -> tuple[int, int]:

@@ -95,8 +95,8 @@ def kept(caller: Caller, scope: str, values: dict[str, Any]) -> Kept | None:
         limits = {zaaktype: limits[zaaktype]} if zaaktype in limits else {}
     if maximum is not None:
         limits = {name: min(limit, maximum) for name, limit in limits.items()}
-    found = [group for group in counts.groups(limits.keys()) if group[1] <= limits[group[0]]]
-    return Kept(sum(aantal for *_, aantal in found), found if len(found) <= MERGED_GROUPS else None)
+    total, found = counts.groups(limits, MERGED_GROUPS + 1)
+    return Kept(total, found if len(found) <= MERGED_GROUPS else None)
 
 
 # A list with at most this many zaken is gathered whole through the best index for its filters
