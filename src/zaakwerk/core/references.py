@@ -202,11 +202,10 @@ def fetch(url: str) -> tuple[Representation | None, int]:
 def _fetch_for(url: str, kind: ResourceKind) -> tuple[Representation | None, int]:
     """:func:`fetch`, or for a local object whose summary holds every field ``kind`` reads, the
     summary (the same values; fewer of them)."""
-    ref = parse_local(url)
-    local = ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource)
-    if ref is not None and local and kind.used_fields is not None:
-        summary = _SUMMARY_LOADERS.get((ref.api, ref.resource))
-        if summary is not None and summary[0].issuperset((*kind.required_fields, *kind.used_fields)):
+    summary = _SUMMARY_LOADERS.get((kind.api, kind.resource)) if kind.used_fields is not None else None
+    if summary is not None and summary[0].issuperset((*kind.required_fields, *(kind.used_fields or ()))):
+        ref = parse_local(url)
+        if ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource):
             found = summary[1](ref.uuid)
             return (found, 200) if found is not None else (None, 404)
     return fetch(url)
