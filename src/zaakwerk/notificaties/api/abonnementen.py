@@ -10,7 +10,6 @@ import uuid as uuid_lib
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
@@ -26,25 +25,11 @@ from zaakwerk.notificaties.services.abonnementen import (
     create_abonnement,
     delete_abonnement,
     masked_auth,
+    render_abonnement,
     update_abonnement,
 )
 
 router = Router(tags=["abonnement"])
-
-
-def _with_kanalen() -> Prefetch[Any]:
-    return Prefetch("kanalen", AbonnementKanaal.objects.select_related("kanaal").order_by("id"))
-
-
-def render_abonnement(abonnement: Abonnement) -> dict[str, Any]:
-    return {
-        "url": abonnement.url,
-        "callbackUrl": abonnement.callback_url,
-        "auth": masked_auth(abonnement.auth),
-        "kanalen": [
-            {"naam": link.kanaal.naam, "filters": dict(link.filters)} for link in abonnement.kanalen.all()
-        ],
-    }
 
 
 def get_abonnement(value: str) -> Abonnement:
@@ -52,14 +37,10 @@ def get_abonnement(value: str) -> Abonnement:
         key = uuid_lib.UUID(value)
     except ValueError:
         raise NotFound() from None
-    found = Abonnement.objects.prefetch_related(_with_kanalen()).filter(uuid=key).first()
+    found = Abonnement.objects.filter(uuid=key).first()
     if found is None:
         raise NotFound()
     return found
-
-
-def _fresh(abonnement: Abonnement) -> dict[str, Any]:
-    return render_abonnement(get_abonnement(str(abonnement.uuid)))
 
 
 @router.get("/abonnement")
@@ -90,7 +71,7 @@ def list_abonnementen(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, CONSUMEREN)
     body = parse_body(request, AbonnementIn)
-    data = _fresh(create_abonnement(body.to_data(), caller.actor(request)))
+    data = render_abonnement(create_abonnement(body.to_data(), caller.actor(request)))
     return json_response(data, status=201, headers={"Location": data["url"]})
 
 
@@ -111,7 +92,7 @@ def update(request: HttpRequest, uuid: str) -> HttpResponse:
     else:
         changes = parse_body(request, AbonnementIn).to_changes({"callback_url", "auth", "kanalen"})
     update_abonnement(abonnement, changes, caller.actor(request), partial=partial)
-    return json_response(_fresh(abonnement))
+    return json_response(render_abonnement(abonnement))
 
 
 @router.delete("/abonnement/{uuid}")

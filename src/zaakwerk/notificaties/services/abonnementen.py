@@ -57,8 +57,8 @@ def represent_kanalen(abonnement: Abonnement) -> list[dict[str, Any]]:
     return [{"naam": link.kanaal.naam, "filters": dict(link.filters)} for link in links]
 
 
-def snapshot(abonnement: Abonnement) -> dict[str, Any]:
-    """The abonnement for the audit trail: the credential is not copied there."""
+def render_abonnement(abonnement: Abonnement) -> dict[str, Any]:
+    """The abonnement as the API shows it and the audit trail records it: the credential masked."""
     return {
         "url": abonnement.url,
         "callbackUrl": abonnement.callback_url,
@@ -119,7 +119,7 @@ def create_abonnement(data: AbonnementData, actor: Actor) -> Abonnement:
             actor,
             weergave=abonnement.callback_url,
             oud=None,
-            nieuw=snapshot(abonnement),
+            nieuw=render_abonnement(abonnement),
         )
     return abonnement
 
@@ -139,7 +139,7 @@ def update_abonnement(
     with transaction.atomic():
         # one change of an abonnement at a time, so its kanalen are never a mix of two requests
         Abonnement.objects.select_for_update().filter(pk=abonnement.pk).first()
-        oud = snapshot(abonnement)
+        oud = render_abonnement(abonnement)
         abonnement.callback_url = callback_url
         abonnement.auth = auth
         abonnement.save(update_fields=["callback_url", "auth", "updated_at"])
@@ -152,7 +152,7 @@ def update_abonnement(
             actor,
             weergave=abonnement.callback_url,
             oud=oud,
-            nieuw=snapshot(abonnement),
+            nieuw=render_abonnement(abonnement),
         )
     return abonnement
 
@@ -160,7 +160,7 @@ def update_abonnement(
 def delete_abonnement(abonnement: Abonnement, actor: Actor) -> None:
     """Remove an abonnement; its pending deliveries go with it (there is no one to deliver to)."""
     with transaction.atomic():
-        oud = snapshot(abonnement)
+        oud = render_abonnement(abonnement)
         url = abonnement.url
         abonnement.delete()
         record(RESOURCE, url, "destroy", actor, weergave=oud["callbackUrl"], oud=oud, nieuw=None)
