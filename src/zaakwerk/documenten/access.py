@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from zaakwerk.api.auth import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
-from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.core.visibility import within
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 
 COMPONENT = "drc"
@@ -65,14 +65,10 @@ def may_access(caller: Caller, versie: EnkelvoudigInformatieObjectVersie, scope:
     gereed_only = caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES
     if gereed_only and versie.is_gereed_voor_publicatie is not True:
         return False
+    # an informatieobjecttype among the caller's autorisaties for this scope, no more
+    # confidential than that autorisatie's maximum
     allowed = caller.types_with_scope(COMPONENT, scope)
-    if allowed is None:
-        return True
-    # the informatieobjecttype must be among the caller's autorisaties for this scope
-    if versie.informatieobjecttype not in allowed:
-        return False
-    # and the document no more confidential than that autorisatie's maximum
-    return RANK[versie.vertrouwelijkheidaanduiding] <= allowed[versie.informatieobjecttype]
+    return within(allowed, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding)
 
 
 def access_informatieobject(

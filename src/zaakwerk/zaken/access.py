@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from zaakwerk.api.auth import Caller
 from zaakwerk.core import prepared
 from zaakwerk.core.errors import NotFound, PermissionDenied
-from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.core.visibility import within
 from zaakwerk.zaken.models import Zaak
 
 COMPONENT = "zrc"
@@ -49,14 +49,8 @@ def visible_zaken(caller: Caller, scope: str, queryset: QuerySet[Zaak] | None = 
 
 def may_access(caller: Caller, zaak: Zaak, scope: str) -> bool:
     """The same rule as :func:`visibility`, for one zaak in memory."""
-    allowed = caller.types_with_scope(COMPONENT, scope)
-    if allowed is None:
-        return True
-    # the zaaktype must be among the caller's autorisaties for this scope
-    if zaak.zaaktype not in allowed:
-        return False
-    # and the zaak no more confidential than that autorisatie's maximum
-    return RANK[zaak.vertrouwelijkheidaanduiding] <= allowed[zaak.zaaktype]
+    # a zaaktype among the caller's autorisaties for this scope, no more confidential than its maximum
+    return within(caller.types_with_scope(COMPONENT, scope), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
 
 
 def may_access_any(caller: Caller, zaak: Zaak, scopes: tuple[str, ...]) -> bool:
