@@ -91,9 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from django.db import DatabaseError
 
+    from zaakwerk.core.registry import NotConnected
     from zaakwerk.ops.bootstrap import setup_django
 
-    setup_django()
+    try:
+        setup_django()
+    except NotConnected as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     try:
         return dispatch(args)
     except DatabaseError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, path
 
-from zaakwerk import wiring
 from zaakwerk.api.factory import api_urls
 from zaakwerk.autorisaties.api import api as autorisaties_api
 from zaakwerk.besluiten.api import api as besluiten_api
@@ -17,8 +16,6 @@ from zaakwerk.notificaties.delivery.metrics import metrics_view
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
 from zaakwerk.views import health, home
 from zaakwerk.zaken.api import api as zaken_api
-
-wiring.connect()
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),

@@ -14,7 +14,7 @@ from zaakwerk.besluiten import registers
 @pytest.fixture
 def documenten() -> Iterator[FakeDocumenten]:
     fake = FakeDocumenten()
-    with registers.local_documenten.replaced("documenten", lambda: fake):
+    with registers.local_documenten.replaced("documenten", fake):
         yield fake
 
 

@@ -77,14 +77,14 @@ class FakeBesluiten(registers.BesluitenRegister):
 @pytest.fixture
 def documenten() -> Iterator[FakeDocumenten]:
     fake = FakeDocumenten()
-    with registers.local_documenten.replaced("documenten", lambda: fake):
+    with registers.local_documenten.replaced("documenten", fake):
         yield fake
 
 
 @pytest.fixture
 def besluiten() -> Iterator[FakeBesluiten]:
     fake = FakeBesluiten()
-    with registers.local_besluiten.replaced("besluiten", lambda: fake):
+    with registers.local_besluiten.replaced("besluiten", fake):
         yield fake
 
 

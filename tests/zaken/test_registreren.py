@@ -261,9 +261,8 @@ class RemoteDocumenten(FakeDocumenten):
 @pytest.fixture
 def remote() -> Iterator[RemoteDocumenten]:
     fake = RemoteDocumenten()
-    registers.local_documenten.register("documenten")(lambda: fake)
-    yield fake
-    registers.local_documenten.unregister("documenten")
+    with registers.local_documenten.replaced("documenten", fake):
+        yield fake
 
 
 def test_remote_mirrors_come_last_and_are_compensated(

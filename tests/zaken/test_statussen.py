@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -134,15 +134,21 @@ def test_closing_without_resultaat_is_refused_and_writes_nothing(api: ZGWClient,
     assert read_zaak(api, zaak["url"])["einddatum"] is None
 
 
-def _documents(monkeypatch: pytest.MonkeyPatch, indicaties: dict[uuid.UUID, bool | None]) -> None:
-    """A stand-in Documenten API: informatieobjecten with the given indicatieGebruiksrecht."""
+@pytest.fixture
+def documents() -> Iterator[dict[uuid.UUID, bool | None]]:
+    """A stand-in Documenten API: the informatieobjecten a test puts in, with their
+    indicatieGebruiksrecht."""
+    indicaties: dict[uuid.UUID, bool | None] = {}
 
     def load(key: uuid.UUID) -> dict[str, Any] | None:
         if key not in indicaties:
             return None
         return {"url": DOCUMENT.format(key), "indicatieGebruiksrecht": indicaties[key]}
 
-    monkeypatch.setitem(references._LOCAL_LOADERS, ("documenten", "enkelvoudiginformatieobjecten"), load)
+    with references.loaders.replaced(
+        references.loader_key("documenten", "enkelvoudiginformatieobjecten"), load
+    ):
+        yield indicaties
 
 
 @pytest.mark.parametrize(
@@ -156,13 +162,13 @@ def _documents(monkeypatch: pytest.MonkeyPatch, indicaties: dict[uuid.UUID, bool
 def test_closing_needs_indicatie_gebruiksrecht(
     api: ZGWClient,
     types: ClosableType,
-    monkeypatch: pytest.MonkeyPatch,
+    documents: dict[uuid.UUID, bool | None],
     indicaties: list[bool | None],
     closes: bool,
 ) -> None:
     # given: a zaak with informatieobjecten (zrc-007)
     keys = {uuid.uuid4(): value for value in indicaties}
-    _documents(monkeypatch, keys)
+    documents.update(keys)
     zaak = create_zaak(api, types.zaaktype)
     row = Zaak.objects.get(uuid=zaak["uuid"])
     for key in keys:
@@ -182,9 +188,8 @@ def test_closing_needs_indicatie_gebruiksrecht(
 
 
 def test_unreadable_informatieobject_blocks_closing(
-    api: ZGWClient, types: ClosableType, monkeypatch: pytest.MonkeyPatch
+    api: ZGWClient, types: ClosableType, documents: dict[uuid.UUID, bool | None]
 ) -> None:
-    _documents(monkeypatch, {})
     zaak = create_zaak(api, types.zaaktype)
     row = Zaak.objects.get(uuid=zaak["uuid"])
     ZaakInformatieObject.objects.create(

@@ -2,8 +2,8 @@
 
 A request carries ``Authorization: Bearer <JWT>``, signed with HS256 and the secret registered
 for its ``client_id``. The authorisations come from the Autorisaties register (the same
-records its API serves): the register installs a :class:`CredentialStore` at start-up, so this
-layer does not import it.
+records its API serves): the composition root registers its :class:`CredentialStore` in
+:data:`credential_stores` at start-up, so this layer does not import it.
 
 Refusals: no token, a malformed token, another algorithm than HS256 (``none`` included), an
 unknown ``client_id``, a bad signature, no ``iat``, ``iat`` too far in the future or older than
@@ -25,6 +25,7 @@ from django.http import HttpRequest
 
 from zaakwerk.api.errors import ApiError
 from zaakwerk.core.actor import Actor
+from zaakwerk.core.registry import Registry
 from zaakwerk.core.vertrouwelijkheid import RANK
 
 
@@ -52,22 +53,20 @@ class Credentials:
 
 
 class CredentialStore(Protocol):
+    """Where the secrets and authorisations of API clients are kept (the Autorisaties register)."""
+
     def credentials_for(self, client_id: str) -> Credentials | None:
         """The JWT secret and the Applicatie's authorisations registered for ``client_id``, or
         None when it has no secret. Read once per request, so one consistent state is used."""
 
 
-_store: list[CredentialStore] = []
-
-
-def install_credential_store(store: CredentialStore) -> None:
-    _store[:] = [store]
+CREDENTIALS = "autorisaties"
+#: The credential store, under :data:`CREDENTIALS`: the register that keeps API clients.
+credential_stores: Registry[CredentialStore] = Registry("credential store", required=(CREDENTIALS,))
 
 
 def credential_store() -> CredentialStore:
-    if not _store:
-        raise RuntimeError("no credential store installed (is zaakwerk.autorisaties installed?)")
-    return _store[0]
+    return credential_stores.get(CREDENTIALS)
 
 
 NO_AUTHORISATIONS = Authorisations(label="", heeft_alle_autorisaties=False)

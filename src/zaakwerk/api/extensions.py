@@ -1,36 +1,45 @@
 """Extensions of a served OpenAPI document: what Zaakwerk offers beyond the ZGW standard.
 
 The vendored spec files stay exactly as published. A register that offers an operation the
-standard does not have registers an OpenAPI fragment (paths and component schemas) for its API;
-the document served at ``/<api>/api/v1/schema/openapi.yaml`` is the official one with those
-fragments merged in. Every merged path, operation and schema is marked
-``x-zaakwerk-extension: true`` so a client (or a conformance check) can tell it apart.
+standard does not have writes an OpenAPI fragment (paths and component schemas) for its API, and
+the composition root registers it in :data:`extension_fragments`; the document served at
+``/<api>/api/v1/schema/openapi.yaml`` is the official one with those fragments merged in. Every
+merged path, operation and schema is marked ``x-zaakwerk-extension: true`` so a client (or a
+conformance check) can tell it apart.
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from zaakwerk.core.registry import Registry
+
 MARK = "x-zaakwerk-extension"
 NOTICE = "Uitbreiding van Zaakwerk: geen onderdeel van de ZGW-standaard."
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
-_fragments: dict[str, list[Path]] = {}
+
+@dataclass(frozen=True)
+class Fragment:
+    """An OpenAPI 3 YAML file with what API ``segment`` offers beyond the standard: paths and
+    component schemas that the official document does not have (a fragment adds, never replaces)."""
+
+    segment: str
+    path: Path
 
 
-def register_fragment(segment: str, fragment: Path) -> None:
-    """Serve ``fragment`` (an OpenAPI 3 YAML file) as part of the document of API ``segment``."""
-    paths = _fragments.setdefault(segment, [])
-    if fragment not in paths:
-        paths.append(fragment)
+#: The extensions of the served documents, by a name of the extension.
+extension_fragments: Registry[Fragment] = Registry("OpenAPI extensions")
 
 
 def fragments(segment: str) -> tuple[Path, ...]:
-    return tuple(_fragments.get(segment, ()))
+    """The fragments merged into the document of API ``segment``, in the order of their names."""
+    return tuple(fragment.path for _, fragment in extension_fragments.items() if fragment.segment == segment)
 
 
 def load_fragment(fragment: Path) -> dict[str, Any]:

@@ -5,9 +5,3 @@ class AutorisatiesConfig(AppConfig):
     name = "zaakwerk.autorisaties"
     label = "autorisaties"
     verbose_name = "Autorisaties"
-
-    def ready(self) -> None:
-        from zaakwerk.api.auth import install_credential_store
-        from zaakwerk.autorisaties.credentials import DatabaseCredentialStore
-
-        install_credential_store(DatabaseCredentialStore())

@@ -5,8 +5,3 @@ class BesluitenConfig(AppConfig):
     name = "zaakwerk.besluiten"
     label = "besluiten"
     verbose_name = "Besluiten"
-
-    def ready(self) -> None:
-        from zaakwerk.besluiten.loaders import register
-
-        register()

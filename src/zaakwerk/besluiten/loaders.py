@@ -1,7 +1,7 @@
 """In-process resolution of this Besluiten API's URLs (DESIGN.md rule 1, fast path).
 
 Other registers resolve a besluit URL of this deployment through
-:func:`zaakwerk.core.references.fetch`, which calls the loaders registered here: they return
+:func:`zaakwerk.core.references.fetch`, which calls the loaders listed here: they return
 exactly what ``GET`` on the URL returns.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from typing import Any
 
-from zaakwerk.core.references import register_local
+from zaakwerk.core.references import LocalLoader, loader_key
 
 
 def besluit(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -29,6 +29,10 @@ def besluitinformatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
     return render_bio(row) if row is not None else None
 
 
-def register() -> None:
-    register_local("besluiten", "besluiten")(besluit)
-    register_local("besluiten", "besluitinformatieobjecten")(besluitinformatieobject)
+def local_loaders() -> dict[str, LocalLoader]:
+    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
+    root (:mod:`zaakwerk.wiring`) registers them."""
+    return {
+        loader_key("besluiten", "besluiten"): besluit,
+        loader_key("besluiten", "besluitinformatieobjecten"): besluitinformatieobject,
+    }

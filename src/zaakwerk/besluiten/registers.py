@@ -7,10 +7,11 @@ besluitinformatieobjecten. It does so only through :class:`ZakenRegister` and
 
 - a URL of another deployment goes to the remote implementation, over HTTP with this
   deployment's own credentials (RULES.md 1.5: never the consumer's token);
-- a URL of this deployment goes to the local implementation installed in
-  :data:`local_zaken` / :data:`local_documenten` by whoever connects the registers of this
-  deployment (the entry point: this package never imports another register). While none is
-  installed for a local URL, nothing is there: every such URL is ``bad-url``.
+- a URL of this deployment goes to the local implementation that the composition root
+  (:mod:`zaakwerk.wiring`; this package never imports another register) registered in
+  :data:`local_zaken` / :data:`local_documenten` for the URL's API. A URL of another API of this
+  deployment is never a zaak or informatieobject. A process in which they were not registered
+  refuses (``NotConnected``, docs/adr/0041).
 """
 
 from __future__ import annotations
@@ -77,8 +78,10 @@ class DocumentenRegister(ABC):
         """Delete the mirror of (informatieobject, object) if it exists; RegisterError if refused."""
 
 
-local_zaken: Registry[ZakenRegister] = Registry("zaken")
-local_documenten: Registry[DocumentenRegister] = Registry("documenten")
+local_zaken: Registry[ZakenRegister] = Registry("besluiten: Zaken register", required=("zaken",))
+local_documenten: Registry[DocumentenRegister] = Registry(
+    "besluiten: Documenten register", required=("documenten",)
+)
 
 # Tests install an httpx.MockTransport here; None = the network.
 remote_transport: httpx.BaseTransport | None = None
@@ -123,7 +126,7 @@ def _delete_each(items: list[Data], matches: Callable[[Data], bool]) -> None:
 
 
 class _Nothing(ZakenRegister, DocumentenRegister):
-    """A local URL of no installed register: nothing can be changed there, and what can be read
+    """A local URL of another API: nothing can be changed there, and what can be read
     (another kind of resource of this deployment) is never a zaak or informatieobject."""
 
     def zaak(self, url: str) -> Data | None:
@@ -198,7 +201,7 @@ def zaken(url: str) -> ZakenRegister:
     """The Zaken register that holds ``url``."""
     ref = references.parse_local(url)
     if ref is not None:
-        return local_zaken.get(ref.api) or _Nothing()
+        return local_zaken.find(ref.api) or _Nothing()
     return _Nothing() if _is_own(url) else RemoteZakenRegister()
 
 
@@ -206,7 +209,7 @@ def documenten(url: str) -> DocumentenRegister:
     """The Documenten register that holds ``url``."""
     ref = references.parse_local(url)
     if ref is not None:
-        return local_documenten.get(ref.api) or _Nothing()
+        return local_documenten.find(ref.api) or _Nothing()
     return _Nothing() if _is_own(url) else RemoteDocumentenRegister()
 
 

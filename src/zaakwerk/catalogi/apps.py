@@ -5,8 +5,3 @@ class CatalogiConfig(AppConfig):
     name = "zaakwerk.catalogi"
     label = "catalogi"
     verbose_name = "Catalogi"
-
-    def ready(self) -> None:
-        from zaakwerk.catalogi import loaders
-
-        loaders.register()

@@ -2,7 +2,7 @@
 
 Zaken, Documenten and Besluiten resolve a zaaktype/informatieobjecttype/besluittype URL through
 :func:`zaakwerk.core.references.fetch`; for URLs of this deployment that calls the loaders
-registered here, which return exactly what ``GET`` on the URL would return.
+listed here, which return exactly what ``GET`` on the URL would return.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from zaakwerk.catalogi.subtype_representations import (
     render_zaakobjecttypen,
     render_zaaktypeinformatieobjecttypen,
 )
-from zaakwerk.core.references import LocalLoader, register_local, register_local_summary
+from zaakwerk.core.references import LocalLoader, Summary, loader_key
 
 
 def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -87,11 +87,21 @@ SUBTYPES = (
 )
 
 
-def register() -> None:
-    register_local("catalogi", "zaaktypen")(_zaaktype)
-    register_local_summary("catalogi", "zaaktypen", ZAAKTYPE_SUMMARY)(_zaaktype_summary)
-    register_local("catalogi", "informatieobjecttypen")(_informatieobjecttype)
-    register_local("catalogi", "besluittypen")(_besluittype)
-    register_local("catalogi", "catalogussen")(_catalogus)
-    for collection, model, render in SUBTYPES:
-        register_local("catalogi", collection)(_subtype_loader(model, render))
+def local_loaders() -> dict[str, LocalLoader]:
+    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
+    root (:mod:`zaakwerk.wiring`) registers them."""
+    return {
+        loader_key("catalogi", "zaaktypen"): _zaaktype,
+        loader_key("catalogi", "informatieobjecttypen"): _informatieobjecttype,
+        loader_key("catalogi", "besluittypen"): _besluittype,
+        loader_key("catalogi", "catalogussen"): _catalogus,
+        **{
+            loader_key("catalogi", collection): _subtype_loader(model, render)
+            for collection, model, render in SUBTYPES
+        },
+    }
+
+
+def local_summaries() -> dict[str, Summary]:
+    """The zaaktype's summary (one row, no sub-type collections), registered by the composition root."""
+    return {loader_key("catalogi", "zaaktypen"): Summary(ZAAKTYPE_SUMMARY, _zaaktype_summary)}

@@ -333,6 +333,8 @@ INSTALLED_APPS = [
     "zaakwerk.documenten",
     "zaakwerk.besluiten",
     "zaakwerk.notificaties",
+    # last: its ready() connects the packages above (the composition root, docs/adr/0040)
+    "zaakwerk.wiring",
 ]
 
 MIDDLEWARE = [

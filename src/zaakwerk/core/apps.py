@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from zaakwerk.core import remote_auth
 
-        remote_auth.install()
+        remote_auth.configured()  # a malformed ZGW_REMOTE_CREDENTIALS stops the process at start-up

@@ -12,22 +12,51 @@ from __future__ import annotations
 import threading
 import time
 import uuid as uuid_lib
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
 from django.conf import settings
 
+from zaakwerk.core import remote_auth
 from zaakwerk.core.errors import ValidationError
+from zaakwerk.core.registry import Registry
 
 Representation = dict[str, Any]
-LocalLoader = Callable[[uuid_lib.UUID], Representation | None]
 
-_LOCAL_LOADERS: dict[tuple[str, str], LocalLoader] = {}
-# per (api, resource): a cheaper loader of some of the representation's fields, and those fields
-_SUMMARY_LOADERS: dict[tuple[str, str], tuple[frozenset[str], LocalLoader]] = {}
+
+class LocalLoader(Protocol):
+    """Resolves the URLs of one resource of this deployment in-process (DESIGN.md rule 1, fast path).
+
+    The register that owns the resource lists it; the composition root registers it in
+    :data:`loaders` under ``"<api>/<resource>"`` (:func:`loader_key`), a nested resource such as
+    ``/zaken/<uuid>/zaakeigenschappen/<uuid>`` under ``"zaken/zaken/zaakeigenschappen"``.
+    """
+
+    def __call__(self, key: uuid_lib.UUID, /) -> Representation | None:
+        """Exactly what ``GET`` on the URL with this UUID returns; None when there is no such object."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A cheaper loader of some fields of a resource's representation (one row instead of every
+    related collection), for :func:`resolve` callers that declare they read no more."""
+
+    fields: frozenset[str]
+    #: returns ``fields`` (at least) with the values the whole representation has; None when absent
+    load: LocalLoader
+
+
+#: The loaders of this deployment's resources, by :func:`loader_key`.
+loaders: Registry[LocalLoader] = Registry("local loaders")
+#: The summaries of resources that have one, by :func:`loader_key`.
+summaries: Registry[Summary] = Registry("local summaries")
+
+
+def loader_key(api: str, resource: str) -> str:
+    """The key of a resource in :data:`loaders` and :data:`summaries`: ``"zaken/zaken"``."""
+    return f"{api}/{resource}"
 
 
 @dataclass(frozen=True)
@@ -86,29 +115,6 @@ def uuid_from_url(url: str, api: str, resource: str) -> uuid_lib.UUID | None:
     return ref.uuid
 
 
-def register_local(api: str, resource: str) -> Callable[[LocalLoader], LocalLoader]:
-    """Register the function that returns a local object's representation (or None)."""
-
-    def decorate(loader: LocalLoader) -> LocalLoader:
-        _LOCAL_LOADERS[(api, resource)] = loader
-        return loader
-
-    return decorate
-
-
-def register_local_summary(
-    api: str, resource: str, fields: frozenset[str]
-) -> Callable[[LocalLoader], LocalLoader]:
-    """Register a loader that returns only ``fields`` of a local object's representation, for
-    :func:`resolve` callers that need no more (one row instead of every related collection)."""
-
-    def decorate(loader: LocalLoader) -> LocalLoader:
-        _SUMMARY_LOADERS[(api, resource)] = (fields, loader)
-        return loader
-
-    return decorate
-
-
 class _TTLCache:
     def __init__(self) -> None:
         self._items: dict[str, tuple[float, Representation | None, int]] = {}
@@ -133,18 +139,11 @@ class _TTLCache:
 
 
 remote_cache = _TTLCache()
-RemoteAuth = Callable[[str], dict[str, str]]
-_remote_auth: list[RemoteAuth] = []
-
-
-def set_remote_auth(provider: RemoteAuth) -> None:
-    """Install the function that gives the headers for a request to another API (its JWT)."""
-    _remote_auth[:] = [provider]
 
 
 def remote_headers(url: str) -> dict[str, str]:
     """The headers that authenticate this deployment to the API behind ``url`` (may be empty)."""
-    return _remote_auth[0](url) if _remote_auth else {}
+    return remote_auth.headers(url)
 
 
 def _fetch_remote(url: str) -> tuple[Representation | None, int]:
@@ -172,15 +171,15 @@ def _fetch_remote(url: str) -> tuple[Representation | None, int]:
 def _fetch_local(url: str, ref: LocalRef) -> tuple[Representation | None, int]:
     """A resource of this deployment: ``/<collection>/<uuid>``, or a nested one such as
     ``/zaken/<uuid>/zaakeigenschappen/<uuid>``, whose loader is registered as
-    ``"zaken/zaakeigenschappen"``; a nested one must also sit under the parent it names."""
+    ``"zaken/zaken/zaakeigenschappen"``; a nested one must also sit under the parent it names."""
     if not ref.rest:
-        loader, key = _LOCAL_LOADERS.get((ref.api, ref.resource)), ref.uuid
+        loader, key = loaders.find(loader_key(ref.api, ref.resource)), ref.uuid
     elif len(ref.rest) == 2:
         try:
             key = uuid_lib.UUID(ref.rest[1])
         except ValueError:
             return None, 404
-        loader = _LOCAL_LOADERS.get((ref.api, f"{ref.resource}/{ref.rest[0]}"))
+        loader = loaders.find(loader_key(ref.api, f"{ref.resource}/{ref.rest[0]}"))
     else:
         return None, 404
     found = loader(key) if loader is not None else None
@@ -202,11 +201,11 @@ def fetch(url: str) -> tuple[Representation | None, int]:
 def _fetch_for(url: str, kind: ResourceKind) -> tuple[Representation | None, int]:
     """:func:`fetch`, or for a local object whose summary holds every field ``kind`` reads, the
     summary (the same values; fewer of them)."""
-    summary = _SUMMARY_LOADERS.get((kind.api, kind.resource)) if kind.used_fields is not None else None
-    if summary is not None and summary[0].issuperset((*kind.required_fields, *(kind.used_fields or ()))):
+    summary = summaries.find(loader_key(kind.api, kind.resource)) if kind.used_fields is not None else None
+    if summary is not None and summary.fields.issuperset((*kind.required_fields, *(kind.used_fields or ()))):
         ref = parse_local(url)
         if ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource):
-            found = summary[1](ref.uuid)
+            found = summary.load(ref.uuid)
             return (found, 200) if found is not None else (None, 404)
     return fetch(url)
 

@@ -1,68 +1,145 @@
-"""Local implementations of a register's interface to another register, by API name.
+"""The one plug-in mechanism of Zaakwerk (STYLE.md 6, docs/adr/0041).
 
-A register never imports another register (DESIGN.md rule 1): it declares the interface it needs
-and a :class:`Registry` for the implementations in this process, which the entry point installs
-(``@local_documenten.register("documenten")``). What is installed for an API stays until it is
-replaced; a replacement can always be undone, restoring exactly what was there before it, so a
-stand-in (a fake in a test, a temporary implementation) never removes the real one:
+A package that needs something it may not import — a register's view of another register, the
+loaders that resolve URLs of this deployment in-process, the check whether a catalogue type is
+still in use, the API layer's credential store — declares a :class:`Registry` of a typed contract
+(a base class or protocol whose docstrings say what an implementation must do) and looks the
+implementation up by key when it needs it. It never fills the registry itself: the composition
+root, :mod:`zaakwerk.wiring`, registers every implementation when the process starts
+(``registry.register("documenten")(implementation)``) and then calls :func:`mark_connected`.
 
-- :meth:`Registry.replaced` installs an implementation for the duration of a ``with`` block;
-- :meth:`Registry.unregister` undoes the latest :meth:`Registry.register` for an API.
+A missing connection refuses, it never allows:
+
+- a registry names the keys a connected process must have (``required``); :func:`mark_connected`
+  raises :class:`NotConnected` when one is missing, so such a process does not start;
+- every lookup raises :class:`NotConnected` while the composition root has not run in this
+  process (settings without ``zaakwerk.wiring``), instead of answering "nothing there";
+- :meth:`Registry.get` raises it for a key nothing is registered for. :meth:`Registry.find` is for
+  keys taken from input (the API segment of a URL): None there means "not a thing this deployment
+  has", an answer for the caller to turn into the standard's error.
+
+Tests put a stand-in in place with :meth:`Registry.replaced`; afterwards exactly what was there
+before is back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
-Factory = Callable[[], T]
+
+COMPOSITION_ROOT = "zaakwerk.wiring"
+
+
+class NotConnected(RuntimeError):
+    """This process lacks a connection it needs: a fault of the deployment, never of the input."""
+
+
+class AlreadyRegistered(RuntimeError):
+    """Two different implementations for one key: the composition root would silently pick one."""
+
+
+_registries: weakref.WeakSet[Registry[Any]] = weakref.WeakSet()
+_connected = threading.Event()
 
 
 class Registry(Generic[T]):
-    """Local implementations by API name (the first URL segment after the public URL).
+    """Implementations of one contract, by key, registered by the composition root.
 
-    Per API it keeps the installed factories in order; the last one is in use, the ones before
-    it are what undoing a replacement brings back.
+    ``name`` says in errors and logs what the registry holds; ``required`` are the keys a connected
+    process must have registered.
     """
 
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self._stacks: dict[str, list[Factory[T]]] = {}
+    def __init__(self, name: str, *, required: Iterable[str] = ()) -> None:
+        self.name = name
+        self.required = tuple(required)
+        self._entries: dict[str, T] = {}
+        _registries.add(self)
 
-    def register(self, api: str) -> Callable[[Factory[T]], Factory[T]]:
-        """Decorator: install ``factory`` (usually the class) as the implementation for ``api``.
+    def register(self, key: str) -> Callable[[T], T]:
+        """Decorator: register ``implementation`` under ``key``.
 
-        Installing the factory that is already in use changes nothing, so connecting the
-        registers of a deployment twice is harmless.
+        Registering the same implementation again changes nothing; a different one for a key that
+        already has one raises :class:`AlreadyRegistered`.
         """
 
-        def decorate(factory: Factory[T]) -> Factory[T]:
-            stack = self._stacks.setdefault(api, [])
-            if not stack or stack[-1] is not factory:
-                stack.append(factory)
-            return factory
+        def decorate(implementation: T) -> T:
+            present = self._entries.get(key)
+            if present is not None and present is not implementation:
+                raise AlreadyRegistered(f"{self.name}: {key!r} is already registered ({present!r}).")
+            self._entries[key] = implementation
+            return implementation
 
         return decorate
 
-    def unregister(self, api: str) -> None:
-        """Undo the latest :meth:`register` for ``api``: what it replaced is in use again."""
-        stack = self._stacks.get(api)
-        if stack:
-            stack.pop()
+    def get(self, key: str) -> T:
+        """The implementation for ``key``; :class:`NotConnected` when there is none."""
+        found = self.find(key)
+        if found is None:
+            raise NotConnected(
+                f"{self.name}: nothing is registered for {key!r} in this process; "
+                f"{COMPOSITION_ROOT} connects it at start-up."
+            )
+        return found
+
+    def find(self, key: str) -> T | None:
+        """The implementation for ``key``, or None when this deployment has none for it."""
+        require_connected()
+        return self._entries.get(key)
+
+    def items(self) -> list[tuple[str, T]]:
+        """Every registered (key, implementation), by key."""
+        require_connected()
+        return sorted(self._entries.items(), key=lambda item: item[0])
+
+    def missing(self) -> list[str]:
+        """The required keys that have nothing registered."""
+        return [key for key in self.required if key not in self._entries]
+
+    def describe(self) -> str:
+        """``name: key, key, …`` — what is connected, for the start-up log."""
+        return f"{self.name}: {', '.join(sorted(self._entries)) or '-'}"
 
     @contextmanager
-    def replaced(self, api: str, factory: Factory[T]) -> Iterator[None]:
-        """Use ``factory`` for ``api`` inside the block; afterwards exactly what was there before."""
-        before = list(self._stacks.get(api, []))
-        self._stacks.setdefault(api, []).append(factory)
+    def replaced(self, key: str, implementation: T) -> Iterator[None]:
+        """Use ``implementation`` for ``key`` inside the block (a stand-in in a test)."""
+        before = self._entries.get(key)
+        self._entries[key] = implementation
         try:
             yield
         finally:
-            self._stacks[api] = before
+            if before is None:
+                self._entries.pop(key, None)
+            else:
+                self._entries[key] = before
 
-    def get(self, api: str) -> T | None:
-        """A new instance of the implementation in use for ``api``; None when none is installed."""
-        stack = self._stacks.get(api)
-        return stack[-1]() if stack else None
+
+def registries() -> list[Registry[Any]]:
+    """Every registry of this process, by name."""
+    return sorted(_registries, key=lambda registry: registry.name)
+
+
+def mark_connected() -> None:
+    """Declare the composition root done; :class:`NotConnected` if a required key is missing."""
+    missing = [f"{r.name}: {', '.join(r.missing())}" for r in registries() if r.missing()]
+    if missing:
+        raise NotConnected(f"{COMPOSITION_ROOT} left connections out: {'; '.join(missing)}.")
+    _connected.set()
+
+
+def is_connected() -> bool:
+    return _connected.is_set()
+
+
+def require_connected() -> None:
+    """:class:`NotConnected` unless the composition root has run in this process."""
+    if not _connected.is_set():
+        raise NotConnected(
+            f"The registers of this process are not connected: the composition root "
+            f"({COMPOSITION_ROOT}, an installed app whose ready() connects them) has not run. "
+            f"Add {COMPOSITION_ROOT!r} to INSTALLED_APPS."
+        )

@@ -8,7 +8,9 @@ with there. The longest root that a URL starts with wins; a URL that matches non
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jwt
@@ -50,16 +52,23 @@ def token_for(credential: RemoteCredential, now: float | None = None) -> str:
     return jwt.encode(payload, credential.secret, algorithm="HS256")
 
 
-def headers_for(url: str, credentials: list[RemoteCredential]) -> dict[str, str]:
+def headers_for(url: str, credentials: Iterable[RemoteCredential]) -> dict[str, str]:
     for credential in credentials:
         if url == credential.root or url.startswith(credential.root + "/"):
             return {"Authorization": f"Bearer {token_for(credential)}"}
     return {}
 
 
-def install() -> None:
-    """Use the configured credentials for every remote fetch (called when the app is ready)."""
-    from zaakwerk.core.references import set_remote_auth
+@functools.lru_cache(maxsize=4)
+def _parsed(entries: tuple[str, ...]) -> tuple[RemoteCredential, ...]:
+    return tuple(parse_credentials(list(entries)))
 
-    credentials = parse_credentials(settings.REMOTE_CREDENTIALS)
-    set_remote_auth(lambda url: headers_for(url, credentials))
+
+def configured() -> tuple[RemoteCredential, ...]:
+    """The credentials of ``ZGW_REMOTE_CREDENTIALS``, parsed once per value of the setting."""
+    return _parsed(tuple(settings.REMOTE_CREDENTIALS))
+
+
+def headers(url: str) -> dict[str, str]:
+    """The headers that authenticate this deployment to the API behind ``url`` (may be empty)."""
+    return headers_for(url, configured())

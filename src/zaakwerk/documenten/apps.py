@@ -5,8 +5,3 @@ class DocumentenConfig(AppConfig):
     name = "zaakwerk.documenten"
     label = "documenten"
     verbose_name = "Documenten"
-
-    def ready(self) -> None:
-        from zaakwerk.documenten.loaders import register
-
-        register()

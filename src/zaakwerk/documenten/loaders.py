@@ -1,13 +1,12 @@
-"""In-process resolution of this Documenten API's URLs (DESIGN.md rule 1, fast path), and the
-Zaken register's door to this register (``zaakwerk.zaken.registers``), installed at start-up."""
+"""In-process resolution of this Documenten API's URLs (DESIGN.md rule 1, fast path); the
+composition root (:mod:`zaakwerk.wiring`) registers these loaders at start-up."""
 
 from __future__ import annotations
 
 import uuid as uuid_lib
-from collections.abc import Callable
 from typing import Any
 
-from zaakwerk.core.references import register_local
+from zaakwerk.core.references import LocalLoader, loader_key
 
 
 def informatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -18,12 +17,7 @@ def informatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
     return render_latest(row) if row is not None and row.latest is not None else None
 
 
-def register() -> None:
-    register_local("documenten", "enkelvoudiginformatieobjecten")(informatieobject)
-    register_related()
-
-
-def _related(model_name: str, render_name: str) -> Callable[[uuid_lib.UUID], dict[str, Any] | None]:
+def _related(model_name: str, render_name: str) -> LocalLoader:
     """The loader of gebruiksrechten, objectinformatieobjecten or verzendingen."""
 
     def load(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -36,9 +30,14 @@ def _related(model_name: str, render_name: str) -> Callable[[uuid_lib.UUID], dic
     return load
 
 
-def register_related() -> None:
-    register_local("documenten", "gebruiksrechten")(_related("Gebruiksrecht", "render_gebruiksrecht"))
-    register_local("documenten", "objectinformatieobjecten")(
-        _related("ObjectInformatieObject", "render_objectinformatieobject")
-    )
-    register_local("documenten", "verzendingen")(_related("Verzending", "render_verzending"))
+def local_loaders() -> dict[str, LocalLoader]:
+    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
+    root (:mod:`zaakwerk.wiring`) registers them."""
+    return {
+        loader_key("documenten", "enkelvoudiginformatieobjecten"): informatieobject,
+        loader_key("documenten", "gebruiksrechten"): _related("Gebruiksrecht", "render_gebruiksrecht"),
+        loader_key("documenten", "objectinformatieobjecten"): _related(
+            "ObjectInformatieObject", "render_objectinformatieobject"
+        ),
+        loader_key("documenten", "verzendingen"): _related("Verzending", "render_verzending"),
+    }

@@ -1,7 +1,8 @@
 """Where document contents live: one typed interface, two backends (STYLE.md 6, DESIGN.md "Technology").
 
 ``local`` keeps files under ``ZAAKWERK_DATA_DIR/documenten``; ``s3`` uses S3-compatible object
-storage through django-storages. ``ZAAKWERK_DOCUMENT_STORAGE`` selects one.
+storage through django-storages. ``ZAAKWERK_DOCUMENT_STORAGE`` selects one of :data:`backends`,
+which the composition root (:mod:`zaakwerk.wiring`) fills at start-up.
 
 Contents never exist half-way (DESIGN.md "Nothing lost"): an upload is streamed in chunks to a
 *temporary* name while its checksum is computed; only when the database transaction that refers
@@ -26,6 +27,8 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage, Storage
 from django.db import transaction
+
+from zaakwerk.core.registry import Registry
 
 CHUNK_SIZE = 64 * 1024
 TEMP_PREFIX = "tmp/"
@@ -126,7 +129,8 @@ class LocalStorage(DjangoStorage):
         os.replace(storage.path(source), target_path)
 
 
-def _s3() -> ContentStorage:
+def s3_storage() -> ContentStorage:
+    """S3-compatible object storage configured by the ``ZAAKWERK_DOCUMENT_S3_*`` settings."""
     from storages.backends.s3 import S3Storage
 
     return DjangoStorage(
@@ -161,21 +165,10 @@ class _ChunkReader:
         return data
 
 
-BACKENDS: dict[str, Callable[[], ContentStorage]] = {}
-
-
-def register(name: str) -> Callable[[Callable[[], ContentStorage]], Callable[[], ContentStorage]]:
-    """Decorator: install a backend factory under ``name`` (the value of ZAAKWERK_DOCUMENT_STORAGE)."""
-
-    def decorate(factory: Callable[[], ContentStorage]) -> Callable[[], ContentStorage]:
-        BACKENDS[name] = factory
-        return factory
-
-    return decorate
-
-
-register("local")(LocalStorage)
-register("s3")(_s3)
+#: What makes a backend: a :class:`ContentStorage` subclass or a function that returns one.
+BackendFactory = Callable[[], ContentStorage]
+#: The backends by the value of ZAAKWERK_DOCUMENT_STORAGE that selects them.
+backends: Registry[BackendFactory] = Registry("document storage backends", required=("local", "s3"))
 
 _current: dict[str, ContentStorage] = {}
 
@@ -185,11 +178,11 @@ def backend() -> ContentStorage:
     name = settings.DOCUMENT_STORAGE
     found = _current.get(name)
     if found is None:
-        if name not in BACKENDS:
-            raise RuntimeError(
-                f"Unknown ZAAKWERK_DOCUMENT_STORAGE {name!r}; choose one of {sorted(BACKENDS)}."
-            )
-        found = _current[name] = BACKENDS[name]()
+        factory = backends.find(name)
+        if factory is None:
+            choices = [key for key, _ in backends.items()]
+            raise RuntimeError(f"Unknown ZAAKWERK_DOCUMENT_STORAGE {name!r}; choose one of {choices}.")
+        found = _current[name] = factory()
     return found
 
 

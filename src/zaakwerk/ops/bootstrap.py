@@ -9,7 +9,11 @@ SETTINGS_MODULE = "zaakwerk.conf.settings"
 
 
 def setup_django() -> None:
-    """Configure Django once; ``DJANGO_SETTINGS_MODULE`` wins when the operator set it."""
+    """Configure Django once; ``DJANGO_SETTINGS_MODULE`` wins when the operator set it.
+
+    Setting up runs the composition root (docs/adr/0040); settings that leave it out stop here
+    with :class:`~zaakwerk.core.registry.NotConnected`, before a command does anything.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django
     from django.apps import apps
@@ -17,6 +21,10 @@ def setup_django() -> None:
     if not apps.ready:
         django.setup()
     from django.conf import settings
+
+    from zaakwerk.core.registry import require_connected
+
+    require_connected()
 
     # The embedded database and local documents live here; SQLite does not create folders.
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,3 @@ class ReferentielijstenConfig(AppConfig):
     name = "zaakwerk.referentielijsten"
     label = "referentielijsten"
     verbose_name = "Referentielijsten"
-
-    def ready(self) -> None:
-        from zaakwerk.referentielijsten import loaders
-
-        loaders.register()

@@ -3,7 +3,7 @@
 Other registers validate references such as ``Zaaktype.selectielijstProcestype`` (ztc-001),
 ``Resultaattype.selectielijstklasse`` and ``resultaattypeomschrijving`` (ztc-002) and
 ``Zaak.communicatiekanaal`` (zrc-010) with :func:`zaakwerk.core.references.resolve`. For URLs of
-this deployment that calls the loaders registered here, which return exactly what ``GET`` on the
+this deployment that calls the loaders listed here, which return exactly what ``GET`` on the
 URL returns, or None where ``GET`` gives 404.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from typing import Any
 
-from zaakwerk.core.references import register_local
+from zaakwerk.core.references import LocalLoader, loader_key
 from zaakwerk.referentielijsten import queries
 from zaakwerk.referentielijsten.representations import (
     API,
@@ -43,8 +43,12 @@ def communicatiekanaal(key: uuid_lib.UUID) -> dict[str, Any] | None:
     return render_communicatiekanaal(row) if row is not None else None
 
 
-def register() -> None:
-    register_local(API, "procestypen")(procestype)
-    register_local(API, "resultaten")(resultaat)
-    register_local(API, "resultaattypeomschrijvingen")(resultaattypeomschrijving)
-    register_local(API, "communicatiekanalen")(communicatiekanaal)
+def local_loaders() -> dict[str, LocalLoader]:
+    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
+    root (:mod:`zaakwerk.wiring`) registers them."""
+    return {
+        loader_key(API, "procestypen"): procestype,
+        loader_key(API, "resultaten"): resultaat,
+        loader_key(API, "resultaattypeomschrijvingen"): resultaattypeomschrijving,
+        loader_key(API, "communicatiekanalen"): communicatiekanaal,
+    }

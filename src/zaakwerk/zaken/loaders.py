@@ -2,7 +2,7 @@
 
 Other registers (Documenten, Besluiten) and this one (hoofdzaak, relevanteAndereZaken) resolve a
 zaak URL through :func:`zaakwerk.core.references.fetch`; for URLs of this deployment that calls
-the loader registered here, which returns exactly what ``GET`` on the URL returns.
+the loader listed here, which returns exactly what ``GET`` on the URL returns.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from typing import Any
 
-from zaakwerk.core.references import LocalLoader, register_local
+from zaakwerk.core.references import LocalLoader, loader_key
 
 
 def zaak(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -60,20 +60,24 @@ def _subresource(model_name: str, render_name: str) -> LocalLoader:
     return load
 
 
-def register() -> None:
-    register_local("zaken", "zaken")(zaak)
-    register_local("zaken", "statussen")(status)
-    register_local("zaken", "resultaten")(resultaat)
-    register_local("zaken", "zaakinformatieobjecten")(zaakinformatieobject)
-    register_local("zaken", "rollen")(_subresource("Rol", "render_rollen"))
-    register_local("zaken", "zaakobjecten")(_subresource("ZaakObject", "render_zaakobjecten"))
-    register_local("zaken", "klantcontacten")(_subresource("KlantContact", "render_klantcontacten"))
-    register_local("zaken", "zaakcontactmomenten")(
-        _subresource("ZaakContactMoment", "render_zaakcontactmomenten")
-    )
-    register_local("zaken", "zaakverzoeken")(_subresource("ZaakVerzoek", "render_zaakverzoeken"))
-    register_local("zaken", "zaaknotities")(_subresource("ZaakNotitie", "render_zaaknotities"))
-    # nested: /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}
-    register_local("zaken", "zaken/zaakeigenschappen")(
-        _subresource("ZaakEigenschap", "render_zaakeigenschappen")
-    )
+def local_loaders() -> dict[str, LocalLoader]:
+    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
+    root (:mod:`zaakwerk.wiring`) registers them."""
+    return {
+        loader_key("zaken", "zaken"): zaak,
+        loader_key("zaken", "statussen"): status,
+        loader_key("zaken", "resultaten"): resultaat,
+        loader_key("zaken", "zaakinformatieobjecten"): zaakinformatieobject,
+        loader_key("zaken", "rollen"): _subresource("Rol", "render_rollen"),
+        loader_key("zaken", "zaakobjecten"): _subresource("ZaakObject", "render_zaakobjecten"),
+        loader_key("zaken", "klantcontacten"): _subresource("KlantContact", "render_klantcontacten"),
+        loader_key("zaken", "zaakcontactmomenten"): _subresource(
+            "ZaakContactMoment", "render_zaakcontactmomenten"
+        ),
+        loader_key("zaken", "zaakverzoeken"): _subresource("ZaakVerzoek", "render_zaakverzoeken"),
+        loader_key("zaken", "zaaknotities"): _subresource("ZaakNotitie", "render_zaaknotities"),
+        # nested: /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}
+        loader_key("zaken", "zaken/zaakeigenschappen"): _subresource(
+            "ZaakEigenschap", "render_zaakeigenschappen"
+        ),
+    }

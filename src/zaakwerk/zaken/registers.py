@@ -6,10 +6,10 @@ It does so only through :class:`DocumentenRegister` and :class:`BesluitenRegiste
 
 - a URL of another deployment goes to the remote implementation, over HTTP with this
   deployment's own credentials (RULES.md 1.5: never the consumer's token);
-- a URL of this deployment goes to the local implementation that the register owning it
-  installed with :data:`local_documenten` / :data:`local_besluiten` (``@local_documenten.register
-  ("documenten")``). While no register is installed for a local URL, nothing is there: every
-  such URL is ``bad-url``.
+- a URL of this deployment goes to the local implementation that the composition root
+  (:mod:`zaakwerk.wiring`) registered in :data:`local_documenten` / :data:`local_besluiten` for
+  the URL's API. A URL of another API of this deployment is never an informatieobject or besluit.
+  A process in which they were not registered refuses (``NotConnected``, docs/adr/0041).
 
 Which one is used is decided by the URL alone (:func:`zaakwerk.core.references.parse_local`).
 """
@@ -67,8 +67,10 @@ class BesluitenRegister(ABC):
         """The besluit at ``url`` as its API renders it; None when not there (no 200)."""
 
 
-local_documenten: Registry[DocumentenRegister] = Registry("documenten")
-local_besluiten: Registry[BesluitenRegister] = Registry("besluiten")
+local_documenten: Registry[DocumentenRegister] = Registry(
+    "zaken: Documenten register", required=("documenten",)
+)
+local_besluiten: Registry[BesluitenRegister] = Registry("zaken: Besluiten register", required=("besluiten",))
 
 # Tests install an httpx.MockTransport here; None = the network.
 remote_transport: httpx.BaseTransport | None = None
@@ -89,7 +91,7 @@ def _read(url: str) -> Data | None:
 
 
 class _Nothing(DocumentenRegister, BesluitenRegister):
-    """A local URL of no installed register: nothing can be changed there, and what can be read
+    """A local URL of another API: nothing can be changed there, and what can be read
     (another kind of resource of this deployment) is never an informatieobject or besluit."""
 
     def informatieobject(self, url: str) -> Data | None:
@@ -172,7 +174,7 @@ def documenten(url: str) -> DocumentenRegister:
     """The Documenten register that holds ``url``."""
     ref = references.parse_local(url)
     if ref is not None:
-        return local_documenten.get(ref.api) or _Nothing()
+        return local_documenten.find(ref.api) or _Nothing()
     return _Nothing() if _is_own(url) else RemoteDocumentenRegister()
 
 
@@ -180,7 +182,7 @@ def besluiten(url: str) -> BesluitenRegister:
     """The Besluiten register that holds ``url``."""
     ref = references.parse_local(url)
     if ref is not None:
-        return local_besluiten.get(ref.api) or _Nothing()
+        return local_besluiten.find(ref.api) or _Nothing()
     return _Nothing() if _is_own(url) else RemoteBesluitenRegister()
 
 

@@ -11,13 +11,13 @@ endpoints; then:
   and a DELETE is only accepted once it is gone there.
 
 Which register owns ``object`` is decided by its URL: a URL of this deployment asks the check
-installed in :data:`local_relations` for that API (by the entry point, as this register never
+registered in :data:`local_relations` for that API (by the composition root, as this register never
 imports another), any other URL is asked over HTTP with this deployment's own credentials.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 import httpx
 from django.conf import settings
@@ -26,16 +26,25 @@ from django.db import transaction
 from zaakwerk.core import references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ValidationError
+from zaakwerk.core.registry import Registry
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, ObjectInformatieObject
 from zaakwerk.documenten.models.choices import ObjectType
 from zaakwerk.documenten.representations_relations import render_objectinformatieobject
 from zaakwerk.documenten.services.gebruiksrechten import record_related
 
-# (informatieobject URL, object URL) → does the other register hold this relation?
-RelationCheck = Callable[[str, str], bool]
 
-# API name of this deployment ("zaken", "besluiten") → its check; installed at start-up.
-local_relations: dict[str, RelationCheck] = {}
+class RelationCheck(Protocol):
+    """drc-004 for the objects of one register of this deployment."""
+
+    def __call__(self, informatieobject: str, object_url: str, /) -> bool:
+        """True when the register's object ``object_url`` (a zaak, a besluit) relates it to
+        ``informatieobject`` (its zaakinformatieobject or besluitinformatieobject exists)."""
+
+
+#: The check of each register of this deployment whose objects documents relate to, by API name.
+local_relations: Registry[RelationCheck] = Registry(
+    "documenten relation checks", required=("zaken", "besluiten")
+)
 
 # Tests install an httpx.MockTransport here; None = the network.
 remote_transport: httpx.BaseTransport | None = None
@@ -83,7 +92,7 @@ def relation_exists(informatieobject: str, object_url: str, object_type: str) ->
     """drc-004: whether the register that owns ``object_url`` relates it to ``informatieobject``."""
     ref = references.parse_local(object_url)
     if ref is not None:
-        check = local_relations.get(ref.api)
+        check = local_relations.find(ref.api)  # None: no register of this deployment serves that API
         return check is not None and check(informatieobject, object_url)
     if object_url.startswith(settings.PUBLIC_URL):
         return False

@@ -8,14 +8,12 @@ bodies without their ``zaak``; the rules are those of the separate operations
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api import extensions
 from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.responses import json_response
@@ -42,8 +40,6 @@ from zaakwerk.zaken.subresource_representations import (
 )
 
 router = Router(tags=["zaken"])
-
-extensions.register_fragment("zaken", Path(__file__).resolve().parent.parent / "extension_spec.yaml")
 
 # The parts' create bodies without their zaak: the new zaak is theirs. A ``zaak`` sent anyway
 # is ignored, as any unknown field is.

@@ -1,12 +1,11 @@
-"""Connects the registers of this deployment that must not import each other (DESIGN.md rule 1).
+"""The in-process implementations of the registers' interfaces to each other (DESIGN.md rule 1).
 
 The Besluiten register keeps the Zaken register's zaakbesluiten in step (brc-006) and the Zaken
 register reads besluiten; each only knows its own interface to the other
-(:mod:`zaakwerk.besluiten.registers`, :mod:`zaakwerk.zaken.registers`). This module, at the
-entry point, installs the in-process implementations of those interfaces. The Documenten
-register mirrors the zaakinformatieobjecten and besluitinformatieobjecten of both as
-objectinformatieobjecten (RULES.md 1.13) and asks them whether a relation exists (drc-004). :func:`connect` is
-idempotent; it runs when the URL configuration is loaded.
+(:mod:`zaakwerk.besluiten.registers`, :mod:`zaakwerk.zaken.registers`). Both have the Documenten
+register mirror their zaakinformatieobjecten and besluitinformatieobjecten as
+objectinformatieobjecten (RULES.md 1.13). The composition root (:mod:`zaakwerk.wiring.root`)
+registers one instance of each class below.
 """
 
 from __future__ import annotations
@@ -14,16 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.besluiten import registers as besluiten_registers
-from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject
-from zaakwerk.catalogi import usage as catalogi_usage
 from zaakwerk.core import references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ValidationError
 from zaakwerk.documenten import loaders as documenten_loaders
-from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
+from zaakwerk.documenten.models import EnkelvoudigInformatieObject
 from zaakwerk.documenten.services import objectinformatieobjecten
 from zaakwerk.zaken import registers as zaken_registers
-from zaakwerk.zaken.models import Zaak, ZaakInformatieObject
+from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.services.zaakbesluiten import link_besluit, unlink_besluit
 
 Data = dict[str, Any]
@@ -120,44 +117,3 @@ class LocalDocumenten(zaken_registers.DocumentenRegister, besluiten_registers.Do
         objectinformatieobjecten.delete_mirror(
             _document(informatieobject), object_url, _mirror(object_url, actor)
         )
-
-
-def _zaak_relates(informatieobject: str, object_url: str) -> bool:
-    """drc-004 for a zaak of this deployment: its zaakinformatieobject exists."""
-    key = references.uuid_from_url(object_url, "zaken", "zaken")
-    return (
-        key is not None
-        and ZaakInformatieObject.objects.filter(zaak__uuid=key, informatieobject=informatieobject).exists()
-    )
-
-
-def _besluit_relates(informatieobject: str, object_url: str) -> bool:
-    """drc-004 for a besluit of this deployment: its besluitinformatieobject exists."""
-    key = references.uuid_from_url(object_url, "besluiten", "besluiten")
-    return (
-        key is not None
-        and BesluitInformatieObject.objects.filter(
-            besluit__uuid=key, informatieobject=informatieobject
-        ).exists()
-    )
-
-
-def _type_in_use(collection: str, url: str) -> bool:
-    """Whether a zaak, document or besluit of this deployment uses the catalogue type ``url``."""
-    if collection == "zaaktypen":
-        return Zaak.objects.filter(zaaktype=url).exists()
-    if collection == "informatieobjecttypen":
-        return EnkelvoudigInformatieObjectVersie.objects.filter(informatieobjecttype=url).exists()
-    if collection == "besluittypen":
-        return Besluit.objects.filter(besluittype=url).exists()
-    return False
-
-
-def connect() -> None:
-    catalogi_usage.register_check("registers", _type_in_use)
-    zaken_registers.local_documenten.register("documenten")(LocalDocumenten)
-    besluiten_registers.local_documenten.register("documenten")(LocalDocumenten)
-    objectinformatieobjecten.local_relations["zaken"] = _zaak_relates
-    objectinformatieobjecten.local_relations["besluiten"] = _besluit_relates
-    besluiten_registers.local_zaken.register("zaken")(LocalZaken)
-    zaken_registers.local_besluiten.register("besluiten")(LocalBesluiten)
