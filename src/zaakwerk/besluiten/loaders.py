@@ -30,8 +30,7 @@ def besluitinformatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
 
 
 def local_loaders() -> dict[str, LocalLoader]:
-    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
-    root (:mod:`zaakwerk.wiring`) registers them."""
+    """The Besluiten API's loaders, which the composition root registers."""
     return {
         loader_key("besluiten", "besluiten"): besluit,
         loader_key("besluiten", "besluitinformatieobjecten"): besluitinformatieobject,

@@ -88,8 +88,7 @@ SUBTYPES = (
 
 
 def local_loaders() -> dict[str, LocalLoader]:
-    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
-    root (:mod:`zaakwerk.wiring`) registers them."""
+    """The Catalogi API's loaders, which the composition root registers."""
     return {
         loader_key("catalogi", "zaaktypen"): _zaaktype,
         loader_key("catalogi", "informatieobjecttypen"): _informatieobjecttype,

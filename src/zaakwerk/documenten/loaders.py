@@ -31,8 +31,7 @@ def _related(model_name: str, render_name: str) -> LocalLoader:
 
 
 def local_loaders() -> dict[str, LocalLoader]:
-    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
-    root (:mod:`zaakwerk.wiring`) registers them."""
+    """The Documenten API's loaders, which the composition root registers."""
     return {
         loader_key("documenten", "enkelvoudiginformatieobjecten"): informatieobject,
         loader_key("documenten", "gebruiksrechten"): _related("Gebruiksrecht", "render_gebruiksrecht"),

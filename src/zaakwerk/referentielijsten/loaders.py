@@ -44,8 +44,7 @@ def communicatiekanaal(key: uuid_lib.UUID) -> dict[str, Any] | None:
 
 
 def local_loaders() -> dict[str, LocalLoader]:
-    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
-    root (:mod:`zaakwerk.wiring`) registers them."""
+    """The Referentielijsten API's loaders, which the composition root registers."""
     return {
         loader_key(API, "procestypen"): procestype,
         loader_key(API, "resultaten"): resultaat,

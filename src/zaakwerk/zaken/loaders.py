@@ -61,8 +61,7 @@ def _subresource(model_name: str, render_name: str) -> LocalLoader:
 
 
 def local_loaders() -> dict[str, LocalLoader]:
-    """This register's loaders by :func:`~zaakwerk.core.references.loader_key`; the composition
-    root (:mod:`zaakwerk.wiring`) registers them."""
+    """The Zaken API's loaders, which the composition root registers."""
     return {
         loader_key("zaken", "zaken"): zaak,
         loader_key("zaken", "statussen"): status,
