@@ -163,32 +163,35 @@ def test_a_process_without_the_composition_root_refuses(data: Path) -> None:
     # and a zaakwerk command does not even start
     worker = run([sys.executable, "-m", "zaakwerk.cli", "worker"], data, UNWIRED)
     assert worker.returncode == 1
+    assert worker.stderr.startswith(
+        "error: The registers of this process are not connected"
+    )  # docs/operations.md
     assert "zaakwerk.wiring" in worker.stderr
 
 
 def test_the_worker_process_is_connected(data: Path) -> None:
     # given a delivery worker in a fresh process, logging what it has connected at start-up
-    log = (data.parent / "worker.log").open("w+")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zaakwerk.cli", "worker"],
-        env=environment(data, LOG_LEVEL="DEBUG"),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        # when it has started (bounded wait)
-        deadline = time.monotonic() + 60
-        while " started " not in Path(log.name).read_text() and time.monotonic() < deadline:
-            assert process.poll() is None, Path(log.name).read_text()
-            time.sleep(0.1)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-    output = Path(log.name).read_text()
+    log_path = data.parent / "worker.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "zaakwerk.cli", "worker"],
+            env=environment(data, LOG_LEVEL="DEBUG"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            # when it has started (bounded wait)
+            deadline = time.monotonic() + 60
+            while " started " not in log_path.read_text() and time.monotonic() < deadline:
+                assert process.poll() is None, log_path.read_text()
+                time.sleep(0.1)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+    output = log_path.read_text()
     # then it stopped cleanly, and connected exactly what this (test) process has connected
     assert process.returncode == 0, output
     marker = "zaakwerk.wiring.root connected "
     connected = {line.split(marker, 1)[1] for line in output.splitlines() if marker in line}
     assert connected == {entry.describe() for entry in registry.registries()}
-    assert any(line.startswith("catalogi type usage: ") for line in connected)
+    assert "catalogi type usage: besluittypen, informatieobjecttypen, zaaktypen" in connected
