@@ -22,8 +22,25 @@ def procestypen() -> list[dict[str, Any]]:
     return records("selectielijst_2020_procestypen.json")
 
 
-def resultaten() -> list[dict[str, Any]]:
+def vng_resultaten() -> list[dict[str, Any]]:
+    """VNG's fixture: the resultaten of the 2017 procestypen."""
     return records("selectielijst_2020_resultaten.json")
+
+
+def resultaten_2020() -> list[dict[str, Any]]:
+    """The resultaten of the 2020 procestypen, built from the Selectielijst 2020 spreadsheet,
+    with ``proces_type`` (the procestype's ``pk``) as in VNG's fixture."""
+    text = resources.files("zaakwerk.referentielijsten.data").joinpath(
+        "selectielijst_2020_resultaten_2020.json"
+    )
+    pks = {row["nummer"]: row["pk"] for row in procestypen() if row["jaar"] == 2020}
+    rows: list[dict[str, Any]] = json.loads(text.read_text("utf-8"))
+    return [{**row, "proces_type": pks[row["procestype"]]} for row in rows]
+
+
+def resultaten() -> list[dict[str, Any]]:
+    """Every packaged resultaat, in the order the API serves them."""
+    return vng_resultaten() + resultaten_2020()
 
 
 def served_resultaten() -> list[dict[str, Any]]:

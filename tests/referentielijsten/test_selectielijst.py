@@ -156,14 +156,34 @@ def test_resultaten_filter_proces_type(anonymous: ZGWClient) -> None:
     assert {item["procesType"] for item in results} == {procestype_url}
 
 
-def test_resultaten_of_a_procestype_without_resultaten(anonymous: ZGWClient) -> None:
-    with_results = {row["proces_type"] for row in fixtures.resultaten()}
-    procestype = next(row for row in fixtures.procestypen() if row["pk"] not in with_results)
-    response = anonymous.get(
-        f"{BASE}/resultaten", proces_type=fixtures.url("procestypen", procestype["uuid"])
-    )
-    assert response.status_code == 200
-    assert response.json_body == {"count": 0, "next": None, "previous": None, "results": []}
+@pytest.mark.parametrize("jaar", [2017, 2020])
+def test_every_procestype_has_resultaten(anonymous: ZGWClient, jaar: int) -> None:
+    # issue: all 29 procestypen of 2020 had no resultaten, so no zaaktype could use that list
+    for procestype in anonymous.get(f"{BASE}/procestypen", jaar=str(jaar)).json_body:
+        response = anonymous.get(f"{BASE}/resultaten", proces_type=procestype["url"])
+        assert response.status_code == 200
+        assert response.json_body["count"] > 0, procestype["naam"]
+        assert {item["procesType"] for item in response.json_body["results"]} == {procestype["url"]}
+
+
+@pytest.mark.parametrize("parameter", ["proces_type", "procesType"])
+def test_resultaten_filter_accepts_both_spellings(anonymous: ZGWClient, parameter: str) -> None:
+    # the spec says proces_type; archive-management tools send procesType
+    procestype = fixtures.procestypen()[-1]
+    procestype_url = fixtures.url("procestypen", procestype["uuid"])
+    expected = [row["uuid"] for row in fixtures.served_resultaten() if row["proces_type"] == procestype["pk"]]
+    results, _ = _all_pages(anonymous, f"{BASE}/resultaten", **{parameter: procestype_url})
+    assert [item["url"].rsplit("/", 1)[1] for item in results] == expected
+
+
+def test_resultaten_filter_both_spellings_must_agree(anonymous: ZGWClient) -> None:
+    first, last = (fixtures.url("procestypen", row["uuid"]) for row in fixtures.procestypen()[::57])
+    same = anonymous.get(f"{BASE}/resultaten", proces_type=first, procesType=first)
+    assert same.status_code == 200
+    assert same.json_body["count"] == anonymous.get(f"{BASE}/resultaten", procesType=first).json_body["count"]
+    differ = anonymous.get(f"{BASE}/resultaten", proces_type=first, procesType=last)
+    assert differ.status_code == 400
+    assert [(p["name"], p["code"]) for p in differ.json_body["invalidParams"]] == [("procesType", "invalid")]
 
 
 @pytest.mark.parametrize(
@@ -177,12 +197,9 @@ def test_resultaten_of_a_procestype_without_resultaten(anonymous: ZGWClient) -> 
             "invalid",
         ),
         ({"proces_type": "https://elders.example.org/api/v1/procestypen/x"}, "proces_type", "invalid"),
-        # the 0.6.0 spec names the parameter in snake_case only
-        (
-            {"procesType": f"{fixtures.ROOT}/procestypen/e1b73b12-b2f6-4c4e-8929-94f84dd2a57d"},
-            "nonFieldErrors",
-            "unknown-parameters",
-        ),
+        # the camelCase spelling is checked alike, and named as sent
+        ({"procesType": "geen-url"}, "procesType", "invalid"),
+        ({"procestype": "geen-url"}, "nonFieldErrors", "unknown-parameters"),
     ],
 )
 def test_resultaten_bad_query_is_400(
@@ -201,7 +218,7 @@ def _resultaat(anonymous: ZGWClient, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_specific_resultaat_representation(anonymous: ZGWClient) -> None:
-    by_pk = {row["pk"]: row for row in fixtures.resultaten()}
+    by_pk = {row["pk"]: row for row in fixtures.vng_resultaten()}
     procestypen = {row["pk"]: row for row in fixtures.procestypen()}
     row = next(
         r for r in fixtures.served_resultaten() if r.get("generiek_resultaat") and r.get("bewaartermijn")

@@ -4,8 +4,10 @@ The vendored spec files stay exactly as published. A register that offers an ope
 standard does not have writes an OpenAPI fragment (paths and component schemas) for its API, and
 the composition root registers it in :data:`extension_fragments`; the document served at
 ``/<api>/api/v1/schema/openapi.yaml`` is the official one with those fragments merged in. Every
-merged path, operation and schema is marked ``x-zaakwerk-extension: true`` so a client (or a
-conformance check) can tell it apart.
+merged operation and schema is marked ``x-zaakwerk-extension: true`` so a client (or a
+conformance check) can tell it apart. The mark is never put on a path item: clients such as
+``gemma-zds-client`` read every key of a path item except ``parameters`` as an operation, and a
+boolean there breaks them before they send anything.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 @dataclass(frozen=True)
 class Fragment:
-    """An OpenAPI 3 YAML file with what API ``segment`` offers beyond the standard: paths and
+    """An OpenAPI 3 YAML file with what API ``segment`` offers beyond the standard: operations and
     component schemas that the official document does not have (a fragment adds, never replaces)."""
 
     segment: str
@@ -57,22 +59,27 @@ def _mark(node: dict[str, Any]) -> None:
 
 
 def merge(spec: dict[str, Any], fragment: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` with the paths and component schemas of ``fragment``, each marked; a copy.
+    """``spec`` with the operations and component schemas of ``fragment``, each marked; a copy.
 
-    A fragment adds, never replaces: a path or schema the document already has is an error,
-    so an extension can never change what the standard defines.
+    A fragment adds, never replaces: an operation or schema the document already has is an error,
+    so an extension can never change what the standard defines. A fragment may add an operation
+    to a path the standard has (a method the standard does not define there).
     """
     merged = copy.deepcopy(spec)
     paths = merged.setdefault("paths", {})
     for template, item in (fragment.get("paths") or {}).items():
-        if template in paths:
-            raise ValueError(f"extension path {template} is already in the document")
-        item = copy.deepcopy(item)
-        item[MARK] = True
-        for method in _METHODS:
-            if method in item:
-                _mark(item[method])
-        paths[template] = item
+        target = paths.setdefault(template, {})
+        for key, value in item.items():
+            if key not in _METHODS:
+                if key in target and target[key] != value:
+                    raise ValueError(f"extension path {template} changes its {key}")
+                target.setdefault(key, copy.deepcopy(value))
+                continue
+            if key in target:
+                raise ValueError(f"extension operation {key.upper()} {template} is already in the document")
+            operation = copy.deepcopy(value)
+            _mark(operation)
+            target[key] = operation
     schemas = merged.setdefault("components", {}).setdefault("schemas", {})
     for name, schema in ((fragment.get("components") or {}).get("schemas") or {}).items():
         if name in schemas:

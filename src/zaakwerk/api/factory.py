@@ -6,22 +6,22 @@ exception that reaches this layer becomes the standard's error body here, in one
 
 from __future__ import annotations
 
-import functools
 import logging
 from typing import Any
 
 import orjson
-import yaml
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, URLResolver, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from zaakwerk.api import extensions
+from zaakwerk.api import documents
 from zaakwerk.api.errors import ApiError, ApiValidationError, problem, validation_problem
+from zaakwerk.api.responses import json_response
 from zaakwerk.api.versions import APIS, ApiInfo
 from zaakwerk.core.errors import NotFound, PermissionDenied, ValidationError
 
@@ -96,23 +96,35 @@ def build_api(segment: str) -> NinjaAPI:
     return api
 
 
-@functools.cache
-def _spec_bytes(info: ApiInfo, fmt: str) -> bytes:
-    """The served document: the vendored spec as published, plus any registered extensions."""
-    raw = info.spec_path.read_bytes()
-    if not extensions.fragments(info.segment):
-        return raw if fmt == "yaml" else orjson.dumps(yaml.safe_load(raw))
-    spec = extensions.extended(info.segment, yaml.safe_load(raw))
-    if fmt == "yaml":
-        return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True).encode()
-    return orjson.dumps(spec)
-
-
 def _spec_view(info: ApiInfo, fmt: str) -> Any:
     def view(request: HttpRequest) -> HttpResponse:
         if fmt == "yaml":
-            return HttpResponse(_spec_bytes(info, "yaml"), content_type="application/vnd.oai.openapi")
-        return HttpResponse(_spec_bytes(info, "json"), content_type="application/json")
+            body = documents.serialised(info.segment, "yaml")
+            return HttpResponse(body, content_type="application/vnd.oai.openapi")
+        return HttpResponse(documents.serialised(info.segment, "json"), content_type="application/json")
+
+    return view
+
+
+def _root_view(info: ApiInfo) -> Any:
+    """``GET /<api>/api/v1/``: the API's collections and where its schema is; no token needed.
+
+    Connection checks of ZGW client libraries and the "API is available" step of behaviour
+    suites request exactly this URL. The body has the shape other implementations answer
+    (resource name → collection URL); the schema and its documentation page are linked in the
+    ``Link`` header (RFC 8631: ``service-desc``, ``service-doc``).
+    """
+
+    @require_safe
+    def view(request: HttpRequest) -> HttpResponse:
+        base = documents.base_url(info.segment)
+        links = (
+            f'<{base}/schema/openapi.yaml>; rel="service-desc"; type="application/vnd.oai.openapi", '
+            f'<{base}/schema/openapi.json>; rel="service-desc"; type="application/json", '
+            f'<{base}/schema/>; rel="service-doc"; type="text/html"'
+        )
+        body = {name: f"{base}/{name}" for name in documents.collections(info.segment)}
+        return json_response(body, headers={"Link": links})
 
     return view
 
@@ -144,6 +156,8 @@ def api_urls(segment: str, api: NinjaAPI) -> list[URLPattern | URLResolver]:
         path(f"{root}openapi.json", _spec_view(info, "json")),
         path(f"{root}schema/", _docs_view(info), name=f"{segment}-docs"),
         path(f"{root}schema", _docs_view(info)),
+        path(root, _root_view(info), name=f"{segment}-root"),
+        path(root.rstrip("/"), _root_view(info)),
         path(root, api.urls),  # type: ignore[arg-type]
         re_path(rf"^{segment}/api/(?P<rest>.*)$", _unknown_path),
     ]

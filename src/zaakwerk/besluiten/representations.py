@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject, Vervalreden
+from zaakwerk.core.shapes import given_uris
 
 Data = dict[str, Any]
 
@@ -21,7 +22,6 @@ def render_besluit(row: Besluit) -> Data:
         "identificatie": row.identificatie,
         "verantwoordelijkeOrganisatie": row.verantwoordelijke_organisatie,
         "besluittype": row.besluittype,
-        "zaak": row.zaak,
         "datum": row.datum.isoformat(),
         "toelichting": row.toelichting,
         "bestuursorgaan": row.bestuursorgaan,
@@ -30,6 +30,7 @@ def render_besluit(row: Besluit) -> Data:
         "publicatiedatum": _date(row.publicatiedatum),
         "verzenddatum": _date(row.verzenddatum),
         "uiterlijkeReactiedatum": _date(row.uiterlijke_reactiedatum),
+        **given_uris(zaak=row.zaak),
     }
     # vervalreden is neither nullable nor blank in the spec: a besluit without one leaves it out
     if row.vervalreden:

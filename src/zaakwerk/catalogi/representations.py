@@ -33,6 +33,7 @@ from zaakwerk.catalogi.queries import (
     zaaktype_urls_by_identificatie,
 )
 from zaakwerk.catalogi.urls import url
+from zaakwerk.core.shapes import given_uris
 
 Data = dict[str, Any]
 
@@ -161,8 +162,11 @@ def render_zaaktypen(rows: Sequence[ZaakType], day: date | None = None) -> list[
             "publicatieIndicatie": row.publicatie_indicatie,
             "publicatietekst": row.publicatietekst,
             "verantwoordingsrelatie": list(row.verantwoordingsrelatie),
-            "selectielijstProcestype": row.selectielijst_procestype,
-            "referentieproces": {"naam": row.referentieproces_naam, "link": row.referentieproces_link},
+            **given_uris(selectielijstProcestype=row.selectielijst_procestype),
+            "referentieproces": {
+                "naam": row.referentieproces_naam,
+                **given_uris(link=row.referentieproces_link),
+            },
             "verantwoordelijke": row.verantwoordelijke,
             "zaakobjecttypen": rel.zaakobjecttypen,
             "catalogus": url("catalogussen", str(rel.catalogus_uuid)),

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from zaakwerk.core.references import build_url
+from zaakwerk.core.shapes import given_uris
 from zaakwerk.documenten.models import (
     BestandsDeel,
     EnkelvoudigInformatieObject,
@@ -117,7 +118,6 @@ def _render(
         "bestandsnaam": v["bestandsnaam"],
         "inhoud": f"{url}/download?versie={v['versie']}" if v["inhoud_id"] is not None else None,
         "bestandsomvang": v["bestandsomvang"],
-        "link": v["link"],
         "beschrijving": v["beschrijving"],
         "ontvangstdatum": iso(v["ontvangstdatum"]),
         "verzenddatum": iso(v["verzenddatum"]),
@@ -130,6 +130,7 @@ def _render(
         # parts belong to the current version only: an older one was complete when replaced
         "bestandsdelen": [render_bestandsdeel(d, lock) for d in delen] if current else [],
         "trefwoorden": list(v["trefwoorden"] or []),
+        **given_uris(link=v["link"]),
     }
 
 

@@ -18,6 +18,7 @@ from django.db import connection, models
 
 from zaakwerk.core import prepared
 from zaakwerk.core.references import build_url
+from zaakwerk.core.shapes import given_uris
 from zaakwerk.zaken.models import (
     Resultaat,
     Rol,
@@ -202,7 +203,6 @@ def _render(zaak: Zaak, related: _Related) -> Data:
         "einddatumGepland": iso(zaak.einddatum_gepland),
         "uiterlijkeEinddatumAfdoening": iso(zaak.uiterlijke_einddatum_afdoening),
         "publicatiedatum": iso(zaak.publicatiedatum),
-        "communicatiekanaal": zaak.communicatiekanaal,
         "productenOfDiensten": list(zaak.producten_of_diensten or []),
         "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
         "betalingsindicatie": betalingsindicatie,
@@ -211,7 +211,6 @@ def _render(zaak: Zaak, related: _Related) -> Data:
         ),
         "laatsteBetaaldatum": iso_datetime(zaak.laatste_betaaldatum),
         "opschorting": {"indicatie": zaak.opschorting_indicatie, "reden": zaak.opschorting_reden},
-        "selectielijstklasse": zaak.selectielijstklasse,
         "hoofdzaak": related.hoofdzaak.get(zaak.hoofdzaak_id) if zaak.hoofdzaak_id else None,
         "deelzaken": related.deelzaken.get(pk, []),
         "relevanteAndereZaken": list(zaak.relevante_andere_zaken or []),
@@ -237,6 +236,9 @@ def _render(zaak: Zaak, related: _Related) -> Data:
         "processobject": zaak.processobject,
     }
     data.update({key: value for key, value in optional.items() if value is not None})
+    data.update(
+        given_uris(communicatiekanaal=zaak.communicatiekanaal, selectielijstklasse=zaak.selectielijstklasse)
+    )
     return data
 
 

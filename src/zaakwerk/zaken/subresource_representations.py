@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from zaakwerk.core.references import build_url
+from zaakwerk.core.shapes import given_uris
 from zaakwerk.zaken.models import (
     KlantContact,
     Rol,
@@ -76,11 +77,10 @@ def render_zaakobjecten(rows: Sequence[ZaakObject]) -> list[Data]:
             "url": row.url,
             "uuid": str(row.uuid),
             "zaak": zaken[row.zaak_id],
-            "object": row.object,
-            "zaakobjecttype": row.zaakobjecttype,
             "objectType": row.object_type,
             "relatieomschrijving": row.relatieomschrijving,
             "objectIdentificatie": row.object_identificatie or {},
+            **given_uris(object=row.object, zaakobjecttype=row.zaakobjecttype),
         }
         # The OAS allows neither "" (pattern [a-z_]+) nor null here: absent when not given.
         if row.object_type_overige:

@@ -1,9 +1,11 @@
 """The reference data this register serves, read once from the JSON files beside this module.
 
-The files are Django fixtures (``model``/``pk``/``fields``) as VNG Realisatie publishes them; see
-``SOURCES.md``. They are read lazily, on first use, and kept in memory for the life of the
-process: the data are read-only and small (a few hundred records), so there are no tables.
-Records keep the fixture's UUIDs, so their URLs are stable across deployments and releases.
+Most files are Django fixtures (``model``/``pk``/``fields``) as VNG Realisatie publishes them; the
+resultaten of the 2020 procestypen are built from the published Selectielijst 2020 spreadsheet
+(``build_2020.py``); see ``SOURCES.md``. They are read lazily, on first use, and kept in memory
+for the life of the process: the data are read-only and small (a few hundred records), so there
+are no tables. Records keep the fixture's UUIDs, and the 2020 resultaten UUIDs derived from their
+number, so their URLs are stable across deployments and releases.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ DATA_DIR = Path(__file__).resolve().parent
 
 PROCESTYPEN_FILE = "selectielijst_2020_procestypen.json"
 RESULTATEN_FILE = "selectielijst_2020_resultaten.json"
+RESULTATEN_2020_FILE = "selectielijst_2020_resultaten_2020.json"
 RESULTAATTYPEOMSCHRIJVINGEN_FILE = "resultaattypeomschrijvingen.json"
 COMMUNICATIEKANALEN_FILE = "communicatiekanalen.json"
 
@@ -139,7 +142,8 @@ def _resultaat(row: dict[str, Any], procestype: ProcesType, generiek: Resultaat 
     )
 
 
-def _resultaten(procestypen: dict[int, ProcesType]) -> tuple[Resultaat, ...]:
+def _resultaten(procestypen: dict[int, ProcesType]) -> list[Resultaat]:
+    """The resultaten of VNG's fixture, in ``pk`` order (they refer to the 2017 procestypen)."""
     rows = read_fixture(RESULTATEN_FILE)
     by_pk: dict[int, Resultaat] = {}
     # Generic results first, so every specific one finds its generic result already built.
@@ -147,18 +151,34 @@ def _resultaten(procestypen: dict[int, ProcesType]) -> tuple[Resultaat, ...]:
         generiek_pk = row.get("generiek_resultaat")
         generiek = by_pk[generiek_pk] if generiek_pk is not None else None
         by_pk[row["pk"]] = _resultaat(row, procestypen[row["proces_type"]], generiek)
-    # Withdrawn results ("Vervallen") have no waardering; the spec requires one of its values,
-    # so they are not served (they stay in the file as published).
-    return tuple(by_pk[row["pk"]] for row in rows if row["waardering"])
+    return [by_pk[row["pk"]] for row in rows]
+
+
+def _resultaten_2020(procestypen: dict[int, ProcesType]) -> list[Resultaat]:
+    """The resultaten of the 2020 procestypen, in the order of the list (generic before specific)."""
+    by_nummer = {row.nummer: row for row in procestypen.values() if row.jaar == 2020}
+    rows: list[dict[str, Any]] = json.loads((DATA_DIR / RESULTATEN_2020_FILE).read_text(encoding="utf-8"))
+    built: dict[str, Resultaat] = {}
+    for row in rows:
+        generiek = (
+            built[row["volledig_nummer"].rsplit(".", 1)[0]]
+            if row["volledig_nummer"].count(".") == 2
+            else None
+        )
+        built[row["volledig_nummer"]] = _resultaat(row, by_nummer[row["procestype"]], generiek)
+    return list(built.values())
 
 
 @functools.cache
 def lists() -> Lists:
     """All reference data, read on first use and then shared (immutable) by every request."""
     procestypen = {row["pk"]: _procestype(row) for row in read_fixture(PROCESTYPEN_FILE)}
+    resultaten = _resultaten(procestypen) + _resultaten_2020(procestypen)
     return Lists(
         procestypen=tuple(procestypen.values()),
-        resultaten=_resultaten(procestypen),
+        # Withdrawn results ("Vervallen") have no waardering; the spec requires one of its values,
+        # so they are not served (they stay in the files as published, ADR 0011).
+        resultaten=tuple(row for row in resultaten if row.waardering),
         resultaattypeomschrijvingen=tuple(
             ResultaattypeOmschrijving(
                 uuid=uuid_lib.UUID(row["uuid"]),
