@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from zaakwerk.core.references import build_url
+from zaakwerk.core.shapes import given_uris
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak, ZaakInformatieObject
 from zaakwerk.zaken.representations import Data, iso_datetime
 
@@ -53,8 +54,8 @@ def render_statussen(rows: Sequence[Status]) -> list[Data]:
                 "datumStatusGezet": iso_datetime(row.datum_status_gezet),
                 "statustoelichting": row.statustoelichting,
                 "indicatieLaatstGezetteStatus": current == row.pk,
-                "gezetdoor": rollen.get(row.gezetdoor_id, "") if row.gezetdoor_id else "",
                 "zaakinformatieobjecten": documenten.get(row.pk, []),
+                **given_uris(gezetdoor=rollen.get(row.gezetdoor_id) if row.gezetdoor_id else None),
             }
         )
     return result

@@ -52,7 +52,7 @@ def render_rollen(rows: Sequence[Rol]) -> list[Data]:
             "url": row.url,
             "uuid": str(row.uuid),
             "zaak": zaken[row.zaak_id],
-            "betrokkene": row.betrokkene,
+            **given_uris(betrokkene=row.betrokkene),
             "betrokkeneType": row.betrokkene_type,
             "afwijkendeNaamBetrokkene": row.afwijkende_naam_betrokkene,
             "roltype": row.roltype,

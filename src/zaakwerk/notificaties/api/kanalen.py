@@ -1,13 +1,16 @@
-"""``/kanaal``: list (filter ``naam``), create, read (Notificaties API 1.0.1; no pagination)."""
+"""``/kanaal``: list (filter ``naam``), create, read (Notificaties API 1.0.1; no pagination), and
+register again (``PUT /kanaal/{uuid}``, an extension served from ``extension_spec.yaml``)."""
 
 from __future__ import annotations
 
 import uuid as uuid_lib
+from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
+from zaakwerk.api import extensions
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body
@@ -15,9 +18,11 @@ from zaakwerk.core.errors import NotFound
 from zaakwerk.notificaties.api.common import PUBLICEREN, READ, caller_with
 from zaakwerk.notificaties.api.schemas import KanaalIn
 from zaakwerk.notificaties.models import Kanaal
-from zaakwerk.notificaties.services.kanalen import create_kanaal, render_kanaal
+from zaakwerk.notificaties.services.kanalen import create_kanaal, render_kanaal, update_kanaal
 
 router = Router(tags=["kanaal"])
+
+extensions.register_fragment("notificaties", Path(__file__).resolve().parent.parent / "extension_spec.yaml")
 
 
 class KanaalQuery(QuerySchema):
@@ -42,9 +47,7 @@ def create(request: HttpRequest) -> HttpResponse:
     return json_response(data, status=201, headers={"Location": data["url"]})
 
 
-@router.get("/kanaal/{uuid}")
-def read(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller_with(request, *READ)
+def _kanaal(uuid: str) -> Kanaal:
     try:
         key = uuid_lib.UUID(uuid)
     except ValueError:
@@ -52,4 +55,18 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     kanaal = Kanaal.objects.filter(uuid=key).first()
     if kanaal is None:
         raise NotFound()
-    return json_response(render_kanaal(kanaal))
+    return kanaal
+
+
+@router.get("/kanaal/{uuid}")
+def read(request: HttpRequest, uuid: str) -> HttpResponse:
+    caller_with(request, *READ)
+    return json_response(render_kanaal(_kanaal(uuid)))
+
+
+@router.put("/kanaal/{uuid}")
+def replace(request: HttpRequest, uuid: str) -> HttpResponse:
+    caller = caller_with(request, PUBLICEREN)
+    kanaal = _kanaal(uuid)
+    body = parse_body(request, KanaalIn)
+    return json_response(render_kanaal(update_kanaal(kanaal, body.to_data(), caller.actor(request))))
