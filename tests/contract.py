@@ -30,9 +30,11 @@ FORMATS.checkers = dict(oas30_format_checker.checkers)
 _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
 
 
-@FORMATS.checks("uri")
 def _is_absolute_uri(value: object) -> bool:
     return not isinstance(value, str) or bool(_ABSOLUTE_URI.match(value))
+
+
+FORMATS.checks("uri")(_is_absolute_uri)
 
 
 class ContractViolation(AssertionError):

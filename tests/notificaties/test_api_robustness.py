@@ -49,6 +49,16 @@ def test_create_kanaal(api: ZGWClient, body: Any) -> None:
 
 
 @pytest.mark.django_db
+@given(body=bodies(SPEC, "/kanaal/{uuid}", "put"))
+@FUZZ
+def test_replace_kanaal(api: ZGWClient, body: Any) -> None:
+    # the extension (ADR 0014), on this deployment's own kanaal and on another one
+    kanalen = api.get(f"{BASE}/kanaal").json_body
+    for kanaal in (kanalen[0], next(k for k in kanalen if k["naam"] == "zaken")):
+        fuzz_send(api, "PUT", kanaal["url"], body)
+
+
+@pytest.mark.django_db
 @given(body=bodies(SPEC, "/abonnement", "post", {"callbackUrl": CALLBACK}))
 @FUZZ
 def test_create_abonnement(api: ZGWClient, webhook: Receiver, body: Any) -> None:

@@ -27,7 +27,9 @@ def test_re_registering_updates_documentatie_link_and_filters(api: ZGWClient) ->
     assert response.json_body == {**again, "url": created["url"]}
     assert api.get(created["url"]).json_body == response.json_body
     line = AuditTrail.objects.filter(resource_url=created["url"]).latest("pk")
-    assert (line.actie, line.oud["filters"], line.nieuw["filters"]) == ("update", ["wijk"], ["wijk", "soort"])
+    assert line.actie == "update"
+    assert (line.oud or {}).get("filters") == ["wijk"]
+    assert (line.nieuw or {}).get("filters") == ["wijk", "soort"]
 
 
 def test_naam_cannot_change(api: ZGWClient) -> None:

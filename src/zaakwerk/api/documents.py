@@ -35,12 +35,16 @@ _UPSTREAM_REF = re.compile(
     r"^(?:\.\./)+(?P<api>[a-z]+)/[a-z]+/(?:[0-9][0-9.x]*/)+openapi\.yaml#/components/schemas/(?P<name>[^/]+)$"
 )
 _LOCAL_PREFIX = "#/components/schemas/"
+# libyaml's parser and emitter where PyYAML has them: the documents are large (the pure-Python
+# parser takes seconds for the Zaken document and its siblings)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @functools.cache
 def official(segment: str) -> dict[str, Any]:
     """The vendored document of API ``segment``, parsed (shared: callers copy before changing it)."""
-    data: dict[str, Any] = yaml.safe_load(APIS[segment].spec_path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load(APIS[segment].spec_path.read_text(encoding="utf-8"), Loader=_LOADER)
     return data
 
 
@@ -114,9 +118,9 @@ def self_contained(segment: str) -> dict[str, Any]:
     return spec
 
 
-def base_url(segment: str) -> str:
+def base_url(segment: str, public_url: str | None = None) -> str:
     """The URL this deployment serves API ``segment`` at."""
-    return f"{settings.PUBLIC_URL}/{segment}/api/v1"
+    return f"{public_url or settings.PUBLIC_URL}/{segment}/api/v1"
 
 
 def collections(segment: str) -> list[str]:
@@ -128,11 +132,6 @@ def collections(segment: str) -> list[str]:
     ]
 
 
-def served(segment: str) -> dict[str, Any]:
-    """The document served at ``/<segment>/api/v1/schema/openapi.yaml``, as data (a fresh copy)."""
-    return orjson.loads(_serialised(segment, "json", settings.PUBLIC_URL))  # type: ignore[no-any-return]
-
-
 @functools.cache
 def extended(segment: str) -> dict[str, Any]:
     """The self-contained document with the registered extensions; call after URLs are loaded."""
@@ -142,9 +141,9 @@ def extended(segment: str) -> dict[str, Any]:
 @functools.cache
 def _serialised(segment: str, fmt: str, public_url: str) -> bytes:
     spec = dict(extended(segment))
-    spec["servers"] = [{"url": f"{public_url}/{segment}/api/v1"}]
+    spec["servers"] = [{"url": base_url(segment, public_url)}]
     if fmt == "yaml":
-        return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True).encode()
+        return yaml.dump(spec, Dumper=_DUMPER, sort_keys=False, allow_unicode=True).encode()
     return orjson.dumps(spec)
 
 
