@@ -10,11 +10,9 @@ import copy
 import functools
 import re
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 import orjson
-from django.conf import settings
 from jsonschema import FormatChecker
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
@@ -51,7 +49,6 @@ class Operation:
 @functools.cache
 def load_spec(filename: str) -> dict[str, Any]:
     """The document an API serves (self-contained, with its extensions), read as the texts mean."""
-    import_module(settings.ROOT_URLCONF)  # the registers register their extensions on import
     spec = copy.deepcopy(documents.extended(_SEGMENTS[filename]))
     _read_expand_schemas_as_meant(spec)
     return spec

@@ -11,7 +11,7 @@ out. Reading this function is reading what the deployment is made of:
 - what a register asks of another's tables: whether a catalogue type is in use, whether a zaak or
   besluit relates a document (:mod:`zaakwerk.wiring.checks`);
 - the API machinery's credential store (the Autorisaties register), the document storage
-  backends, and the OpenAPI fragment of the registration extension.
+  backends, and the OpenAPI fragments of the extensions (zaak registration, kanaal update).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import threading
 from collections.abc import Mapping
 from typing import TypeVar
 
-from zaakwerk import zaken
+from zaakwerk import notificaties, zaken
 from zaakwerk.api import auth, extensions
 from zaakwerk.autorisaties.credentials import DatabaseCredentialStore
 from zaakwerk.besluiten import loaders as besluiten_loaders
@@ -98,4 +98,7 @@ def _connect_machinery() -> None:
     storage.backends.register("s3")(storage.s3_storage)
     extensions.extension_fragments.register("zaken/_registreren")(
         extensions.Fragment("zaken", zaken.EXTENSION_SPEC)
+    )
+    extensions.extension_fragments.register("notificaties/kanaal-update")(
+        extensions.Fragment("notificaties", notificaties.EXTENSION_SPEC)
     )

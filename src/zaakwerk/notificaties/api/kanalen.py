@@ -4,13 +4,11 @@ register again (``PUT /kanaal/{uuid}``, an extension served from ``extension_spe
 from __future__ import annotations
 
 import uuid as uuid_lib
-from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api import extensions
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body
@@ -21,8 +19,6 @@ from zaakwerk.notificaties.models import Kanaal
 from zaakwerk.notificaties.services.kanalen import create_kanaal, render_kanaal, update_kanaal
 
 router = Router(tags=["kanaal"])
-
-extensions.register_fragment("notificaties", Path(__file__).resolve().parent.parent / "extension_spec.yaml")
 
 
 class KanaalQuery(QuerySchema):
