@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +13,7 @@ import httpx
 import jwt
 import pytest
 
+from tests.servers import free_port, stop
 from tests.zgw import ZGWClient
 from zaakwerk.autorisaties.models import ApiClient, Applicatie, ClientId
 from zaakwerk.cli import main
@@ -186,15 +185,9 @@ def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
     assert informatieobjecttypen["count"] == 5
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_serve_answers_the_health_check_and_stops_on_sigterm(tmp_path: Path) -> None:
     # given a server on a free port
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "zaakwerk.cli", "serve", "--port", str(port), "--workers", "1"],
         env=command_env(tmp_path / "data"),
@@ -218,10 +211,5 @@ def test_serve_answers_the_health_check_and_stops_on_sigterm(tmp_path: Path) -> 
         # and the admin's static files are served
         assert httpx.get(f"http://127.0.0.1:{port}/static/admin/css/base.css", timeout=5).status_code == 200
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
     assert process.returncode == 0

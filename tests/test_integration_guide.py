@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.servers import free_port, stop
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "integration.md"
 DOCS_BASE = "http://127.0.0.1:8000"
@@ -66,16 +66,10 @@ def script(items: list[Block]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def deployment(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A fresh installation served by ``zaakwerk serve``; yields the environment of its commands."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "BASE")}
     env.update(
@@ -116,12 +110,7 @@ def deployment(tmp_path: Path) -> Iterator[dict[str, str]]:
         assert server.poll() is None, "the server did not start"
         yield env
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop(server)
 
 
 def test_the_guide_has_commands_with_expected_output() -> None:
