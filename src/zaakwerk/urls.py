@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from zaakwerk.api.factory import api_urls
 from zaakwerk.autorisaties.api import api as autorisaties_api
@@ -15,6 +15,7 @@ from zaakwerk.notificaties.delivery.metrics import health_view as notificaties_h
 from zaakwerk.notificaties.delivery.metrics import metrics_view
 from zaakwerk.referentielijsten.api import api as referentielijsten_api
 from zaakwerk.views import health, home
+from zaakwerk.web.urls import staff_urls
 from zaakwerk.zaken.api import api as zaken_api
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -30,4 +31,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *api_urls("besluiten", besluiten_api),
     *api_urls("documenten", documenten_api),
     *api_urls("notificaties", notificaties_api),
+    # the web applications (ADR 0043)
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("medewerker/", include(staff_urls())),
+    path("werkplek/", include("zaakwerk.werkplek.urls")),
 ]

@@ -384,3 +384,135 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# === Web applications: werkplek, loket, beheer, archief, rapportages ==========================
+# The shared web layer (`zaakwerk.web`) and the apps on it. Kept in this one block, apart from
+# the registers' settings above (ADR 0043–0046).
+INSTALLED_APPS += [
+    "django_htmx",
+    "template_partials",
+    "zaakwerk.web",
+    "zaakwerk.werkplek",
+]
+# the user's language from the language switcher's cookie, else Dutch (ADR 0044)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "zaakwerk.web.i18n.ChosenLanguageMiddleware",
+)
+MIDDLEWARE.append("django_htmx.middleware.HtmxMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+    "django.template.context_processors.i18n",
+    "zaakwerk.web.context.web",
+]
+
+WEB_ORGANISATION_NAME = config(
+    "ZAAKWERK_ORGANISATION_NAME",
+    "Gemeente Voorbeeld",
+    help="Name of the municipality (or organisation) shown in the header of the web applications.",
+    group="Web applications",
+)
+WEB_LOGO_URL = config(
+    "ZAAKWERK_LOGO_URL",
+    "",
+    help="URL of the organisation's logo in the header (an absolute URL or a path on this server). "
+    "Empty: the Zaakwerk logo.",
+    group="Web applications",
+)
+WEB_THEME_STYLESHEET = config(
+    "ZAAKWERK_THEME_STYLESHEET",
+    "",
+    help="URL of a stylesheet with the organisation's own NL Design System design tokens, loaded "
+    "instead of the voorbeeld theme. Empty: the EUPL voorbeeld design tokens.",
+    group="Web applications",
+)
+WEB_THEME_CLASS = config(
+    "ZAAKWERK_THEME_CLASS",
+    "voorbeeld-theme",
+    help="CSS class on the page's root element that activates the design tokens of the theme.",
+    group="Web applications",
+)
+
+# --- staff login: Django accounts, OIDC when configured (ADR 0045) --------------------------
+LOGIN_URL = "zaakwerk_web:login"
+LOGIN_REDIRECT_URL = "werkplek:home"
+LOGOUT_REDIRECT_URL = "zaakwerk_web:login"
+SESSION_COOKIE_AGE = config(
+    "ZAAKWERK_SESSION_AGE",
+    8 * 3600,
+    help="Seconds a staff login lasts (a new login is needed after this time).",
+    group="Staff login",
+)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOCAL_LOGIN = config(
+    "ZAAKWERK_LOCAL_LOGIN",
+    True,
+    help="Offer the login form for local accounts (username and password). Turn off when every "
+    "staff member logs in through OIDC.",
+    group="Staff login",
+)
+OIDC_RP_CLIENT_ID = config(
+    "ZAAKWERK_OIDC_CLIENT_ID",
+    "",
+    help="Client id of Zaakwerk at the OpenID Connect provider (Keycloak, Entra ID, …). Empty: "
+    "OIDC login is off.",
+    group="Staff login",
+)
+OIDC_RP_CLIENT_SECRET = config(
+    "ZAAKWERK_OIDC_CLIENT_SECRET", "", help="Client secret at the OIDC provider.", group="Staff login"
+)
+OIDC_OP_AUTHORIZATION_ENDPOINT = config(
+    "ZAAKWERK_OIDC_AUTHORIZATION_ENDPOINT",
+    "",
+    help="The provider's authorization endpoint (from its `.well-known/openid-configuration`).",
+    group="Staff login",
+)
+OIDC_OP_TOKEN_ENDPOINT = config(
+    "ZAAKWERK_OIDC_TOKEN_ENDPOINT", "", help="The provider's token endpoint.", group="Staff login"
+)
+OIDC_OP_USER_ENDPOINT = config(
+    "ZAAKWERK_OIDC_USERINFO_ENDPOINT", "", help="The provider's userinfo endpoint.", group="Staff login"
+)
+OIDC_OP_JWKS_ENDPOINT = config(
+    "ZAAKWERK_OIDC_JWKS_ENDPOINT",
+    "",
+    help="The provider's JWKS endpoint (its signing keys, for RS256/ES256 ID tokens).",
+    group="Staff login",
+)
+OIDC_RP_SIGN_ALGO = config(
+    "ZAAKWERK_OIDC_SIGN_ALGO", "RS256", help="Signing algorithm of the provider's ID tokens.", group="Staff login"
+)
+OIDC_RP_SCOPES = config(
+    "ZAAKWERK_OIDC_SCOPES", "openid email profile", help="Scopes requested at login.", group="Staff login"
+)
+OIDC_USERNAME_CLAIM = config(
+    "ZAAKWERK_OIDC_USERNAME_CLAIM",
+    "preferred_username",
+    help="Claim whose value is the staff member's username in Zaakwerk.",
+    group="Staff login",
+)
+OIDC_GROUPS_CLAIM = config(
+    "ZAAKWERK_OIDC_GROUPS_CLAIM",
+    "groups",
+    help="Claim with the staff member's groups (a list of names; a dotted path such as "
+    "`realm_access.roles` reads a nested claim). The user's groups are set from it at every login.",
+    group="Staff login",
+)
+OIDC_PROVIDER_NAME = config(
+    "ZAAKWERK_OIDC_PROVIDER_NAME",
+    "",
+    help="Name of the provider on the login button, e.g. `Microsoft Entra ID`.",
+    group="Staff login",
+)
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+# after a refused or failed OIDC login the login page says so
+LOGIN_REDIRECT_URL_FAILURE = "/medewerker/inloggen/?fout=oidc"
+# local accounts stay for the admin's operators, whatever ZAAKWERK_LOCAL_LOGIN says
+AUTHENTICATION_BACKENDS = [
+    *(["zaakwerk.web.auth.oidc.StaffBackend"] if OIDC_ENABLED else []),
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -67,7 +67,7 @@ def step(number: int, total: int, text: str) -> None:
 def run(*, serve: bool = True, host: str | None = None, port: int | None = None) -> int:
     from zaakwerk.ops.bootstrap import setup_django
 
-    total = 5 if serve else 4
+    total = 6 if serve else 5
     folder = data_dir()
     new_key = prepare_data_dir(folder)
     step(1, total, f"Data folder {folder} ({'new secret key' if new_key else 'existing secret key'})")
@@ -90,7 +90,13 @@ def run(*, serve: bool = True, host: str | None = None, port: int | None = None)
         print(f"error: loading the demo catalogus failed: {exc}", file=sys.stderr)
         return 1
     step(4, total, f"Demo catalogus: {len(report.created)} object(s) created, {len(report.present)} present")
+
+    from zaakwerk.ops import webapps
+
+    web = webapps.prepare(folder)
+    step(5, total, web.summary())
     print_credentials(credentials)
+    webapps.print_login(web)
     if not serve:
         return 0
     from zaakwerk.ops.serve import ServerOptions
@@ -98,7 +104,7 @@ def run(*, serve: bool = True, host: str | None = None, port: int | None = None)
 
     options = ServerOptions()
     options = ServerOptions(host=host or options.host, port=port or options.port, workers=options.workers)
-    step(5, total, "Starting the server")
+    step(6, total, "Starting the server")
     return run_server(options)
 
 

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WerkplekConfig(AppConfig):
+    name = "zaakwerk.werkplek"
+    label = "werkplek"
+    verbose_name = "Werkplek"
+
+    def ready(self) -> None:
+        from zaakwerk.web import navigation
+
+        navigation.register(
+            navigation.Menu(
+                app="werkplek",
+                label=_("Menu werkplek"),
+                items=(navigation.NavItem(_("Start"), "werkplek:home"),),
+            )
+        )
