@@ -3,13 +3,29 @@
 PYTHON ?= python
 SOURCES = src tests benchmarks
 
-.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten docs
+.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten docs assets messages screenshots
 
 help:  ## list the targets
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
 
-install:  ## install Zaakwerk (editable) with the test and development tools
+install:  ## install Zaakwerk (editable) with the test and development tools, and build the front-end files
 	$(PYTHON) -m pip install -e ".[dev]"
+	$(PYTHON) -m zaakwerk.web.assets
+
+assets:  ## build the web applications' front-end files from the locked npm packages (needs npm)
+	$(PYTHON) -m zaakwerk.web.assets
+
+WEB_APPS = web werkplek
+
+messages:  ## extract the interface texts into the .po files (needs GNU gettext) and compile the .mo files
+	for app in $(WEB_APPS); do \
+	  (cd src/zaakwerk/$$app && DJANGO_SETTINGS_MODULE=zaakwerk.conf.settings \
+	    $(PYTHON) -m django makemessages -l en --no-location --no-obsolete) || exit 1; \
+	done
+	$(PYTHON) -m zaakwerk.web.messages
+
+screenshots:  ## write PNGs of the main pages to docs/img/ (needs Debian's chromium)
+	ZAAKWERK_SCREENSHOTS=docs/img pytest tests/browser/test_screenshots.py
 
 test:  ## run the test suite (PostgreSQL: DATABASE_URL=postgres://... make test)
 	pytest

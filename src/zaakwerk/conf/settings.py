@@ -400,7 +400,7 @@ MIDDLEWARE.insert(
     "zaakwerk.web.i18n.ChosenLanguageMiddleware",
 )
 MIDDLEWARE.append("django_htmx.middleware.HtmxMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [  # type: ignore[index]
     "django.template.context_processors.i18n",
     "zaakwerk.web.context.web",
 ]
@@ -484,7 +484,10 @@ OIDC_OP_JWKS_ENDPOINT = config(
     group="Staff login",
 )
 OIDC_RP_SIGN_ALGO = config(
-    "ZAAKWERK_OIDC_SIGN_ALGO", "RS256", help="Signing algorithm of the provider's ID tokens.", group="Staff login"
+    "ZAAKWERK_OIDC_SIGN_ALGO",
+    "RS256",
+    help="Signing algorithm of the provider's ID tokens.",
+    group="Staff login",
 )
 OIDC_RP_SCOPES = config(
     "ZAAKWERK_OIDC_SCOPES", "openid email profile", help="Scopes requested at login.", group="Staff login"

@@ -40,5 +40,5 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> list[Role]:
     """The user's roles, in the order of :class:`Role`: the groups named after a role."""
     if not user.is_authenticated:
         return []
-    names = set(Group.objects.filter(user=user).values_list("name", flat=True))
+    names = set(Group.objects.filter(user__pk=user.pk).values_list("name", flat=True))
     return [role for role in Role if role.value in names]

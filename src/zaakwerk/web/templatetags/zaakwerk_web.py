@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms, template
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Page
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import get_language
@@ -46,7 +47,7 @@ def form_field(field: forms.BoundField) -> dict[str, Any]:
     description_id = f"{control_id}-description" if field.help_text else ""
     error_id = f"{control_id}-error" if field.errors else ""
     classes = _CONTROL_CLASSES[kind]
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if field.errors:
         attrs["aria-invalid"] = "true"
         classes += f" utrecht-{'textbox' if kind == 'input' else kind}--invalid"
@@ -69,7 +70,7 @@ def form_errors(form: forms.BaseForm) -> dict[str, Any]:
     fields = [
         {"id": form[name].id_for_label, "label": form[name].label, "messages": errors}
         for name, errors in form.errors.items()
-        if name != forms.forms.NON_FIELD_ERRORS and name in form.fields
+        if name != NON_FIELD_ERRORS and name in form.fields
     ]
     return {"non_field_errors": form.non_field_errors(), "fields": fields}
 
@@ -83,7 +84,9 @@ def _page_url(query: QueryDict, parameter: str, number: int) -> str:
 def _window(page: Page[Any], around: int = 2) -> list[int | None]:
     """Page numbers to show: first, last and those around the current one; None is a gap."""
     last = page.paginator.num_pages
-    wanted = sorted({1, last, *range(page.number - around, page.number + around + 1)} & set(range(1, last + 1)))
+    wanted = sorted(
+        {1, last, *range(page.number - around, page.number + around + 1)} & set(range(1, last + 1))
+    )
     shown: list[int | None] = []
     for number in wanted:
         if shown and shown[-1] is not None and number - shown[-1] > 1:  # type: ignore[operator]
@@ -129,7 +132,5 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
     return {
         "csrf_token": context.get("csrf_token"),
         "next": request.get_full_path(),
-        "languages": [
-            {"code": code, "name": name} for code, name in settings.LANGUAGES if code != current
-        ],
+        "languages": [{"code": code, "name": name} for code, name in settings.LANGUAGES if code != current],
     }

@@ -3,10 +3,12 @@
 (function () {
   "use strict";
 
-  // An error summary takes the focus, so keyboard and screen-reader users hear what went wrong.
+  // A new error summary takes the focus, so keyboard and screen-reader users hear what went
+  // wrong; once, so a later swap elsewhere on the page does not pull the focus back to it.
   function focusErrorSummary() {
     var summary = document.querySelector("[data-zw-focus]");
     if (summary) {
+      summary.removeAttribute("data-zw-focus");
       summary.focus();
       return true;
     }

@@ -1,0 +1,51 @@
+"""``make screenshots``: PNGs of the main pages for the documentation (docs/img/).
+
+Runs only when ``ZAAKWERK_SCREENSHOTS`` names the folder to write to; the pages themselves are
+tested in the other browser tests.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import staff_user
+from zaakwerk.web.roles import Role
+
+FOLDER = os.environ.get("ZAAKWERK_SCREENSHOTS", "")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not FOLDER, reason="set ZAAKWERK_SCREENSHOTS (make screenshots)"),
+]
+
+
+def shoot(page: Page, name: str) -> None:
+    target = Path(FOLDER)
+    target.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target / f"{name}.png"), full_page=True)
+
+
+def test_screenshots_of_the_staff_login(page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto("/werkplek/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
+    shoot(page, "werkplek-inloggen")
+    page.get_by_label("Gebruikersnaam").fill("bea")
+    page.get_by_label("Wachtwoord").fill("not-the-password")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    shoot(page, "werkplek-inloggen-fout")
+
+
+def test_screenshot_of_the_werkplek_home(login_as: Callable[[Role | None], Page]) -> None:
+    staff_user(Role.COORDINATOR, username="bea-coordinator")
+    page = login_as(Role.BEHANDELAAR)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto("/werkplek/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    shoot(page, "werkplek-start")
