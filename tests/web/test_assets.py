@@ -102,3 +102,11 @@ def test_collectstatic_serves_the_built_files(tmp_path: Path, settings: Settings
     for target in assets.FILES:
         assert (tmp_path / "static" / "zaakwerk_web" / "vendor" / target).exists()
     assert (tmp_path / "static" / "zaakwerk_web" / "zaakwerk.css").exists()
+
+
+def test_the_command_reports_and_checks(frontend: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert assets.main(["--check"]) == 1
+    assets.ensure(npm=fake_npm(frontend))
+    assert assets.main(["--check"]) == 0
+    assert assets.main([]) == 0
+    assert "already current" in capsys.readouterr().out
