@@ -88,10 +88,12 @@ def _window(page: Page[Any], around: int = 2) -> list[int | None]:
         {1, last, *range(page.number - around, page.number + around + 1)} & set(range(1, last + 1))
     )
     shown: list[int | None] = []
+    previous = 0
     for number in wanted:
-        if shown and shown[-1] is not None and number - shown[-1] > 1:  # type: ignore[operator]
+        if previous and number - previous > 1:
             shown.append(None)
         shown.append(number)
+        previous = number
     return shown
 
 
