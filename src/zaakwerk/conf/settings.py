@@ -388,7 +388,8 @@ LOGGING = {
 # === Web applications: werkplek, loket, beheer, archief, rapportages ==========================
 # The shared web layer (`zaakwerk.web`) and the apps on it. Kept in this one block, apart from
 # the registers' settings above (ADR 0043–0046).
-INSTALLED_APPS += [
+# before zaakwerk.wiring, which stays last (the composition root)
+INSTALLED_APPS[INSTALLED_APPS.index("zaakwerk.wiring") : INSTALLED_APPS.index("zaakwerk.wiring")] = [
     "django_htmx",
     "template_partials",
     "zaakwerk.web",
