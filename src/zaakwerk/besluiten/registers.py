@@ -17,16 +17,11 @@ besluitinformatieobjecten. It does so only through :class:`ZakenRegister` and
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
-import httpx
-from django.conf import settings
-
-from zaakwerk.core import references
+from zaakwerk.client.transport import is_local
+from zaakwerk.core import references, remote_registers
 from zaakwerk.core.actor import Actor
-from zaakwerk.core.errors import ValidationError
 from zaakwerk.core.registry import Registry
 
 Data = dict[str, Any]
@@ -36,7 +31,7 @@ ZAAK_FIELDS = ("url", "zaaktype", "bronorganisatie", "identificatie")
 INFORMATIEOBJECT_FIELDS = ("url", "informatieobjecttype")
 
 
-class RegisterError(Exception):
+class RegisterError(remote_registers.RegisterError):
     """The other register refused a change or could not be reached."""
 
 
@@ -83,46 +78,8 @@ local_documenten: Registry[DocumentenRegister] = Registry(
     "besluiten: Documenten register", required=("documenten",)
 )
 
-# Tests install an httpx.MockTransport here; None = the network.
-remote_transport: httpx.BaseTransport | None = None
-
 NOT_AVAILABLE = "De {} API is in deze installatie niet beschikbaar."
-
-
-def _read(url: str) -> Data | None:
-    body, status = references.fetch(url)
-    return body if status == 200 else None
-
-
-def _send(method: str, url: str, **kwargs: Any) -> httpx.Response:
-    headers = {"Accept": "application/json", **references.remote_headers(url)}
-    try:
-        with httpx.Client(
-            timeout=settings.REMOTE_TIMEOUT, follow_redirects=True, transport=remote_transport
-        ) as client:
-            return client.request(method, url, headers=headers, **kwargs)
-    except (httpx.HTTPError, ValueError) as exc:
-        raise RegisterError(f"{method} {url} mislukte: {exc}") from exc
-
-
-def _items(response: httpx.Response) -> list[Data]:
-    if response.status_code != 200:
-        raise RegisterError(f"De API gaf HTTP {response.status_code}.")
-    try:
-        items = response.json()
-    except ValueError as exc:
-        raise RegisterError("De API gaf geen JSON.") from exc
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
-
-
-def _delete_each(items: list[Data], matches: Callable[[Data], bool]) -> None:
-    for item in items:
-        url = item.get("url")
-        if not matches(item) or not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
-            continue
-        response = _send("DELETE", url)
-        if response.status_code not in (204, 404):
-            raise RegisterError(f"De API weigerde het verwijderen (HTTP {response.status_code}).")
+_read = remote_registers.read
 
 
 class _Nothing(ZakenRegister, DocumentenRegister):
@@ -148,53 +105,16 @@ class _Nothing(ZakenRegister, DocumentenRegister):
         raise RegisterError(NOT_AVAILABLE.format("Documenten"))
 
 
-class RemoteZakenRegister(ZakenRegister):
+class RemoteZakenRegister(remote_registers.RemoteZaken, ZakenRegister):
     """A Zaken API elsewhere: ``POST/DELETE {zaak}/besluiten`` (brc-006)."""
 
-    in_process = False
-
-    def zaak(self, url: str) -> Data | None:
-        return _read(url)
-
-    def link_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
-        response = _send("POST", f"{zaak.rstrip('/')}/besluiten", json={"besluit": besluit})
-        if response.status_code != 201:
-            raise RegisterError(f"De Zaken API weigerde de relatie (HTTP {response.status_code}).")
-
-    def unlink_besluit(self, zaak: str, besluit: str, actor: Actor) -> None:
-        items = _items(_send("GET", f"{zaak.rstrip('/')}/besluiten"))
-        _delete_each(items, lambda item: item.get("besluit") == besluit)
+    error = RegisterError
 
 
-class RemoteDocumentenRegister(DocumentenRegister):
+class RemoteDocumentenRegister(remote_registers.RemoteDocumenten, DocumentenRegister):
     """A Documenten API elsewhere, over HTTP (brc-005)."""
 
-    in_process = False
-
-    def informatieobject(self, url: str) -> Data | None:
-        return _read(url)
-
-    @staticmethod
-    def _collection(informatieobject: str) -> str:
-        marker = "/enkelvoudiginformatieobjecten/"
-        if marker not in informatieobject:
-            raise RegisterError(f"{informatieobject} is geen URL van een Documenten API.")
-        return informatieobject.split(marker, 1)[0] + "/objectinformatieobjecten"
-
-    def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
-        body = {"informatieobject": informatieobject, "object": object_url, "objectType": object_type}
-        response = _send("POST", self._collection(informatieobject), json=body)
-        if response.status_code != 201:
-            raise RegisterError(f"De Documenten API weigerde de relatie (HTTP {response.status_code}).")
-
-    def delete_objectinformatieobject(self, informatieobject: str, object_url: str) -> None:
-        params = {"informatieobject": informatieobject, "object": object_url}
-        items = _items(_send("GET", self._collection(informatieobject), params=params))
-        _delete_each(items, lambda item: True)
-
-
-def _is_own(url: str) -> bool:
-    return url.startswith(settings.PUBLIC_URL)
+    error = RegisterError
 
 
 def zaken(url: str) -> ZakenRegister:
@@ -202,7 +122,7 @@ def zaken(url: str) -> ZakenRegister:
     ref = references.parse_local(url)
     if ref is not None:
         return local_zaken.find(ref.api) or _Nothing()
-    return _Nothing() if _is_own(url) else RemoteZakenRegister()
+    return _Nothing() if is_local(url) else RemoteZakenRegister()
 
 
 def documenten(url: str) -> DocumentenRegister:
@@ -210,17 +130,10 @@ def documenten(url: str) -> DocumentenRegister:
     ref = references.parse_local(url)
     if ref is not None:
         return local_documenten.find(ref.api) or _Nothing()
-    return _Nothing() if _is_own(url) else RemoteDocumentenRegister()
+    return _Nothing() if is_local(url) else RemoteDocumentenRegister()
 
 
-def _checked(url: str, found: Data | None, fields: tuple[str, ...], *, field: str, kind: str) -> Data:
-    if found is None:
-        raise ValidationError.single(field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200.")
-    if any(key not in found for key in fields):
-        raise ValidationError.single(
-            field, "invalid-resource", f"De URL {url} verwijst niet naar een {kind}."
-        )
-    return found
+_checked = remote_registers.checked
 
 
 def zaak(url: str, *, field: str = "zaak") -> Data:

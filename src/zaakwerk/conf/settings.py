@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
@@ -44,6 +45,9 @@ PUBLIC_URL = config(
     "prefix, no trailing slash). All resource URLs are built from it, and URLs that start with "
     "it are resolved locally without HTTP. Set it to the reverse proxy's address.",
 ).rstrip("/")
+# Scheme and host in lower case: resource URLs are compared as strings (docs/adr/0036).
+_public = urlsplit(PUBLIC_URL)
+PUBLIC_URL = urlunsplit((_public.scheme.lower(), _public.netloc.lower(), _public.path, "", ""))
 
 ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS",
@@ -131,22 +135,35 @@ PAGE_SIZE = config("ZGW_PAGE_SIZE", 100, help="Page size of paginated lists.", g
 REMOTE_TIMEOUT = config(
     "ZGW_REMOTE_TIMEOUT",
     10,
-    help="Seconds to wait for another ZGW API when validating or fetching a URL reference.",
-    group="API",
+    help="Seconds one request to another API may take in total (connecting, sending, waiting, "
+    "reading the whole answer, redirects and retries included): a server that answers slowly, "
+    "byte by byte, is cut off at this deadline.",
+    group="Outgoing requests",
+)
+REMOTE_RETRIES = config(
+    "ZGW_REMOTE_RETRIES",
+    2,
+    help="Retries of an idempotent request (GET, PUT, DELETE) to another API after a failed "
+    "connection or a 502/503/504 answer, with a growing pause, within `ZGW_REMOTE_TIMEOUT`. "
+    "A POST or PATCH is never repeated.",
+    group="Outgoing requests",
 )
 REMOTE_CACHE_SECONDS = config(
     "ZGW_REMOTE_CACHE_SECONDS",
     300,
-    help="Seconds a fetched remote resource is cached in memory.",
-    group="API",
+    help="Seconds a published catalogue object or reference-list entry of another API is used from "
+    "the shared cache without asking; after that it is revalidated (`If-None-Match`). Zaken, "
+    "documents and besluiten of other APIs are never cached.",
+    group="Outgoing requests",
 )
 REMOTE_CREDENTIALS = config(
     "ZGW_REMOTE_CREDENTIALS",
     [],
     help="How this deployment authenticates to other ZGW APIs it fetches from: comma-separated "
     "`root|client_id|secret` entries, e.g. `https://zaken.example/zaken/api/v1|zaakwerk|s3cret`. The "
-    "longest matching root wins; URLs under no root are fetched without a token.",
-    group="API",
+    "longest matching root wins; URLs under no root are fetched without a token. Each root's host "
+    "may be fetched from (see `ZAAKWERK_OUTGOING_HOSTS`).",
+    group="Outgoing requests",
 )
 REFERENTIELIJSTEN_URL = config(
     "ZGW_REFERENTIELIJSTEN_URL",
@@ -154,6 +171,38 @@ REFERENTIELIJSTEN_URL = config(
     help="Root URL (`…/api/v1`) of an external Referentielijsten API. Empty: the built-in one, "
     "resolved without HTTP.",
     group="API",
+)
+OUTGOING_HOSTS = config(
+    "ZAAKWERK_OUTGOING_HOSTS",
+    [],
+    help="Hosts this deployment may send requests to when it follows a URL (references, `expand`, "
+    "remote registers), besides itself and the hosts of `ZGW_REMOTE_CREDENTIALS`, "
+    "`ZAAKWERK_NOTIFICATIES_API_URL` and `ZGW_REFERENTIELIJSTEN_URL`: comma-separated `host`, "
+    "`host:port` or `*.domain`; `*` allows every host. A URL on any other host is not fetched.",
+    group="Outgoing requests",
+)
+OUTGOING_PRIVATE_NETWORKS = config(
+    "ZAAKWERK_OUTGOING_PRIVATE_NETWORKS",
+    [],
+    help="Networks (CIDR, comma-separated) of non-public addresses that outgoing requests may "
+    "connect to, e.g. `10.0.0.0/8` when the other APIs run in the same cluster, or `127.0.0.0/8` "
+    "for subscribers on the same machine. Any other loopback, private, link-local or reserved "
+    "address is refused, whatever name resolves to it; this holds for subscriber callbacks too.",
+    group="Outgoing requests",
+)
+OUTGOING_MAX_BYTES = config(
+    "ZAAKWERK_OUTGOING_MAX_BYTES",
+    10 * 1024 * 1024,
+    help="Largest answer (bytes) accepted from another API or a subscriber; a larger one counts "
+    "as a failed request.",
+    group="Outgoing requests",
+)
+CACHE_MAX_ENTRIES = config(
+    "ZAAKWERK_CACHE_MAX_ENTRIES",
+    5000,
+    help="Entries the shared cache of other APIs' published catalogue objects keeps (a table in "
+    "the database, shared by every process); beyond it the oldest third is removed.",
+    group="Outgoing requests",
 )
 
 # --- Notificaties API: abonnement callbacks --------------------------------------------------
@@ -316,6 +365,15 @@ METRICS_TOKEN = config(
 )
 
 # --- Django ----------------------------------------------------------------------------------
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Published objects of other APIs, shared by every process of the deployment (docs/adr/0038).
+    "zgw": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "zaakwerk_cache",
+        "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES, "CULL_FREQUENCY": 3},
+    },
+}
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -346,6 +404,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, so it wraps only the view: remote references are fetched outside transactions (ADR 0037)
+    "zaakwerk.core.prefetch.FetchBeforeTransactionMiddleware",
 ]
 APPEND_SLASH = False
 

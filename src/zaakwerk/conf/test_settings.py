@@ -7,6 +7,9 @@ import tempfile
 
 os.environ.setdefault("ZAAKWERK_DATA_DIR", tempfile.mkdtemp(prefix="zaakwerk-test-"))
 os.environ.setdefault("ZAAKWERK_PUBLIC_URL", "http://testserver")
+# Subscribers and stand-in APIs of the tests listen on loopback; the tests of the outgoing-request
+# policy switch this off to see it refuse them (docs/adr/0035).
+os.environ.setdefault("ZAAKWERK_OUTGOING_PRIVATE_NETWORKS", "127.0.0.0/8,::1/128")
 
 from zaakwerk.conf.settings import *  # noqa: F403
 

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Zaakwerk core"
 
     def ready(self) -> None:
-        from zaakwerk.core import remote_auth
+        from zaakwerk.client import auth, policy
 
-        remote_auth.configured()  # a malformed ZGW_REMOTE_CREDENTIALS stops the process at start-up
+        # a malformed ZGW_REMOTE_CREDENTIALS or ZAAKWERK_OUTGOING_PRIVATE_NETWORKS stops the process
+        # at start-up rather than failing on the first outgoing request
+        auth.configured()
+        policy.validate_settings()

@@ -1,29 +1,41 @@
 """URL references between registers (DESIGN.md, rule 1).
 
-A register refers to another register's object by URL. A URL that points at this deployment
-(it starts with ``ZAAKWERK_PUBLIC_URL``) is resolved in-process by the register that owns it,
-without HTTP; any other URL is fetched with httpx (time-out, in-memory cache). Either way the
-caller gets the same answer and the same errors: ``bad-url`` when nothing (or not HTTP 200)
-is there, ``invalid-resource`` when what is there is not the expected kind of resource.
+A register refers to another register's object by URL. A URL of this deployment (it starts with
+``ZAAKWERK_PUBLIC_URL``) is resolved in-process: a resource URL in its canonical form
+(``…/<collection>/<uuid>``) by the loader the owning register registered, any other URL of this
+deployment (a list, a schema, a path nothing serves) by a GET through the in-process transport. Any
+other URL is fetched over HTTP by :mod:`zaakwerk.client`, under the outgoing-request policy, with a
+deadline, from the shared cache for published catalogue objects. Either way the caller gets the
+answer an HTTP GET of that URL would give, and the same errors: ``bad-url`` when nothing (or not
+HTTP 200) is there, ``invalid-resource`` when what is there is not the expected kind of resource.
+
+While a request is handled, a remote URL is never fetched inside a database transaction
+(:mod:`zaakwerk.core.prefetch`, docs/adr/0037).
 """
 
 from __future__ import annotations
 
-import threading
-import time
+import functools
+import logging
+import re
 import uuid as uuid_lib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
-import httpx
 from django.conf import settings
 
-from zaakwerk.core import remote_auth
+from zaakwerk.client import ClientError, Http
+from zaakwerk.client.transport import is_local
+from zaakwerk.client.urls import NotAUrl, canonical
+from zaakwerk.core import prefetch
 from zaakwerk.core.errors import ValidationError
 from zaakwerk.core.registry import Registry
 
+logger = logging.getLogger("zaakwerk.references")
+
 Representation = dict[str, Any]
+Fetched = tuple[Representation | None, int]
 
 
 class LocalLoader(Protocol):
@@ -90,21 +102,41 @@ def build_url(api: str, resource: str, uuid: uuid_lib.UUID | str, *rest: str) ->
     return f"{settings.PUBLIC_URL}/{api}/api/v1/{resource}/{uuid}{tail}"
 
 
+_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+@functools.lru_cache(maxsize=4)
+def _canonical_local(public_url: str) -> re.Pattern[str]:
+    """A resource URL of this deployment exactly as ``build_url`` spells it."""
+    return re.compile(re.escape(public_url) + rf"/([a-z]+)/api/v1/([a-z-]+)/({_UUID})((?:/[a-z-]+/[^/?#]+)?)")
+
+
 def parse_local(url: str) -> LocalRef | None:
-    """Split a URL of this deployment into API, resource and UUID; None for anything else."""
-    prefix = settings.PUBLIC_URL + "/"
-    if not url.startswith(prefix):
-        return None
-    path = urlsplit(url).path
-    base_path = urlsplit(settings.PUBLIC_URL).path
-    segments = [s for s in path[len(base_path) :].split("/") if s]
-    if len(segments) < 5 or segments[1:3] != ["api", "v1"]:
+    """API, resource and UUID of a resource URL of this deployment, in any spelling whose canonical
+    form (:func:`zaakwerk.client.urls.canonical`) is exactly ``build_url(...)``; None otherwise
+    (another host, a list, a query, an extra slash, …)."""
+    found = _canonical_local(settings.PUBLIC_URL).fullmatch(url)
+    if found is None:
+        return _parse_other_spelling(url)
+    api, resource, uuid, rest = found.groups()
+    return LocalRef(api=api, resource=resource, uuid=uuid_lib.UUID(uuid), rest=tuple(rest.split("/")[1:]))
+
+
+def _parse_other_spelling(url: str) -> LocalRef | None:
+    """:func:`parse_local` for a URL not spelled as ``build_url`` does (upper-case UUID, …)."""
+    if not is_local(url):
         return None
     try:
-        uuid = uuid_lib.UUID(segments[4])
-    except ValueError:
+        spelled = canonical(url)
+    except NotAUrl:
         return None
-    return LocalRef(api=segments[0], resource=segments[3], uuid=uuid, rest=tuple(segments[5:]))
+    if spelled == url:
+        return None  # already canonical, and not a resource URL
+    found = _canonical_local(canonical(settings.PUBLIC_URL)).fullmatch(spelled)
+    if found is None:
+        return None
+    api, resource, uuid, rest = found.groups()
+    return LocalRef(api=api, resource=resource, uuid=uuid_lib.UUID(uuid), rest=tuple(rest.split("/")[1:]))
 
 
 def uuid_from_url(url: str, api: str, resource: str) -> uuid_lib.UUID | None:
@@ -115,90 +147,63 @@ def uuid_from_url(url: str, api: str, resource: str) -> uuid_lib.UUID | None:
     return ref.uuid
 
 
-class _TTLCache:
-    def __init__(self) -> None:
-        self._items: dict[str, tuple[float, Representation | None, int]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, url: str) -> tuple[Representation | None, int] | None:
-        with self._lock:
-            item = self._items.get(url)
-            if item is None or item[0] < time.monotonic():
-                return None
-            return item[1], item[2]
-
-    def put(self, url: str, value: Representation | None, status: int) -> None:
-        with self._lock:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[url] = (time.monotonic() + settings.REMOTE_CACHE_SECONDS, value, status)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+_http = Http()  # this deployment's own credentials (ZGW_REMOTE_CREDENTIALS)
 
 
-remote_cache = _TTLCache()
-
-
-def remote_headers(url: str) -> dict[str, str]:
-    """The headers that authenticate this deployment to the API behind ``url`` (may be empty)."""
-    return remote_auth.headers(url)
-
-
-def _fetch_remote(url: str) -> tuple[Representation | None, int]:
-    cached = remote_cache.get(url)
-    if cached is not None:
-        return cached
-    headers = {"Accept": "application/json", **remote_headers(url)}
+def _get(url: str) -> Fetched:
+    """One GET through the client; what went wrong is logged, never shown (docs/adr/0035)."""
     try:
-        response = httpx.get(url, headers=headers, timeout=settings.REMOTE_TIMEOUT, follow_redirects=True)
-    except (httpx.HTTPError, ValueError):
+        fetched = _http.fetch(url)
+    except ClientError as exc:
+        logger.info("reference not fetched: %s", exc)
         return None, 0
-    body: Representation | None = None
-    if response.status_code == 200:
-        try:
-            parsed = response.json()
-        except ValueError:
-            parsed = None
-        body = parsed if isinstance(parsed, dict) else None
-    # Only successful answers are cached: a URL that failed may work a moment later.
-    if response.status_code == 200:
-        remote_cache.put(url, body, response.status_code)
-    return body, response.status_code
+    body = fetched.body if fetched.status == 200 and isinstance(fetched.body, dict) else None
+    return body, fetched.status
 
 
-def _fetch_local(url: str, ref: LocalRef) -> tuple[Representation | None, int]:
-    """A resource of this deployment: ``/<collection>/<uuid>``, or a nested one such as
-    ``/zaken/<uuid>/zaakeigenschappen/<uuid>``, whose loader is registered as
-    ``"zaken/zaken/zaakeigenschappen"``; a nested one must also sit under the parent it names."""
+def _loader_for(ref: LocalRef) -> tuple[LocalLoader | None, uuid_lib.UUID | None]:
+    """The loader of ``/<collection>/<uuid>``, or of a nested resource such as
+    ``/zaken/<uuid>/zaakeigenschappen/<uuid>`` (registered as ``"zaken/zaken/zaakeigenschappen"``)."""
     if not ref.rest:
-        loader, key = loaders.find(loader_key(ref.api, ref.resource)), ref.uuid
-    elif len(ref.rest) == 2:
-        try:
-            key = uuid_lib.UUID(ref.rest[1])
-        except ValueError:
-            return None, 404
+        return loaders.find(loader_key(ref.api, ref.resource)), ref.uuid
+    if len(ref.rest) == 2:
         loader = loaders.find(loader_key(ref.api, f"{ref.resource}/{ref.rest[0]}"))
-    else:
-        return None, 404
-    found = loader(key) if loader is not None else None
-    if found is None or (ref.rest and found.get("url") != url):
+        try:
+            return loader, uuid_lib.UUID(ref.rest[1])
+        except ValueError:
+            return None, None
+    return None, None
+
+
+def _fetch_local(url: str) -> Fetched:
+    """A URL of this deployment: from its register's loader when it has one, else the answer of a
+    GET through the in-process transport (so a list, a schema or an unknown path answers as over
+    HTTP)."""
+    ref = parse_local(url)
+    loader, key = _loader_for(ref) if ref is not None else (None, None)
+    if loader is None or key is None or ref is None:
+        return _get(url)
+    found = loader(key)
+    # a nested resource must also sit under the parent its URL names
+    if found is None or (ref.rest and canonical(str(found.get("url"))) != canonical(url)):
         return None, 404
     return found, 200
 
 
-def fetch(url: str) -> tuple[Representation | None, int]:
-    """Representation and HTTP status of any URL; local URLs never leave the process."""
-    ref = parse_local(url)
-    if ref is not None:
-        return _fetch_local(url, ref)
-    if url.startswith(settings.PUBLIC_URL):
-        return None, 404
-    return _fetch_remote(url)
+def fetch(url: str) -> Fetched:
+    """Representation and HTTP status of any URL; local URLs never leave the process, remote ones
+    are fetched outside any transaction of the request (status 0: no answer)."""
+    if is_local(url):
+        return _fetch_local(url)
+    return prefetch.get(url, _get)
 
 
-def _fetch_for(url: str, kind: ResourceKind) -> tuple[Representation | None, int]:
+def prefetch_remote(urls: Iterable[str]) -> None:
+    """Fetch the remote ones of ``urls`` together, ahead of resolving them one by one."""
+    prefetch.need((url for url in urls if isinstance(url, str) and not is_local(url)), _get)
+
+
+def _fetch_for(url: str, kind: ResourceKind) -> Fetched:
     """:func:`fetch`, or for a local object whose summary holds every field ``kind`` reads, the
     summary (the same values; fewer of them)."""
     summary = summaries.find(loader_key(kind.api, kind.resource)) if kind.used_fields is not None else None
@@ -214,12 +219,11 @@ def resolve(url: str, kind: ResourceKind, *, field: str) -> Representation:
     """Fetch ``url`` and check it is a ``kind``; raise ``bad-url`` / ``invalid-resource``.
 
     The representation holds at least the fields ``kind`` names (required and used); of a local
-    object it may hold only those (a registered summary)."""
+    object it may hold only those (a registered summary). The messages say what the URL gave, not
+    why: a closed port and a server error read the same (docs/adr/0035)."""
     body, status = _fetch_for(url, kind)
     if status != 200:
-        raise ValidationError.single(
-            field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200 (status {status})."
-        )
+        raise ValidationError.single(field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200.")
     ref = parse_local(url)
     wrong_local_kind = ref is not None and (ref.api, ref.resource) != (kind.api, kind.resource)
     if body is None or wrong_local_kind or any(key not in body for key in kind.required_fields):

@@ -68,6 +68,9 @@ def run(*, serve: bool = True, host: str | None = None, port: int | None = None)
     from zaakwerk.ops.bootstrap import setup_django
 
     total = 6 if serve else 5
+    # The demo runs on this machine: subscribers and services tried with it listen on loopback too
+    # (production refuses loopback addresses unless configured, docs/adr/0035).
+    os.environ.setdefault("ZAAKWERK_OUTGOING_PRIVATE_NETWORKS", "127.0.0.0/8,::1/128")
     folder = data_dir()
     new_key = prepare_data_dir(folder)
     step(1, total, f"Data folder {folder} ({'new secret key' if new_key else 'existing secret key'})")
@@ -81,11 +84,10 @@ def run(*, serve: bool = True, host: str | None = None, port: int | None = None)
     credentials = ensure_demo_client()
     step(3, total, f"Demo API client {credentials.client_id!r} with all authorisations")
 
-    from zaakwerk.ops.demo import DemoLoadError, in_process_client, load_demo
+    from zaakwerk.ops.demo import DemoLoadError, demo_client, load_demo
 
     try:
-        with in_process_client(credentials.token) as client:
-            report = load_demo(client)
+        report = load_demo(demo_client(credentials.client_id, credentials.secret))
     except DemoLoadError as exc:
         print(f"error: loading the demo catalogus failed: {exc}", file=sys.stderr)
         return 1

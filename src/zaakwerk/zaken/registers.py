@@ -18,13 +18,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from typing import Any
-from urllib.parse import urlsplit
 
-import httpx
-from django.conf import settings
-
-from zaakwerk.core import references
-from zaakwerk.core.errors import ValidationError
+from zaakwerk.client.transport import is_local
+from zaakwerk.core import references, remote_registers
 from zaakwerk.core.registry import Registry
 
 Data = dict[str, Any]
@@ -34,7 +30,7 @@ INFORMATIEOBJECT_FIELDS = ("url", "informatieobjecttype")
 BESLUIT_FIELDS = ("url", "besluittype")
 
 
-class RegisterError(Exception):
+class RegisterError(remote_registers.RegisterError):
     """The other register refused a change or could not be reached."""
 
 
@@ -72,22 +68,7 @@ local_documenten: Registry[DocumentenRegister] = Registry(
 )
 local_besluiten: Registry[BesluitenRegister] = Registry("zaken: Besluiten register", required=("besluiten",))
 
-# Tests install an httpx.MockTransport here; None = the network.
-remote_transport: httpx.BaseTransport | None = None
-
-
-def _auth_headers(url: str) -> dict[str, str]:
-    """This deployment's own JWT for ``url``: the same provider references.fetch uses."""
-    return references.remote_headers(url)
-
-
-def _client() -> httpx.Client:
-    return httpx.Client(timeout=settings.REMOTE_TIMEOUT, follow_redirects=True, transport=remote_transport)
-
-
-def _read(url: str) -> Data | None:
-    body, status = references.fetch(url)
-    return body if status == 200 else None
+_read = remote_registers.read
 
 
 class _Nothing(DocumentenRegister, BesluitenRegister):
@@ -107,67 +88,16 @@ class _Nothing(DocumentenRegister, BesluitenRegister):
         raise RegisterError("De Documenten API is in deze installatie niet beschikbaar.")
 
 
-class RemoteDocumentenRegister(DocumentenRegister):
+class RemoteDocumentenRegister(remote_registers.RemoteDocumenten, DocumentenRegister):
     """A Documenten API elsewhere, over HTTP."""
 
-    in_process = False
-
-    def informatieobject(self, url: str) -> Data | None:
-        return _read(url)
-
-    @staticmethod
-    def _collection(informatieobject: str) -> str:
-        """``{api root}/objectinformatieobjecten`` of the API that holds ``informatieobject``."""
-        marker = "/enkelvoudiginformatieobjecten/"
-        if marker not in informatieobject:
-            raise RegisterError(f"{informatieobject} is geen URL van een Documenten API.")
-        return informatieobject.split(marker, 1)[0] + "/objectinformatieobjecten"
-
-    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        headers = {"Accept": "application/json", **_auth_headers(url)}
-        try:
-            with _client() as client:
-                return client.request(method, url, headers=headers, **kwargs)
-        except (httpx.HTTPError, ValueError) as exc:
-            raise RegisterError(f"{method} {url} mislukte: {exc}") from exc
-
-    def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
-        body = {"informatieobject": informatieobject, "object": object_url, "objectType": object_type}
-        response = self._send("POST", self._collection(informatieobject), json=body)
-        if response.status_code != 201:
-            raise RegisterError(f"De Documenten API weigerde de relatie (HTTP {response.status_code}).")
-
-    def delete_objectinformatieobject(self, informatieobject: str, object_url: str) -> None:
-        collection = self._collection(informatieobject)
-        found = self._send(
-            "GET", collection, params={"informatieobject": informatieobject, "object": object_url}
-        )
-        if found.status_code != 200:
-            raise RegisterError(f"De Documenten API gaf HTTP {found.status_code}.")
-        try:
-            items = found.json()
-        except ValueError as exc:
-            raise RegisterError("De Documenten API gaf geen JSON.") from exc
-        for item in items if isinstance(items, list) else []:
-            url = item.get("url") if isinstance(item, dict) else None
-            if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
-                continue
-            response = self._send("DELETE", url)
-            if response.status_code not in (204, 404):
-                raise RegisterError(
-                    f"De Documenten API weigerde het verwijderen (HTTP {response.status_code})."
-                )
+    error = RegisterError
 
 
-class RemoteBesluitenRegister(BesluitenRegister):
+class RemoteBesluitenRegister(remote_registers.RemoteBesluiten, BesluitenRegister):
     """A Besluiten API elsewhere, over HTTP."""
 
-    def besluit(self, url: str) -> Data | None:
-        return _read(url)
-
-
-def _is_own(url: str) -> bool:
-    return url.startswith(settings.PUBLIC_URL)
+    error = RegisterError
 
 
 def documenten(url: str) -> DocumentenRegister:
@@ -175,7 +105,7 @@ def documenten(url: str) -> DocumentenRegister:
     ref = references.parse_local(url)
     if ref is not None:
         return local_documenten.find(ref.api) or _Nothing()
-    return _Nothing() if _is_own(url) else RemoteDocumentenRegister()
+    return _Nothing() if is_local(url) else RemoteDocumentenRegister()
 
 
 def besluiten(url: str) -> BesluitenRegister:
@@ -183,17 +113,10 @@ def besluiten(url: str) -> BesluitenRegister:
     ref = references.parse_local(url)
     if ref is not None:
         return local_besluiten.find(ref.api) or _Nothing()
-    return _Nothing() if _is_own(url) else RemoteBesluitenRegister()
+    return _Nothing() if is_local(url) else RemoteBesluitenRegister()
 
 
-def _checked(url: str, found: Data | None, fields: tuple[str, ...], *, field: str, kind: str) -> Data:
-    if found is None:
-        raise ValidationError.single(field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200.")
-    if any(key not in found for key in fields):
-        raise ValidationError.single(
-            field, "invalid-resource", f"De URL {url} verwijst niet naar een {kind}."
-        )
-    return found
+_checked = remote_registers.checked
 
 
 def informatieobject(url: str, *, field: str = "informatieobject") -> Data:

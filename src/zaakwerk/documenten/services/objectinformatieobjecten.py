@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-import httpx
-from django.conf import settings
 from django.db import transaction
 
-from zaakwerk.core import references
+from zaakwerk.client.transport import is_local
+from zaakwerk.core import references, remote_registers
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ValidationError
 from zaakwerk.core.registry import Registry
@@ -45,9 +44,6 @@ class RelationCheck(Protocol):
 local_relations: Registry[RelationCheck] = Registry(
     "documenten relation checks", required=("zaken", "besluiten")
 )
-
-# Tests install an httpx.MockTransport here; None = the network.
-remote_transport: httpx.BaseTransport | None = None
 
 # objectType → (the object's collection, its relation collection, that collection's filter name)
 SOURCES: dict[str, tuple[str, str, str]] = {
@@ -71,21 +67,8 @@ def _remote_relation(informatieobject: str, object_url: str, object_type: str) -
     if marker not in object_url:
         return False
     url = object_url.rsplit(marker, 1)[0] + f"/{relations}"
-    headers = {"Accept": "application/json", **references.remote_headers(url)}
     params = {name: object_url, "informatieobject": informatieobject}
-    try:
-        with httpx.Client(
-            timeout=settings.REMOTE_TIMEOUT, follow_redirects=True, transport=remote_transport
-        ) as client:
-            response = client.get(url, headers=headers, params=params)
-        items = response.json() if response.status_code == 200 else None
-    except (httpx.HTTPError, ValueError):
-        return False
-    if isinstance(items, dict):  # a paginated answer
-        items = items.get("results")
-    return isinstance(items, list) and any(
-        isinstance(item, dict) and item.get("informatieobject") == informatieobject for item in items
-    )
+    return remote_registers.relation_listed(url, params, informatieobject)
 
 
 def relation_exists(informatieobject: str, object_url: str, object_type: str) -> bool:
@@ -94,7 +77,7 @@ def relation_exists(informatieobject: str, object_url: str, object_type: str) ->
     if ref is not None:
         check = local_relations.find(ref.api)  # None: no register of this deployment serves that API
         return check is not None and check(informatieobject, object_url)
-    if object_url.startswith(settings.PUBLIC_URL):
+    if is_local(object_url):
         return False
     return _remote_relation(informatieobject, object_url, object_type)
 

@@ -17,13 +17,11 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-import httpx
-import orjson
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zaakwerk.client import ClientError, Http
 from zaakwerk.core.models import OutboxMessage
-from zaakwerk.core.remote_auth import RemoteCredential, headers_for
 from zaakwerk.notificaties.delivery.backoff import retry_delay
 from zaakwerk.notificaties.delivery.queue import enqueue_many
 from zaakwerk.notificaties.kanalen import ensure_kanalen
@@ -90,12 +88,15 @@ def publish_local(limit: int = BATCH, *, kanalen: KanaalCache | None = None) -> 
 
 @dataclass
 class ExternalPublisher:
-    """POSTs outbox rows to an external Notificaties API, in order, retrying with back-off."""
+    """POSTs outbox rows to an external Notificaties API, in order, retrying with back-off.
+
+    Each POST goes through :mod:`zaakwerk.client` with this deployment's own credentials for the
+    API's root (``ZGW_REMOTE_CREDENTIALS``), within ``ZGW_REMOTE_TIMEOUT`` in total; a POST is never
+    repeated by the client itself, the back-off here decides when the same row is tried again.
+    """
 
     root: str
-    credentials: list[RemoteCredential]
-    client: httpx.Client
-    timeout: float = 10.0
+    http: Http = field(default_factory=Http)
     backoff: float = 2.0
     backoff_max: float = 300.0
     failures: int = 0
@@ -126,11 +127,8 @@ class ExternalPublisher:
         return published
 
     def _post(self, url: str, row: OutboxMessage) -> str:
-        headers = {"Content-Type": "application/json", **headers_for(url, self.credentials)}
         try:
-            response = self.client.post(
-                url, content=orjson.dumps(row.as_message()), headers=headers, timeout=self.timeout
-            )
-        except httpx.HTTPError as exc:
-            return f"{type(exc).__name__}: {exc}"
-        return "" if response.is_success else f"HTTP {response.status_code}"
+            reply = self.http.send("POST", url, json=row.as_message())
+        except ClientError as exc:
+            return str(exc)
+        return "" if 200 <= reply.status < 300 else f"HTTP {reply.status}"

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from zaakwerk.client import ClientError, policy, transport
 from zaakwerk.notificaties.delivery import circuit
 from zaakwerk.notificaties.delivery.backoff import retry_delay
 from zaakwerk.notificaties.delivery.cloudevents import CONTENT_TYPE, to_cloudevent
@@ -55,17 +56,29 @@ def build_request(delivery: Delivery) -> Request:
 
 
 def post(client: httpx.Client, request: Request, *, timeout: float) -> Outcome:
-    """Any 2xx answer delivers; everything else (status, timeout, refused connection) fails."""
+    """Any 2xx answer delivers; everything else (status, timeout, refused connection, a redirect,
+    an address the policy refuses) fails. ``timeout`` is the whole attempt's deadline; the
+    subscribers' policy applies (docs/adr/0035) and the worker, not the client, retries."""
     try:
-        response = client.post(request.url, content=request.body, headers=request.headers, timeout=timeout)
-    except httpx.HTTPError as exc:
-        return Outcome(delivered=False, status=None, error=f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH])
-    if response.is_success:
-        return Outcome(delivered=True, status=response.status_code, error="")
-    detail = response.text[:200] if response.content else ""
-    return Outcome(
-        False, response.status_code, f"HTTP {response.status_code} {detail}".strip()[:ERROR_LENGTH]
-    )
+        reply = transport.send(
+            "POST",
+            request.url,
+            headers=request.headers,
+            content=request.body,
+            timeout=timeout,
+            rules=policy.for_callbacks(),
+            retries=0,
+            via=client,
+        )
+    except ClientError as exc:
+        # for operators (the admin's delivery list): what failed, and the underlying cause
+        cause = f" ({type(exc.__cause__).__name__}: {exc.__cause__})" if exc.__cause__ else ""
+        error = f"{type(exc).__name__}: {exc.what}{cause}"
+        return Outcome(delivered=False, status=None, error=error[:ERROR_LENGTH])
+    if 200 <= reply.status < 300:
+        return Outcome(delivered=True, status=reply.status, error="")
+    detail = reply.content[:200].decode("utf-8", "replace")
+    return Outcome(False, reply.status, f"HTTP {reply.status} {detail}".strip()[:ERROR_LENGTH])
 
 
 def load(delivery_ids: Sequence[int], *, worker: str) -> list[Delivery]:

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
-from zaakwerk.core.remote_auth import parse_credentials
+from zaakwerk.client.transport import network_client
 from zaakwerk.notificaties.delivery.claim import Claim, claim, release
 from zaakwerk.notificaties.delivery.config import DeliveryConfig
 from zaakwerk.notificaties.delivery.publisher import ExternalPublisher, KanaalCache, publish_local
@@ -55,9 +55,8 @@ class Worker:
         name: str | None = None,
     ) -> None:
         self.config = config or DeliveryConfig.from_settings()
-        self.client = client or httpx.Client(
-            limits=httpx.Limits(max_connections=self.config.threads * 2), follow_redirects=False
-        )
+        # callbacks: the outgoing-request policy for subscribers (docs/adr/0035), pooled per worker
+        self.client = client or network_client(self.config.threads * 2)
         self.name = name or worker_name()
         self.publish_enabled = publish
         self.kanalen = KanaalCache()
@@ -65,9 +64,6 @@ class Worker:
         if settings.NOTIFICATIES_API_URL:
             self.external = ExternalPublisher(
                 root=settings.NOTIFICATIES_API_URL,
-                credentials=parse_credentials(settings.REMOTE_CREDENTIALS),
-                client=self.client,
-                timeout=float(settings.REMOTE_TIMEOUT),
                 backoff=self.config.backoff,
                 backoff_max=min(self.config.backoff_max, 300.0),
             )
