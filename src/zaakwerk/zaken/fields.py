@@ -198,7 +198,7 @@ class Selector:
                 and not (selection.path == "" and name in ZAAK_GROUPS)
                 and all(_reference(entry) for entry in value)
             ):
-                objects = [self._expander.get(str(_reference(entry))) for entry in value]
+                objects = [self._expander.embed(item, name, str(_reference(entry))) for entry in value]
                 for obj in objects:
                     self._apply(obj, sub)
                 embedded[name] = objects
@@ -210,7 +210,7 @@ class Selector:
                     self._apply(entry, sub)
                 in_place.add(name)
             elif _is_url(value):
-                obj = self._expander.get(value)
+                obj = self._expander.embed(item, name, value)
                 self._apply(obj, sub)
                 embedded[name] = obj
             elif value in (None, ""):

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api import url_fields
+from zaakwerk.api.schemas import RequestSchema
 from zaakwerk.besluiten.models import Vervalreden
 
-
-def _url(value: str) -> str:
-    if value and not value.startswith(("http://", "https://")):
-        raise ZGWValueError("invalid", "Voer een geldige URL in.")
-    return value
-
-
-Url = Annotated[str, Field(max_length=1000), AfterValidator(_url)]
-RequiredUrl = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_url)]
+Url = url_fields.Url1000
+RequiredUrl = url_fields.RequiredUrl1000
 # the spec limits besluittype and zaak to 200 characters
-ShortUrl = Annotated[str, Field(max_length=200), AfterValidator(_url)]
+ShortUrl = url_fields.Url200
 
 # request name → model field
 FIELDS = {
@@ -43,7 +37,7 @@ FIELDS = {
 class BesluitIn(RequestSchema):
     identificatie: str = Field("", max_length=50)
     verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
-    besluittype: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_url)]
+    besluittype: url_fields.RequiredUrl200
     zaak: ShortUrl | None = ""
     datum: date
     toelichting: str = Field("", max_length=100_000)

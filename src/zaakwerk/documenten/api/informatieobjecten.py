@@ -10,6 +10,7 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, csv_list, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
+from zaakwerk.api.type_rights import require_type_right
 from zaakwerk.documenten.access import access_informatieobject, may_access, visible_informatieobjecten
 from zaakwerk.documenten.api import listing
 from zaakwerk.documenten.api.common import (
@@ -77,6 +78,7 @@ def list_informatieobjecten(request: HttpRequest) -> HttpResponse:
 @router.post("/enkelvoudiginformatieobjecten")
 def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, CREATE)
+    require_type_right(caller, request, component="drc", scope=CREATE, field="informatieobjecttype")
     body = parse_body(request, InformatieObjectIn)
     values = body.to_values()
     # the caller must be allowed the document it asks for (informatieobjecttype, vertrouwelijkheid)

@@ -6,21 +6,15 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 
+from zaakwerk.api import url_fields
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.documenten.models.choices import Algoritme, Ondertekeningsoort, Status
 
-
-def _url(value: str) -> str:
-    if value and not value.startswith(("http://", "https://")):
-        raise ZGWValueError("invalid", "Voer een geldige URL in.")
-    return value
-
-
-Url = Annotated[str, Field(max_length=200), AfterValidator(_url)]
-RequiredUrl = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_url)]
+Url = url_fields.Url200
+RequiredUrl = url_fields.RequiredUrl200
 
 
 class _Groep(RequestSchema):

@@ -18,6 +18,7 @@ from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body
+from zaakwerk.api.type_rights import require_type_right
 from zaakwerk.core.errors import FieldError, PermissionDenied
 from zaakwerk.zaken.access import may_access, may_access_any
 from zaakwerk.zaken.api import spec_shapes
@@ -144,6 +145,7 @@ def _render(done: Geregistreerd) -> dict[str, Any]:
 def registreren(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, CREATE)
     check_crs(request, body=True)
+    require_type_right(caller, request, component="zrc", scope=CREATE, field="zaaktype")
     body = parse_body(request, RegistratieIn)
     _shape_errors(body)
     authorise = _authorise(caller, body)

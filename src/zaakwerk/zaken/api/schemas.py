@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from django.utils import timezone
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from zaakwerk.api import url_fields
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
@@ -25,12 +26,6 @@ def _duration(value: str) -> str:
     return value
 
 
-def _url(value: str) -> str:
-    if value and not value.startswith(("http://", "https://")):
-        raise ZGWValueError("invalid", "Voer een geldige URL in.")
-    return value
-
-
 def _aware(value: datetime) -> datetime:
     """A date-time without offset is in the server's time zone; stored in UTC."""
     try:
@@ -41,8 +36,8 @@ def _aware(value: datetime) -> datetime:
 
 
 Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
-Url = Annotated[str, Field(max_length=1000), AfterValidator(_url)]
-RequiredUrl = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_url)]
+Url = url_fields.Url1000
+RequiredUrl = url_fields.RequiredUrl1000
 DateTime = Annotated[datetime, AfterValidator(_aware)]
 
 

@@ -15,6 +15,7 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
+from zaakwerk.api.type_rights import require_type_right
 from zaakwerk.core.errors import PermissionDenied
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
 from zaakwerk.zaken.api import filters, listing
@@ -78,6 +79,7 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, CREATE)
     check_crs(request, body=True)
+    require_type_right(caller, request, component="zrc", scope=CREATE, field="zaaktype")
     body = parse_body(request, ZaakIn)
     zaak = create_zaak(
         body.to_values(), caller.actor(request), allowed=lambda zaak: may_access(caller, zaak, CREATE)

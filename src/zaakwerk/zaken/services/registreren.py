@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import transaction
 
+from zaakwerk.core import references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import FieldError, ValidationError
 from zaakwerk.zaken import registers
@@ -171,6 +172,19 @@ def _compensate(mirrored: list[ZaakInformatieObject]) -> None:
             )
 
 
+def _references(registratie: Registratie) -> list[str]:
+    """The URLs the parts will resolve (not those stored unchecked, such as a betrokkene)."""
+    zaak = registratie.zaak
+    found = [zaak.get("zaaktype"), zaak.get("communicatiekanaal")]
+    found += [item.get("url") for item in zaak.get("relevante_andere_zaken") or []]
+    found += [rol.get("roltype") for rol in registratie.rollen]
+    found += [(registratie.status or {}).get("statustype")]
+    found += [item.get("eigenschap") for item in registratie.zaakeigenschappen]
+    found += [o.get(name) for o in registratie.zaakobjecten for name in ("zaakobjecttype", "object")]
+    found += [item.get("informatieobject") for item in registratie.zaakinformatieobjecten]
+    return [url for url in found if isinstance(url, str) and url]
+
+
 def register_zaak(
     registratie: Registratie, actor: Actor, *, authorise: Callable[[Zaak], None]
 ) -> Geregistreerd:
@@ -184,6 +198,7 @@ def register_zaak(
     then only compensated for failures within this function.
     """
     mirrored: list[ZaakInformatieObject] = []
+    references.prefetch_remote(_references(registratie))  # all at once, before the transaction
     try:
         with transaction.atomic():
             return _register(registratie, actor, authorise, mirrored)

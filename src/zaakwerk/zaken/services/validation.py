@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from zaakwerk.core.errors import ErrorCollector, ValidationError
-from zaakwerk.core.references import ResourceKind, resolve, uuid_from_url
+from zaakwerk.core.references import ResourceKind, prefetch_remote, resolve, uuid_from_url
 from zaakwerk.zaken import geometry
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
@@ -50,6 +50,7 @@ def communicatiekanaal(url: str, errors: ErrorCollector) -> None:
 
 def relevante_andere_zaken(items: list[dict[str, str]], errors: ErrorCollector) -> None:
     """zrc-011: every relevanteAndereZaken[i].url resolves to a zaak."""
+    prefetch_remote(item["url"] for item in items)  # the remote ones in one go
     for index, item in enumerate(items):
         try:
             resolve(item["url"], ZAAK, field=f"relevanteAndereZaken.{index}.url")

@@ -25,10 +25,11 @@ FIXED = ("object", "object_type")
 
 
 def _object(url: str, errors: ErrorCollector) -> None:
-    """The object URL, when given, must answer HTTP 200."""
+    """The object URL, when given, must answer HTTP 200. The text is the same whatever the URL
+    gave instead (no answer, an error status): it does not tell what is behind it (ADR 0035)."""
     _, status = fetch(url)
     if status != 200:
-        errors.add("object", "bad-url", f"De URL {url} resulteerde niet in een HTTP 200 (status {status}).")
+        errors.add("object", "bad-url", f"De URL {url} resulteerde niet in een HTTP 200.")
 
 
 def _zaakobjecttype(url: str, zaak: Zaak, errors: ErrorCollector) -> None:
