@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlsplit
+import uuid
+from collections.abc import Iterator
 
 import pytest
 
 from tests.zgw import ZGWClient, client_with
-from zaakwerk.core import references
+from zaakwerk.client import cache, network
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -24,22 +24,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def _clear_remote_cache() -> None:
-    references.remote_cache.clear()
+def _clear_remote_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty shared cache (a namespace of its own, no database needed)."""
+    monkeypatch.setattr(cache, "namespace", uuid.uuid4().hex)
+
+
+LOOPBACK_NAMES = {"localhost": ["127.0.0.1"], "127.0.0.1": ["127.0.0.1"], "::1": ["::1"]}
 
 
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never leave the machine: remote references to other hosts fail at once."""
-    real_fetch = references._fetch_remote
+def _no_network() -> Iterator[None]:
+    """Tests never leave the machine: only loopback names resolve; any other host fails to connect
+    as if it did not exist (a test that needs one registers a stand-in, tests/remote.py)."""
 
-    def fetch(url: str) -> tuple[dict[str, Any] | None, int]:
-        host = urlsplit(url).hostname or ""
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            return None, 0
-        return real_fetch(url)
+    def resolve(host: str, port: int) -> list[str]:
+        if host not in LOOPBACK_NAMES:
+            raise OSError(f"{host} is not resolved in tests")
+        return LOOPBACK_NAMES[host]
 
-    monkeypatch.setattr(references, "_fetch_remote", fetch)
+    before = network.set_resolver(resolve)
+    yield
+    network.set_resolver(before)
 
 
 @pytest.fixture

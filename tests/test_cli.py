@@ -18,7 +18,7 @@ from tests.zgw import ZGWClient
 from zaakwerk.autorisaties.models import ApiClient, Applicatie, ClientId
 from zaakwerk.cli import main
 from zaakwerk.ops import config_docs, quickstart
-from zaakwerk.ops.demo import in_process_client, load_demo, referentielijsten_root
+from zaakwerk.ops.demo import demo_client, load_demo, referentielijsten_root
 
 CATALOGI = "/catalogi/api/v1"
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -150,16 +150,13 @@ def _zaaktypen(api: ZGWClient) -> list[dict[str, Any]]:
     return list(response.json_body["results"])
 
 
-# Real transactions: the loader calls the application through its WSGI handler, which closes
-# the database connection after each request when it is inside a test's transaction.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
     # given
     credentials = quickstart.ensure_demo_client()
     api = ZGWClient(credentials.token)
     # when
-    with in_process_client(credentials.token) as client:
-        report = load_demo(client)
+    report = load_demo(demo_client(credentials.client_id, credentials.secret))
     # then three published zaaktypen, each with its sub-types
     zaaktypen = _zaaktypen(api)
     assert sorted(z["omschrijving"] for z in zaaktypen) == [
@@ -177,8 +174,7 @@ def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
         for resultaattype in resultaattypen:
             assert resultaattype["selectielijstklasse"].startswith(f"{referentielijsten_root()}/resultaten/")
     # and a second run creates nothing new
-    with in_process_client(credentials.token) as client:
-        again = load_demo(client)
+    again = load_demo(demo_client(credentials.client_id, credentials.secret))
     assert again.created == []
     assert len(_zaaktypen(api)) == 3
     informatieobjecttypen = api.get(f"{CATALOGI}/informatieobjecttypen").json_body

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 
 from zaakwerk.api import expand
 from zaakwerk.api.errors import ApiError
+from zaakwerk.api.expandable import EMBEDDED
+from zaakwerk.api.versions import APIS
 
 OBJECTS: dict[str, dict[str, Any]] = {
     "http://x/a/1": {"url": "http://x/a/1", "naam": "een", "kinderen": ["http://x/b/1", "http://x/b/2"]},
@@ -17,7 +20,7 @@ OBJECTS: dict[str, dict[str, Any]] = {
 
 
 def expander() -> expand.Expander:
-    return expand.Expander(fetch=OBJECTS.get)
+    return expand.Expander(fetch=OBJECTS.get, names=lambda item: None)  # any field: no spec here
 
 
 def test_parse_builds_a_tree() -> None:
@@ -58,3 +61,14 @@ def test_a_list_of_objects_with_urls_expands_to_the_objects() -> None:
     relevant = item["_expand"]["relevant"]
     assert [r["naam"] for r in relevant] == ["b1"]
     assert relevant[0]["_expand"]["ouder"]["naam"] == "een"
+
+
+def test_the_expandable_names_are_those_of_the_specs_embedded_schemas() -> None:
+    """docs/adr/0039: a resource expands exactly the properties of its ``…Embedded`` schema."""
+    schemas: dict[str, Any] = {}
+    for info in APIS.values():
+        schemas |= yaml.load(info.spec_path.read_bytes(), Loader=yaml.CSafeLoader)["components"]["schemas"]
+    embedded = {name for name in schemas if name.endswith("Embedded")}
+    assert {schema for schema, _ in EMBEDDED.values()} == embedded
+    for schema, names in EMBEDDED.values():
+        assert names == set(schemas[schema]["properties"]), schema

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import jwt
 import pytest
 
+from zaakwerk.client.auth import CredentialFormatError, headers_for, parse_credentials
 from zaakwerk.core import references
-from zaakwerk.core.remote_auth import CredentialFormatError, headers_for, parse_credentials
 
 if TYPE_CHECKING:
     from pytest_django import Settings
@@ -61,13 +61,17 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
     server.shutdown()
 
 
+@pytest.mark.django_db  # the shared cache is a table
 def test_remote_fetches_carry_the_configured_token(
     recording_server: tuple[str, list[str]], settings: Settings
 ) -> None:
     root, seen = recording_server
+    # given credentials for the Catalogi API there (which also puts its host on the allowlist)
     settings.REMOTE_CREDENTIALS = [f"{root}/catalogi/api/v1|zaakwerk-test|geheim"]
+    # when references are fetched under that root and elsewhere on the host
     body, status = references.fetch(f"{root}/catalogi/api/v1/zaaktypen/1")
     references.fetch(f"{root}/elders/1")
+    # then the first carries this deployment's token for that root, the second none
     assert status == 200 and body == {"url": "x"}
     assert jwt.decode(seen[0][7:], "geheim", algorithms=["HS256"])["client_id"] == "zaakwerk-test"
     assert seen[1] == ""

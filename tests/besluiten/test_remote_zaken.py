@@ -10,21 +10,23 @@ import httpx
 import pytest
 
 from tests.besluiten.helpers import BASE, Types, besluit_body, codes
+from tests.remote import origin_of, remote_api
 from tests.zgw import ZGWClient
-from zaakwerk.besluiten import registers
 from zaakwerk.besluiten.models import Besluit
-from zaakwerk.core import references
 
 pytestmark = pytest.mark.django_db
 ZAAK = "https://zrc.example/api/v1/zaken/6f7c0000-0000-4000-8000-000000000001"
 
 
 class RemoteZaken:
-    def __init__(self) -> None:
+    def __init__(self, zaak: dict[str, Any]) -> None:
         self.calls: list[tuple[str, str, Any]] = []
         self.refuse = False
+        self.zaak = zaak
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and str(request.url) == ZAAK:
+            return httpx.Response(200, json=self.zaak)
         body = json.loads(request.content) if request.content else None
         self.calls.append((request.method, str(request.url), body))
         if request.method == "POST":
@@ -39,17 +41,16 @@ class RemoteZaken:
 
 
 @pytest.fixture
-def remote(monkeypatch: pytest.MonkeyPatch, catalogue: Types) -> Iterator[RemoteZaken]:
-    fake = RemoteZaken()
+def remote(catalogue: Types) -> Iterator[RemoteZaken]:
     zaak = {
         "url": ZAAK,
         "zaaktype": catalogue.zaaktype,
         "bronorganisatie": "517439943",
         "identificatie": "Z-1",
     }
-    monkeypatch.setattr(references, "_fetch_remote", lambda url: (zaak, 200) if url == ZAAK else (None, 404))
-    monkeypatch.setattr(registers, "remote_transport", httpx.MockTransport(fake.handle))
-    yield fake
+    fake = RemoteZaken(zaak)
+    with remote_api(origin_of(ZAAK), fake.handle):
+        yield fake
 
 
 def test_create_and_delete_call_the_remote_zaken_api(

@@ -55,28 +55,28 @@ def test_external_notificaties_api_gets_every_message_in_order_with_retries() ->
         # given an external Notificaties API that fails at first
         commit_change(1, actie="create")
         commit_change(1, actie="update")
+        # (the settings stay as configured while the worker runs: they are read per request)
         with override_settings(
             NOTIFICATIES_API_URL=root, REMOTE_CREDENTIALS=[f"{root}|zaakwerk|geheim-van-zaakwerk"]
         ):
             worker = Worker(DeliveryConfig(backoff=0.05, backoff_max=0.1), client=httpx.Client())
-        assert isinstance(worker.external, ExternalPublisher)
-        # when publishing fails, nothing is marked published and nothing later overtakes it
-        assert worker.publish() == 0
-        assert len(nrc.authorizations) == 1
-        assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 2
-        # when the API is back (and the back-off is over), both go out, in order
-        nrc.status = 201
-        deadline = time.monotonic() + 5
-        while (
-            OutboxMessage.objects.filter(published_at__isnull=True).exists() and time.monotonic() < deadline
-        ):
-            worker.publish()
-            time.sleep(0.02)
-        assert [b["actie"] for b in nrc.bodies()] == ["create", "update"]
-        assert nrc.bodies()[0] == OutboxMessage.objects.order_by("id")[0].as_message()
-        # and every request carried a ZGW JWT of this deployment's own client id
-        scheme, token = nrc.authorizations[-1].split(" ")
-        claims = jwt.decode(token, "geheim-van-zaakwerk", algorithms=["HS256"])
-        assert (scheme, claims["client_id"]) == ("Bearer", "zaakwerk")
-        # and nothing was queued locally
-        assert not Notificatie.objects.exists()
+            assert isinstance(worker.external, ExternalPublisher)
+            # when publishing fails, nothing is marked published and nothing later overtakes it
+            assert worker.publish() == 0
+            assert len(nrc.authorizations) == 1
+            assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 2
+            # when the API is back (and the back-off is over), both go out, in order
+            nrc.status = 201
+            deadline = time.monotonic() + 5
+            waiting = OutboxMessage.objects.filter(published_at__isnull=True)
+            while waiting.exists() and time.monotonic() < deadline:
+                worker.publish()
+                time.sleep(0.02)
+            assert [b["actie"] for b in nrc.bodies()] == ["create", "update"]
+            assert nrc.bodies()[0] == OutboxMessage.objects.order_by("id")[0].as_message()
+            # and every request carried a ZGW JWT of this deployment's own client id
+            scheme, token = nrc.authorizations[-1].split(" ")
+            claims = jwt.decode(token, "geheim-van-zaakwerk", algorithms=["HS256"])
+            assert (scheme, claims["client_id"]) == ("Bearer", "zaakwerk")
+            # and nothing was queued locally
+            assert not Notificatie.objects.exists()

@@ -27,9 +27,9 @@ def _first_url(client: ZGWClient, path: str) -> str:
 @pytest.fixture
 def no_http(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(url: str) -> tuple[None, int]:
-        raise AssertionError(f"fetched over HTTP: {url}")
+        raise AssertionError(f"fetched through the client: {url}")
 
-    monkeypatch.setattr(references, "_fetch_remote", refuse)
+    monkeypatch.setattr(references, "_get", refuse)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.catalogi.main_types import fuzz_send
+from tests.remote import origin_of, remote_api
 from tests.robustness import bodies
 from tests.zaken.factories import BASE, codes, create_zaak, zaken_client
 from tests.zaken.relation_helpers import (
@@ -26,7 +27,6 @@ from tests.zaken.relation_helpers import (
 from tests.zgw import ZGWClient
 from zaakwerk.core import references
 from zaakwerk.core.models import AuditTrail, OutboxMessage
-from zaakwerk.zaken import registers
 from zaakwerk.zaken.models import Zaak, ZaakInformatieObject
 
 pytestmark = pytest.mark.django_db
@@ -247,40 +247,37 @@ def test_etag_head_and_304(api: ZGWClient, types: DocumentType, documenten: Fake
     assert api.get(f"{ZIO}/niet-een-uuid").status_code == 404
 
 
-def test_remote_documenten_register(
-    api: ZGWClient, types: DocumentType, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_remote_documenten_register(api: ZGWClient, types: DocumentType) -> None:
     # given a Documenten API elsewhere, holding a document of the allowed type
     root = "https://drc.example.com/api/v1"
     document = f"{root}/enkelvoudiginformatieobjecten/1"
     body = {"url": document, "informatieobjecttype": types.informatieobjecttype}
-    monkeypatch.setattr(
-        references, "_fetch_remote", lambda url: (body, 200) if url == document else (None, 404)
-    )
     calls: list[tuple[str, str]] = []
     answer = {"POST": 201}
 
     def handle(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and str(request.url) == document:
+            return httpx.Response(200, json=body)
         calls.append((request.method, str(request.url)))
         if request.method == "GET":
             return httpx.Response(200, json=[{"url": f"{root}/objectinformatieobjecten/9"}])
         return httpx.Response(answer.get(request.method, 204), json={})
 
-    monkeypatch.setattr(registers, "remote_transport", httpx.MockTransport(handle))
-    zaak = create_zaak(api, types.zaaktype)
-    # when the remote register refuses, nothing is stored
-    answer["POST"] = 500
-    refused = api.post(ZIO, zio_body(zaak["url"], document))
-    assert refused.status_code == 400 and not ZaakInformatieObject.objects.exists()
-    assert not AuditTrail.objects.filter(resource="zaakinformatieobject").exists()
-    # when it agrees, the relation is there and mirrored
-    answer["POST"] = 201
-    created = api.post(ZIO, zio_body(zaak["url"], document))
-    assert created.status_code == 201
-    assert calls[-1] == ("POST", f"{root}/objectinformatieobjecten")
-    # deleting removes the mirror there as well
-    assert api.delete(created.json_body["url"]).status_code == 204
-    assert calls[-1] == ("DELETE", f"{root}/objectinformatieobjecten/9")
+    with remote_api(origin_of(root), handle):
+        zaak = create_zaak(api, types.zaaktype)
+        # when the remote register refuses, nothing is stored
+        answer["POST"] = 500
+        refused = api.post(ZIO, zio_body(zaak["url"], document))
+        assert refused.status_code == 400 and not ZaakInformatieObject.objects.exists()
+        assert not AuditTrail.objects.filter(resource="zaakinformatieobject").exists()
+        # when it agrees, the relation is there and mirrored
+        answer["POST"] = 201
+        created = api.post(ZIO, zio_body(zaak["url"], document))
+        assert created.status_code == 201
+        assert calls[-1] == ("POST", f"{root}/objectinformatieobjecten")
+        # deleting removes the mirror there as well
+        assert api.delete(created.json_body["url"]).status_code == 204
+        assert calls[-1] == ("DELETE", f"{root}/objectinformatieobjecten/9")
 
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
