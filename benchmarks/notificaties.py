@@ -235,6 +235,8 @@ def main() -> int:
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
         ZAAKWERK_DATA_DIR=tempfile.mkdtemp(prefix="zaakwerk-bench-"),
         LOG_LEVEL="WARNING",
+        # the subscribers listen on loopback, which callbacks may only reach when allowed (ADR 0035)
+        ZAAKWERK_OUTGOING_PRIVATE_NETWORKS="127.0.0.0/8",
     )
     recreate_database(args.database_url)
     from zaakwerk.ops.bootstrap import setup_django
