@@ -95,18 +95,16 @@ def load_data(count: int) -> list[str]:
     migrate.migrate()
     register_client(CLIENT_ID, SECRET, all_authorizations=True, label="Benchmark")
 
-    from zaakwerk.ops.demo import CatalogiApi, in_process_client
-    from zaakwerk.ops.tokens import mint_token
+    from zaakwerk.ops.demo import demo_client
 
     urls = []
-    with in_process_client(mint_token(CLIENT_ID, SECRET)) as client:
-        api = CatalogiApi(client)
-        body = {"domein": "BENCH", "rsin": "002220647", "contactpersoonBeheerNaam": "Benchmark"}
-        catalogus = str(api.create("catalogussen", body)["url"])
-        for number in range(count):
-            url = str(api.create("zaaktypen", zaaktype_body(catalogus, number))["url"])
-            api.publish(url)
-            urls.append(url)
+    api = demo_client(CLIENT_ID, SECRET).catalogi
+    body = {"domein": "BENCH", "rsin": "002220647", "contactpersoonBeheerNaam": "Benchmark"}
+    catalogus = api.catalogussen.create(body).url
+    for number in range(count):
+        url = api.zaaktypen.create(zaaktype_body(catalogus, number)).url
+        api.publish(url)
+        urls.append(url)
     return urls
 
 

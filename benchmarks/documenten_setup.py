@@ -50,7 +50,6 @@ def load_catalogus(count: int) -> list[Informatieobjecttype]:
     setup_django()
     from zaakwerk.autorisaties.clients import register_client
     from zaakwerk.ops import demo, migrate
-    from zaakwerk.ops.tokens import mint_token
 
     migrate.migrate()
     register_client(CLIENT_ID, SECRET, all_authorizations=True, label="Benchmark")
@@ -58,20 +57,19 @@ def load_catalogus(count: int) -> list[Informatieobjecttype]:
     templates = data["informatieobjecttypen"]
     found = []
     started = time.monotonic()
-    with demo.in_process_client(mint_token(CLIENT_ID, SECRET)) as client:
-        api = demo.CatalogiApi(client)
-        catalogus = str(api.create("catalogussen", data["catalogus"])["url"])
-        for number in range(count):
-            item = templates[number % len(templates)]
-            body = {**item, "omschrijving": f"{item['omschrijving']} {number}", "catalogus": catalogus}
-            created = api.create("informatieobjecttypen", body)
-            api.publish(created["url"])
-            found.append(
-                Informatieobjecttype(
-                    url=str(created["url"]),
-                    omschrijving=str(created["omschrijving"]),
-                    vertrouwelijkheidaanduiding=str(created["vertrouwelijkheidaanduiding"]),
-                )
+    api = demo.demo_client(CLIENT_ID, SECRET).catalogi
+    catalogus = api.catalogussen.create(data["catalogus"]).url
+    for number in range(count):
+        item = templates[number % len(templates)]
+        body = {**item, "omschrijving": f"{item['omschrijving']} {number}", "catalogus": catalogus}
+        created = api.informatieobjecttypen.create(body)
+        api.publish(created.url)
+        found.append(
+            Informatieobjecttype(
+                url=created.url,
+                omschrijving=created.omschrijving,
+                vertrouwelijkheidaanduiding=created.vertrouwelijkheidaanduiding,
             )
-            progress("types", number + 1, count, started)
+        )
+        progress("types", number + 1, count, started)
     return found

@@ -95,8 +95,16 @@ def _days(duration: str) -> int:
 def _zaaktype_info(api: Any, url: str, zaaktype: dict[str, Any]) -> ZaaktypeInfo:
     from zaken_rows import ZaaktypeInfo
 
-    statustypen = sorted(api.find("statustypen", zaaktype=url), key=lambda s: s["volgnummer"])
-    roltypen = api.find("roltypen", zaaktype=url)
+    from zaakwerk.ops import demo
+
+    def find(collection: str) -> list[dict[str, Any]]:
+        return [
+            found.model_dump(by_alias=True)
+            for found in demo.subtype_collection(api, collection).list(zaaktype=url)
+        ]
+
+    statustypen = sorted(find("statustypen"), key=lambda s: s["volgnummer"])
+    roltypen = find("roltypen")
     order = {"initiator": 0, "behandelaar": 1}
     roltypen.sort(key=lambda r: order.get(r["omschrijvingGeneriek"], 2))
     return ZaaktypeInfo(
@@ -106,8 +114,8 @@ def _zaaktype_info(api: Any, url: str, zaaktype: dict[str, Any]) -> ZaaktypeInfo
         doorlooptijd_days=_days(zaaktype["doorlooptijd"]),
         statustypen=statustypen,
         roltypen=roltypen,
-        resultaattypen=api.find("resultaattypen", zaaktype=url),
-        eigenschappen=api.find("eigenschappen", zaaktype=url),
+        resultaattypen=find("resultaattypen"),
+        eigenschappen=find("eigenschappen"),
     )
 
 
@@ -121,7 +129,6 @@ def load_catalogus(count: int) -> list[ZaaktypeInfo]:
     setup_django()
     from zaakwerk.autorisaties.clients import register_client
     from zaakwerk.ops import demo, migrate
-    from zaakwerk.ops.tokens import mint_token
 
     migrate.migrate()
     register_client(CLIENT_ID, SECRET, all_authorizations=True, label="Benchmark")
@@ -129,26 +136,25 @@ def load_catalogus(count: int) -> list[ZaaktypeInfo]:
     subtype_keys = {key for _, key in demo.SUBTYPES}
     found = []
     started = time.monotonic()
-    with demo.in_process_client(mint_token(CLIENT_ID, SECRET)) as client:
-        api = demo.CatalogiApi(client)
-        catalogus = str(api.create("catalogussen", data["catalogus"])["url"])
-        for item in data["informatieobjecttypen"]:
-            api.publish(api.create("informatieobjecttypen", {**item, "catalogus": catalogus})["url"])
-        for number in range(count):
-            item = data["zaaktypen"][number % len(data["zaaktypen"])]
-            body = {key: value for key, value in item.items() if key not in subtype_keys}
-            body.update(
-                identificatie=f"{item['identificatie']}-{number:03d}",
-                omschrijving=f"{item['omschrijving']} {number}",
-                catalogus=catalogus,
-            )
-            created = api.create("zaaktypen", body)
-            for collection, key in demo.SUBTYPES:
-                for sub in item.get(key, []):
-                    api.create(collection, {**sub, "zaaktype": created["url"]})
-            api.publish(created["url"])
-            found.append(_zaaktype_info(api, str(created["url"]), created))
-            progress("zaaktypen", number + 1, count, started)
+    api = demo.demo_client(CLIENT_ID, SECRET).catalogi
+    catalogus = api.catalogussen.create(data["catalogus"]).url
+    for item in data["informatieobjecttypen"]:
+        api.publish(api.informatieobjecttypen.create({**item, "catalogus": catalogus}).url)
+    for number in range(count):
+        item = data["zaaktypen"][number % len(data["zaaktypen"])]
+        body = {key: value for key, value in item.items() if key not in subtype_keys}
+        body.update(
+            identificatie=f"{item['identificatie']}-{number:03d}",
+            omschrijving=f"{item['omschrijving']} {number}",
+            catalogus=catalogus,
+        )
+        created = api.zaaktypen.create(body)
+        for collection, key in demo.SUBTYPES:
+            for sub in item.get(key, []):
+                demo.subtype_collection(api, collection).create({**sub, "zaaktype": created.url})
+        api.publish(created.url)
+        found.append(_zaaktype_info(api, created.url, created.model_dump(by_alias=True)))
+        progress("zaaktypen", number + 1, count, started)
     return found
 
 

@@ -64,7 +64,8 @@ def demo_client(client_id: str, secret: str) -> ZGWClient:
     return ZGWClient.for_deployment(ClientCredentials(client_id, secret))
 
 
-def _subtypes(api: CatalogiApi, collection: str) -> Collection[Any]:
+def subtype_collection(api: CatalogiApi, collection: str) -> Collection[Any]:
+    """The typed collection of one of :data:`SUBTYPES` (``zaaktype-informatieobjecttypen``, …)."""
     found: Collection[Any] = getattr(api, collection.replace("-", "_"))
     return found
 
@@ -123,6 +124,6 @@ def _zaaktype(api: CatalogiApi, catalogus: str, item: dict[str, Any], report: De
     zaaktype = api.zaaktypen.create({**body, "catalogus": catalogus}).url
     for collection, key in SUBTYPES:
         for sub in item.get(key, []):
-            _subtypes(api, collection).create({**sub, "zaaktype": zaaktype})
+            subtype_collection(api, collection).create({**sub, "zaaktype": zaaktype})
     api.publish(zaaktype)
     report.created.append(label)
