@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.client.servers import answer, serving
+from tests.client.loopback import answer, serving
 from tests.zaken.factories import BASE, CRS
 from tests.zaken.subresource_helpers import FullType, full_zaaktype, new_zaak, rol_body, zaakobject_body
 from tests.zgw import ZGWClient

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from tests.client.conftest import Deployment
-from tests.client.servers import drip, serving
+from tests.client.loopback import drip, serving
 from zaakwerk.client import ClientCredentials, HTTPStatusError, ZGWClient
 from zaakwerk.ops.demo import load_demo
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.client.servers import answer, chunked, drip, in_turn, redirect, serving
+from tests.client.loopback import answer, chunked, drip, in_turn, redirect, serving
 from zaakwerk.client import DeadlineExceeded, Http, NotAllowed, ResponseTooLarge, network, policy
 from zaakwerk.core import references
 

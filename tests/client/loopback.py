@@ -1,4 +1,5 @@
-"""Small HTTP servers on loopback for the tests of outgoing requests: each records what reached it.
+"""Small HTTP servers on loopback, each with a behaviour (an answer, a drip, a redirect), that record
+what reached them: the other side of the tests of outgoing requests.
 
 Each server runs in a thread on a free port; a behaviour is a function of the request handler.
 """
