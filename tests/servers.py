@@ -5,7 +5,10 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
+import time
 from typing import Any
+
+import httpx
 
 
 def free_port() -> int:
@@ -23,3 +26,16 @@ def stop(process: subprocess.Popen[Any]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+
+
+def wait_until_healthy(base: str, process: subprocess.Popen[Any], *, seconds: float = 60) -> bool:
+    """Whether the server at ``base`` answers ``/healthz`` with 200 within ``seconds`` (False as soon
+    as its process has ended)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return True
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return False

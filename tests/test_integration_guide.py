@@ -11,15 +11,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.servers import free_port, stop
+from tests.servers import free_port, stop, wait_until_healthy
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "integration.md"
 DOCS_BASE = "http://127.0.0.1:8000"
@@ -100,14 +98,7 @@ def deployment(tmp_path: Path) -> Iterator[dict[str, str]]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        assert server.poll() is None, "the server did not start"
+        assert wait_until_healthy(base, server), "the server did not start"
         yield env
     finally:
         stop(server)

@@ -9,15 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.servers import free_port, stop
+from tests.servers import free_port, stop, wait_until_healthy
 
 CLIENT_ID, SECRET = "werkplek", "geheim-van-de-werkplek"
 
@@ -75,18 +73,7 @@ def other_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deplo
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_until_up(url, process, log)
+        assert wait_until_healthy(url, process, seconds=90), f"not started:\n{log.read_text()[-3000:]}"
         yield Deployment(url=url, client_id=CLIENT_ID, secret=SECRET, log=log)
     finally:
         stop(process)
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise AssertionError(f"the other deployment did not start:\n{log.read_text()[-3000:]}")
