@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.catalogi.main_types import fuzz_send
 from tests.robustness import Json, bodies
-from tests.zaken.factories import BASE, codes, create_zaak, zaken_client
+from tests.zaken.factories import BASE, CRS, codes, create_zaak, zaken_client
 from tests.zaken.status_helpers import (
     BEGIN,
     EIND,
@@ -347,6 +347,22 @@ def test_expand_zaak(api: ZGWClient, types: ClosableType) -> None:
     listed = api.get(f"{BASE}/statussen", expand="zaak").json_body["results"]
     assert [item["_expand"]["zaak"]["url"] for item in listed] == [zaak["url"]]
     assert api.get(status["url"], expand="onbekend").status_code == 404
+
+
+def test_a_standard_reference_left_out_when_empty_expands_to_the_empty_object(
+    api: ZGWClient, types: ClosableType
+) -> None:
+    # given a status without gezetdoor (left out of its representation), as the VNG OAS suite reads it
+    zaak = create_zaak(api, types.zaaktype)
+    status = add_status(api, zaak["url"], types.begin).json_body
+    assert "gezetdoor" not in status
+    # when the zaak is read with its status and the status's gezetdoor expanded
+    response = api.get(zaak["url"], expand="status.statustype,status.gezetdoor", headers=CRS)
+    # then gezetdoor is the empty object (StatusEmbedded names it), not a 404
+    assert response.status_code == 200, response.json_body
+    embedded = response.json_body["_expand"]["status"]["_expand"]
+    assert embedded["gezetdoor"] == {}
+    assert embedded["statustype"]["url"] == types.begin
 
 
 @pytest.fixture

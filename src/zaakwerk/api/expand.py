@@ -115,9 +115,9 @@ class Expander:
         for item in items:
             embedded: dict[str, Any] = {}
             for name, subtree in tree.items():
-                if name not in item or name == "url":
+                if name == "url" or (name not in item and not self._left_out_when_empty(item, name)):
                     raise ApiError(404, "not_found", f"'{name}' is geen attribuut om te expanderen.")
-                value = item[name]
+                value = item.get(name)
                 if isinstance(value, list):
                     # a list of URLs, or of objects that carry one (relevanteAndereZaken: {url, aardRelatie})
                     urls = [entry.get("url") if isinstance(entry, dict) else entry for entry in value]
@@ -134,6 +134,12 @@ class Expander:
                 else:
                     raise ApiError(404, "not_found", f"'{name}' verwijst niet naar een resource.")
             item["_expand"] = embedded
+
+    def _left_out_when_empty(self, item: dict[str, Any], name: str) -> bool:
+        """A name the standard lets ``item`` expand, missing because its value is empty (an
+        optional reference is left out of a representation when empty): it expands to ``{}``."""
+        allowed = self._names(item)
+        return allowed is not None and name in allowed
 
     def embed_empty(self, item: dict[str, Any], name: str) -> None:
         """An empty reference embeds ``{}``, but only for a name the standard lets it expand."""
