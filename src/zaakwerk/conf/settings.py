@@ -9,6 +9,7 @@ from typing import Any
 import dj_database_url
 
 from zaakwerk.conf.env import config
+from zaakwerk.conf.secret import read_key_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,17 +26,14 @@ DATA_DIR = Path(
 SECRET_KEY = config(
     "SECRET_KEY",
     "",
-    help="Django secret key; also derives the key that encrypts stored API client secrets. "
-    "Required when `DEBUG` is false; `zaakwerk quickstart` generates one into the data folder.",
+    help="Django secret key; also derives the key that encrypts stored API client secrets. Keep it "
+    "stable and the same on every server. When empty, `<ZAAKWERK_DATA_DIR>/secret_key` is read (the "
+    "embedded demo: `zaakwerk quickstart` generates that file); without either Zaakwerk refuses to start.",
 )
 DEBUG = config("DEBUG", False, help="Django debug mode. Never enable in production.")
 if not SECRET_KEY:
-    key_file = DATA_DIR / "secret_key"
-    if key_file.exists():
-        SECRET_KEY = key_file.read_text().strip()
-    else:
-        # Reproducible per data folder, never shared: the quickstart writes a random key here.
-        SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    # Never a built-in key: an empty key makes Django (and `zaakwerk`, at start) refuse to run.
+    SECRET_KEY = read_key_file(DATA_DIR)
 
 PUBLIC_URL = config(
     "ZAAKWERK_PUBLIC_URL",

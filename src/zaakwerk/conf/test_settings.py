@@ -7,6 +7,8 @@ import tempfile
 
 os.environ.setdefault("ZAAKWERK_DATA_DIR", tempfile.mkdtemp(prefix="zaakwerk-test-"))
 os.environ.setdefault("ZAAKWERK_PUBLIC_URL", "http://testserver")
+# Zaakwerk refuses to start without a key; the suite (and the commands it starts) use this one.
+os.environ.setdefault("SECRET_KEY", "zaakwerk-test-suite-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 
 from zaakwerk.conf.settings import *  # noqa: F403
 

@@ -44,6 +44,8 @@ class DemoReport:
     catalogus: str = ""
     created: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
+    # identificatie → URL of the published zaaktype, for the examples the quickstart prints
+    zaaktypen: dict[str, str] = field(default_factory=dict)
 
 
 def definition() -> dict[str, Any]:
@@ -149,8 +151,10 @@ def _informatieobjecttype(api: CatalogiApi, catalogus: str, body: dict[str, Any]
 def _zaaktype(api: CatalogiApi, catalogus: str, item: dict[str, Any], report: DemoReport) -> None:
     label = f"zaaktype {item['omschrijving']}"
     found = api.find("zaaktypen", catalogus=catalogus, identificatie=item["identificatie"], status="alles")
-    if any(not version["concept"] for version in found):
+    published = [version for version in found if not version["concept"]]
+    if published:
         report.present.append(label)
+        report.zaaktypen[item["identificatie"]] = str(published[-1]["url"])
         return
     for concept in found:  # left by an interrupted run: its sub-types may be incomplete
         api.delete(concept["url"])
@@ -161,3 +165,4 @@ def _zaaktype(api: CatalogiApi, catalogus: str, item: dict[str, Any], report: De
             api.create(collection, {**sub, "zaaktype": zaaktype})
     api.publish(zaaktype)
     report.created.append(label)
+    report.zaaktypen[item["identificatie"]] = str(zaaktype)
