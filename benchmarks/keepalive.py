@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,9 @@ class RunResult:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (default 2)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
     parser.add_argument(
@@ -69,7 +72,9 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def run_client(port: int, requests: int, timeout: float, start: threading.Barrier, done: threading.Barrier) -> ClientResult:
+def run_client(
+    port: int, requests: int, timeout: float, start: threading.Barrier, done: threading.Barrier
+) -> ClientResult:
     result = ClientResult()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -96,7 +101,8 @@ def database_connections(database_url: str, stop: threading.Event, peak: list[in
     with psycopg.connect(database_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
         while not stop.wait(0.1):
             row = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (name,)
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
             ).fetchone()
             peak[0] = max(peak[0], int(row[0]) if row else 0)
 
@@ -121,10 +127,12 @@ def measure(args: argparse.Namespace, port: int, clients: int, connections: int)
     stop.set()
     sampler.join()
     latencies = [latency for result in results for latency in result.latencies]
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [max(latencies, default=0.0)] * 99
-    for index, result in enumerate(results):
-        if result.failure:
-            print(f"  client {index}: {result.answered} answers, then {result.failure}")
+    cuts = (
+        statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [max(latencies, default=0.0)] * 99
+    )
+    failures = Counter(result.failure for result in results if result.failure)
+    for failure, count in failures.most_common():
+        print(f"  {count} client(s): {failure}")
     return RunResult(
         clients=clients,
         slots=args.workers * args.threads,
@@ -169,6 +177,8 @@ def main() -> int:
     server = start_server(port, args.workers)
     results: list[RunResult] = []
     try:
+        # every thread of every worker loads the application on its first request: not measured
+        measure(args, port, args.workers * args.threads, connections)
         for clients in (int(part) for part in args.clients.split(",")):
             result = measure(args, port, clients, connections)
             results.append(result)
@@ -176,7 +186,11 @@ def main() -> int:
     finally:
         stop_server(server)
         drop_database(args.database_url)
-    report: dict[str, Any] = {"workers": args.workers, "threads": args.threads, "load_average": load_average()}
+    report: dict[str, Any] = {
+        "workers": args.workers,
+        "threads": args.threads,
+        "load_average": load_average(),
+    }
     write_results("keepalive", report, results)
     return 0
 

@@ -26,7 +26,7 @@ def add(username: str, email: str) -> int:
     try:
         call_command("createsuperuser", username=username, email=email, interactive=interactive)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {str(exc).removeprefix('Error: ')}", file=sys.stderr)
         return 2
     return 0
 
@@ -38,6 +38,6 @@ def change_password(username: str) -> int:
     try:
         call_command("changepassword", username)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {str(exc).removeprefix('Error: ')}", file=sys.stderr)
         return 2
     return 0
