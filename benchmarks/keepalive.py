@@ -26,8 +26,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from common import DEFAULT_DATABASE_URL, drop_database, free_port, load_average, recreate_database
-from common import start_server, stop_server, write_results
+from common import (
+    DEFAULT_DATABASE_URL,
+    drop_database,
+    free_port,
+    load_average,
+    recreate_database,
+    start_server,
+    stop_server,
+    write_results,
+)
 
 
 @dataclass

@@ -40,13 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--label", default="", help="label of a new Applicatie (default: the client id)")
 
-    admin = commands.add_parser("admin", help="accounts for the admin at /admin/")
-    admin_commands = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
-    admin_add = admin_commands.add_parser("add", help="create a superuser (asks for the password)")
-    admin_add.add_argument("--username", required=True)
-    admin_add.add_argument("--email", default="")
-    admin_password = admin_commands.add_parser("password", help="set a new password for an account")
-    admin_password.add_argument("--username", required=True)
+    _admin_parser(commands)
 
     serve = commands.add_parser("serve", help="run the production web server")
     _server_arguments(serve)
@@ -92,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--user-id", default="", help="the user_id claim")
     token.add_argument("--user-representation", default="", help="the user_representation claim")
     return parser
+
+
+def _admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    admin = commands.add_parser("admin", help="accounts for the admin at /admin/")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    admin_add = admin_commands.add_parser("add", help="create a superuser (asks for the password)")
+    admin_add.add_argument("--username", required=True)
+    admin_add.add_argument("--email", default="")
+    admin_password = admin_commands.add_parser("password", help="set a new password for an account")
+    admin_password.add_argument("--username", required=True)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:

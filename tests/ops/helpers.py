@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,23 +24,30 @@ __all__ = ["command_env", "free_port", "one_line_error", "running", "stop", "wai
 SUITE_ONLY = ("DATABASE_URL", "SECRET_KEY", "ZAAKWERK_PUBLIC_URL")
 
 
-def command_env(data_dir: Path, *, bare: bool = False, **extra: str) -> dict[str, str]:
+def command_env(
+    data_dir: Path, *, bare: bool = False, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The environment of a ``zaakwerk`` process on a fresh embedded database in ``data_dir``.
 
     ``bare``: without the suite's secret key and public URL, as on a newcomer's machine.
     """
     dropped = SUITE_ONLY if bare else ("DATABASE_URL",)
     env = {key: value for key, value in os.environ.items() if key not in dropped}
-    env.update(ZAAKWERK_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings", **extra)
+    env.update(ZAAKWERK_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings")
+    env.update(extra or {})
     return env
 
 
 def zaakwerk(
-    data_dir: Path, *args: str, bare: bool = False, cwd: Path | None = None, **extra: str
+    data_dir: Path,
+    *args: str,
+    bare: bool = False,
+    cwd: Path | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "zaakwerk.cli", *args],
-        env=command_env(data_dir, bare=bare, **extra),
+        env=command_env(data_dir, bare=bare, extra=extra),
         capture_output=True,
         text=True,
         timeout=120,
@@ -62,13 +69,17 @@ def wait_until_healthy(process: subprocess.Popen[str], url: str) -> httpx.Respon
 
 @contextmanager
 def running(
-    data_dir: Path, *args: str, bare: bool = False, cwd: Path | None = None, **extra: str
+    data_dir: Path,
+    *args: str,
+    bare: bool = False,
+    cwd: Path | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> Iterator[subprocess.Popen[str]]:
     """``zaakwerk <args>`` as a server process (output in ``data_dir.parent/server.log``), stopped after."""
     log = (data_dir.parent / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "zaakwerk.cli", *args],
-        env=command_env(data_dir, bare=bare, **extra),
+        env=command_env(data_dir, bare=bare, extra=extra),
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,

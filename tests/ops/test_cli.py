@@ -198,11 +198,13 @@ def test_admin_add_creates_a_superuser_from_a_script(tmp_path: Path) -> None:
         "beheer",
         "--email",
         "beheer@gemeente.example",
-        DJANGO_SUPERUSER_PASSWORD="een-lang-wachtwoord",
+        extra={"DJANGO_SUPERUSER_PASSWORD": "een-lang-wachtwoord"},
     )
     # then it exists; without a password and without a terminal nothing is created
     assert added.returncode == 0, added.stderr
     refused = zaakwerk(data, "admin", "add", "--username", "zonder")
     assert "DJANGO_SUPERUSER_PASSWORD" in one_line_error(refused)
-    again = zaakwerk(data, "admin", "add", "--username", "beheer", DJANGO_SUPERUSER_PASSWORD="x" * 20)
+    again = zaakwerk(
+        data, "admin", "add", "--username", "beheer", extra={"DJANGO_SUPERUSER_PASSWORD": "x" * 20}
+    )
     assert "already taken" in one_line_error(again)

@@ -67,7 +67,7 @@ def test_secret_key_wins_over_the_key_file(tmp_path: Path) -> None:
     create_key_file(tmp_path / "data")
     result = subprocess.run(
         [sys.executable, "-c", "from zaakwerk.conf import settings; print(settings.SECRET_KEY)"],
-        env=command_env(tmp_path / "data", bare=True, SECRET_KEY="from-the-environment"),
+        env=command_env(tmp_path / "data", bare=True, extra={"SECRET_KEY": "from-the-environment"}),
         capture_output=True,
         text=True,
         check=True,

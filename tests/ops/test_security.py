@@ -136,10 +136,10 @@ def production_env(**extra: str) -> dict[str, str]:
     return {"SECRET_KEY": secrets.token_urlsafe(50), "ZAAKWERK_PUBLIC_URL": PRODUCTION_URL, **extra}
 
 
-def deploy_check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def deploy_check(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=command_env(tmp_path / "data", bare=True, **env),
+        env=command_env(tmp_path / "data", bare=True, extra=env),
         capture_output=True,
         text=True,
         check=False,
@@ -148,7 +148,7 @@ def deploy_check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]
 
 def test_deploy_check_passes_without_warnings_in_production(tmp_path: Path) -> None:
     # when Django's deployment check runs with the production settings (https public URL, a key)
-    result = deploy_check(tmp_path, **production_env())
+    result = deploy_check(tmp_path, production_env())
     # then it finds nothing
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -157,7 +157,7 @@ def test_deploy_check_passes_without_warnings_in_production(tmp_path: Path) -> N
 
 def test_deploy_check_warns_when_served_over_plain_http(tmp_path: Path) -> None:
     # an http public URL is the demo: Secure cookies would break its admin login
-    result = deploy_check(tmp_path, **production_env(ZAAKWERK_PUBLIC_URL="http://127.0.0.1:8000"))
+    result = deploy_check(tmp_path, production_env(ZAAKWERK_PUBLIC_URL="http://127.0.0.1:8000"))
     assert result.returncode == 1
     assert "security.W012" in result.stderr  # SESSION_COOKIE_SECURE
 
@@ -171,12 +171,12 @@ def test_behind_a_tls_proxy_cookies_are_secure_hsts_is_sent_and_http_is_redirect
     # given a production server behind a proxy that terminates TLS, with an admin account
     env = production_env(DJANGO_SUPERUSER_PASSWORD="beheer-wachtwoord-1")
     data = tmp_path / "data"
-    assert zaakwerk(data, "migrate", bare=True, **env).returncode == 0
-    assert zaakwerk(data, "admin", "add", "--username", "beheer", bare=True, **env).returncode == 0
+    assert zaakwerk(data, "migrate", bare=True, extra=env).returncode == 0
+    assert zaakwerk(data, "admin", "add", "--username", "beheer", bare=True, extra=env).returncode == 0
     port = free_port()
     server = f"http://127.0.0.1:{port}"
     proxied = {"Host": "zaken.gemeente.example", "X-Forwarded-Proto": "https"}
-    with running(data, "serve", "--port", str(port), bare=True, **env) as process:
+    with running(data, "serve", "--port", str(port), bare=True, extra=env) as process:
         # then the health check stays on plain HTTP for probes
         assert wait_until_healthy(process, server).status_code == 200
         # and a request that did not come through TLS is sent to https

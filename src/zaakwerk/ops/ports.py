@@ -49,7 +49,10 @@ def _bind_problem(host: str, port: int, exc: OSError) -> str:
                 f"a Zaakwerk server already listens on {host}:{port}; stop it first, or choose another "
                 "port with --port."
             )
-        return f"port {port} on {host} is in use by another program; stop it, or choose another port with --port."
+        return (
+            f"port {port} on {host} is in use by another program; stop it, or choose another port "
+            "with --port."
+        )
     if exc.errno == errno.EACCES:
         return f"no permission to listen on port {port} (ports below 1024 need privileges); use --port."
     if exc.errno == errno.EADDRNOTAVAIL:
@@ -60,7 +63,7 @@ def _bind_problem(host: str, port: int, exc: OSError) -> str:
 def _is_zaakwerk(url: str) -> bool:
     """Whether the program on the port answers Zaakwerk's health check."""
     try:
-        with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310 - local URL
+        with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
             body = json.loads(response.read(4096))
     except urllib.error.HTTPError as exc:  # 503 while its database is down: still a Zaakwerk
         body = _json_or_none(exc.read(4096))
