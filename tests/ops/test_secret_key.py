@@ -27,28 +27,30 @@ def test_a_command_without_a_key_refuses_with_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "zaakwerk.sqlite3").exists()
 
 
-def test_the_settings_hold_no_key_of_their_own(tmp_path: Path) -> None:
-    # when the settings load without SECRET_KEY and without a key file
-    result = subprocess.run(
-        [sys.executable, "-c", "from zaakwerk.conf import settings; print(repr(settings.SECRET_KEY))"],
-        env=command_env(tmp_path / "data", bare=True),
+def python(data: Path, code: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter, with an operator's bare environment (plus ``extra``)."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=command_env(data, bare=True, extra=extra),
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+
+
+KEY = "from zaakwerk.conf import settings; print(repr(settings.SECRET_KEY))"
+
+
+def test_the_settings_hold_no_key_of_their_own(tmp_path: Path) -> None:
+    # when the settings load without SECRET_KEY and without a key file
+    result = python(tmp_path / "data", KEY)
     # then the key is empty (Django refuses to use it), not a built-in value
     assert result.stdout.strip() == "''"
 
 
 def test_the_wsgi_application_refuses_to_load_without_a_key(tmp_path: Path) -> None:
     # when any WSGI server imports the application without a key
-    result = subprocess.run(
-        [sys.executable, "-c", "import zaakwerk.wsgi"],
-        env=command_env(tmp_path / "data", bare=True),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = python(tmp_path / "data", "import zaakwerk.wsgi")
     # then loading fails, with the same explanation
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
@@ -65,14 +67,8 @@ def test_the_demo_key_file_is_enough(tmp_path: Path) -> None:
 
 def test_secret_key_wins_over_the_key_file(tmp_path: Path) -> None:
     create_key_file(tmp_path / "data")
-    result = subprocess.run(
-        [sys.executable, "-c", "from zaakwerk.conf import settings; print(settings.SECRET_KEY)"],
-        env=command_env(tmp_path / "data", bare=True, extra={"SECRET_KEY": "from-the-environment"}),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "from-the-environment"
+    result = python(tmp_path / "data", KEY, {"SECRET_KEY": "from-the-environment"})
+    assert result.stdout.strip() == "'from-the-environment'"
 
 
 def test_config_docs_needs_no_key(tmp_path: Path) -> None:
