@@ -19,9 +19,9 @@ from tests.servers import free_port, stop
 
 __all__ = ["command_env", "free_port", "one_line_error", "running", "stop", "wait_until_healthy", "zaakwerk"]
 
-# Settings the suite sets for itself (test_settings) that a child process must not inherit
-# when a test wants to see what an operator's bare environment does.
-SUITE_ONLY = ("DATABASE_URL", "SECRET_KEY", "ZAAKWERK_PUBLIC_URL")
+# Settings the suite sets for itself (test_settings, the browser tests) that a child process must
+# not inherit when a test wants to see what an operator's bare environment does.
+SUITE_ONLY = ("DATABASE_URL", "SECRET_KEY", "ZAAKWERK_PUBLIC_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def command_env(
