@@ -3,7 +3,7 @@
 PYTHON ?= python
 SOURCES = src tests benchmarks
 
-.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten docs assets messages screenshots
+.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten bench-keepalive docs assets messages screenshots
 
 help:  ## list the targets
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
@@ -59,3 +59,6 @@ bench-documenten:  ## the Documenten API benchmarks (list/detail needs: python b
 
 bench-notificaties:  ## notification delivery: 10,000 changes to loopback subscribers, 1 and 3 workers
 	$(PYTHON) benchmarks/notificaties.py
+
+bench-keepalive:  ## more kept-alive connections than request slots: all served? (see docs/adr/0027)
+	$(PYTHON) benchmarks/keepalive.py

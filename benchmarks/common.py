@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,9 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # The API client with heeftAlleAutorisaties that loads the data and drives the server.
 CLIENT_ID = "zaakwerk-bench"
 SECRET = "benchmark-secret-benchmark-secret-0123456789"
+# Zaakwerk refuses to start without a key; one fixed key lets every benchmark process (data set,
+# server, load driver) decrypt the client secrets the others stored. Never a production key.
+os.environ.setdefault("SECRET_KEY", "zaakwerk-benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 
 # One request of a case: the client of the thread and the request's index → the response.
 Send = Callable[[httpx.Client, int], httpx.Response]
@@ -267,7 +270,7 @@ def print_table(results: list[CaseResult], width: int = 22) -> None:
         )
 
 
-def write_results(benchmark: str, report: dict[str, Any], results: list[CaseResult]) -> Path:
+def write_results(benchmark: str, report: dict[str, Any], results: Sequence[Any]) -> Path:
     """``benchmarks/results/<benchmark>-<UTC timestamp>.json`` (not committed); prints its path."""
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -7,13 +7,23 @@ called, after Django is set up, so ``zaakwerk --help`` needs no database or sett
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+
+def installed_version() -> str:
+    try:
+        return version("zaakwerk")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zaakwerk", description="Run and manage a Zaakwerk installation.")
+    parser.add_argument("--version", action="version", version=f"zaakwerk {installed_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser("migrate", help="apply database migrations")
@@ -29,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="give the client an Applicatie with all authorisations",
     )
     add.add_argument("--label", default="", help="label of a new Applicatie (default: the client id)")
+
+    _admin_parser(commands)
 
     serve = commands.add_parser("serve", help="run the production web server")
     _server_arguments(serve)
@@ -76,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    admin = commands.add_parser("admin", help="accounts for the admin at /admin/")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    admin_add = admin_commands.add_parser("add", help="create a superuser (asks for the password)")
+    admin_add.add_argument("--username", required=True)
+    admin_add.add_argument("--email", default="")
+    admin_password = admin_commands.add_parser("password", help="set a new password for an account")
+    admin_password.add_argument("--username", required=True)
+
+
 def _server_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default=None, help="address to bind to (default: ZAAKWERK_HOST)")
     parser.add_argument("--port", type=int, default=None, help="port to listen on (default: ZAAKWERK_PORT)")
@@ -83,27 +105,46 @@ def _server_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "quickstart":
-        # sets up Django itself: the secret key file must exist before the settings load
-        from zaakwerk.ops import quickstart
-
-        return quickstart.run(serve=not args.no_serve, host=args.host, port=args.port)
+    if args.command in ("serve", "quickstart"):
+        use_listen_address_as_public_url(args.host, args.port)
 
     from django.db import DatabaseError
 
     from zaakwerk.core.registry import NotConnected
-    from zaakwerk.ops.bootstrap import setup_django
+    from zaakwerk.ops.bootstrap import StartupError, setup_django
 
     try:
-        setup_django()
+        if args.command == "quickstart":
+            # sets up Django itself: the secret key file must exist before the settings load
+            from zaakwerk.ops import quickstart
+
+            return quickstart.run(serve=not args.no_serve, host=args.host, port=args.port)
+        setup_django(require_secret_key=args.command != "config-docs")
+        return dispatch(args)
+    except StartupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except NotConnected as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    try:
-        return dispatch(args)
     except DatabaseError as exc:
         print(f"error: database: {exc} (is it reachable, and has `zaakwerk migrate` run?)", file=sys.stderr)
         return 1
+
+
+def use_listen_address_as_public_url(host: str | None, port: int | None) -> None:
+    """Without a configured ``ZAAKWERK_PUBLIC_URL``, the server's own address is the public URL.
+
+    Must run before the settings load. Otherwise ``--port 8101`` would serve on 8101 while every
+    URL in the responses (and every reference a client sends back) still named the default port.
+    """
+    if os.environ.get("ZAAKWERK_PUBLIC_URL", "").strip():
+        return
+    from zaakwerk.ops.ports import local_url
+    from zaakwerk.ops.serve import ServerOptions
+
+    defaults = ServerOptions()
+    os.environ["ZAAKWERK_PUBLIC_URL"] = local_url(host or defaults.host, port or defaults.port)
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -117,6 +158,12 @@ def dispatch(args: argparse.Namespace) -> int:
         return client.run(
             args.client_id, args.secret, all_authorizations=args.all_authorizations, label=args.label
         )
+    if args.command == "admin":
+        from zaakwerk.ops import admin_users
+
+        if args.admin_command == "add":
+            return admin_users.add(args.username, args.email)
+        return admin_users.change_password(args.username)
     if args.command == "serve":
         from zaakwerk.ops import serve
 
@@ -126,6 +173,7 @@ def dispatch(args: argparse.Namespace) -> int:
             port=args.port or defaults.port,
             workers=defaults.workers if args.workers is None else args.workers,
             threads=defaults.threads if args.threads is None else args.threads,
+            connections=defaults.connections,
         )
         return serve.run(options)
     if args.command == "config-docs":

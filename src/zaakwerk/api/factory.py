@@ -23,6 +23,7 @@ from zaakwerk.api import documents
 from zaakwerk.api.errors import ApiError, ApiValidationError, problem, validation_problem
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.versions import APIS, ApiInfo
+from zaakwerk.core import csp
 from zaakwerk.core.errors import NotFound, PermissionDenied, ValidationError
 
 logger = logging.getLogger("zaakwerk.api")
@@ -129,13 +130,20 @@ def _root_view(info: ApiInfo) -> Any:
     return view
 
 
+# Redoc (our own static copy) styles its page with inline style elements and runs its search
+# in a worker from a blob: URL; the documentation pages alone allow that (ADR 0028).
+REDOC_POLICY = {"style-src": "'self' 'unsafe-inline'", "worker-src": "'self' blob:"}
+
+
 def _docs_view(info: ApiInfo) -> Any:
     def view(request: HttpRequest) -> HttpResponse:
-        return render(
+        response = render(
             request,
             "zaakwerk_api/docs.html",
             {"info": info, "spec_url": f"/{info.segment}/api/v1/schema/openapi.yaml"},
         )
+        response[csp.HEADER] = csp.with_policy(REDOC_POLICY)
+        return response
 
     return view
 

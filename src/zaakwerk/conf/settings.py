@@ -9,7 +9,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
-from zaakwerk.conf.env import config
+from zaakwerk.conf.env import ConfigError, config
+from zaakwerk.conf.secret import read_key_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -26,17 +27,14 @@ DATA_DIR = Path(
 SECRET_KEY = config(
     "SECRET_KEY",
     "",
-    help="Django secret key; also derives the key that encrypts stored API client secrets. "
-    "Required when `DEBUG` is false; `zaakwerk quickstart` generates one into the data folder.",
+    help="Django secret key; also derives the key that encrypts stored API client secrets. Keep it "
+    "stable and the same on every server. When empty, `<ZAAKWERK_DATA_DIR>/secret_key` is read (the "
+    "embedded demo: `zaakwerk quickstart` generates that file); without either Zaakwerk refuses to start.",
 )
 DEBUG = config("DEBUG", False, help="Django debug mode. Never enable in production.")
 if not SECRET_KEY:
-    key_file = DATA_DIR / "secret_key"
-    if key_file.exists():
-        SECRET_KEY = key_file.read_text().strip()
-    else:
-        # Reproducible per data folder, never shared: the quickstart writes a random key here.
-        SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    # Never a built-in key: an empty key makes Django (and `zaakwerk`, at start) refuse to run.
+    SECRET_KEY = read_key_file(DATA_DIR)
 
 PUBLIC_URL = config(
     "ZAAKWERK_PUBLIC_URL",
@@ -64,12 +62,61 @@ USE_X_FORWARDED_HOST = config(
     False,
     help="Trust the X-Forwarded-Host header (only behind a reverse proxy that sets it).",
 )
-if config(
+
+# --- security: HTTPS behind a proxy, cookies, HSTS, Content-Security-Policy ------------------
+# `zaakwerk serve` speaks plain HTTP, so an https public URL means a TLS-terminating reverse proxy
+# in front: then cookies are Secure, HTTP is redirected and HSTS is sent (ADR 0028).
+HTTPS = PUBLIC_URL.startswith("https://")
+_proxy_ssl = config(
     "SECURE_PROXY_SSL",
-    False,
-    help="Trust `X-Forwarded-Proto: https` from the reverse proxy to mark requests secure.",
-):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    "auto",
+    help="Trust the reverse proxy's `ZAAKWERK_PROXY_PROTO_HEADER: https` to mark a request secure: "
+    "`true`, `false`, or `auto` (true when `ZAAKWERK_PUBLIC_URL` starts with `https://`). The proxy "
+    "must set the header on every request (and drop one a client sent).",
+    group="Security",
+).lower()
+_proxy_header = config(
+    "ZAAKWERK_PROXY_PROTO_HEADER",
+    "X-Forwarded-Proto",
+    help="Header in which the reverse proxy passes the scheme the client used (`https`).",
+    group="Security",
+)
+if _proxy_ssl not in {"auto", "true", "false"}:
+    raise ConfigError(f"SECURE_PROXY_SSL must be auto, true or false, got {_proxy_ssl!r}")
+if _proxy_ssl == "true" or (_proxy_ssl == "auto" and HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+# probes and scrapers on the private address stay on plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/|$)", r"^metrics$"]
+CSRF_TRUSTED_ORIGINS = ["/".join(PUBLIC_URL.split("/", 3)[:3])]
+SECURE_HSTS_SECONDS = config(
+    "ZAAKWERK_HSTS_SECONDS",
+    31536000,
+    help="`Strict-Transport-Security` max-age sent on HTTPS responses (0: none). Browsers then refuse "
+    "plain HTTP to this host for that long.",
+    group="Security",
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config(
+    "ZAAKWERK_HSTS_INCLUDE_SUBDOMAINS",
+    True,
+    help="Add `includeSubDomains` to `Strict-Transport-Security` (the subdomains of this host).",
+    group="Security",
+)
+# Preloading is a decision for the owner of the registrable domain, not for one service on it.
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 
 # --- database --------------------------------------------------------------------------------
 DATABASE_URL = config(
@@ -397,6 +444,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zaakwerk.core.csp.ContentSecurityPolicyMiddleware",
     "zaakwerk.api.middleware.ApiVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

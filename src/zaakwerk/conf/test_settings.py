@@ -10,6 +10,8 @@ os.environ.setdefault("ZAAKWERK_PUBLIC_URL", "http://testserver")
 # Subscribers and stand-in APIs of the tests listen on loopback; the tests of the outgoing-request
 # policy switch this off to see it refuse them (docs/adr/0035).
 os.environ.setdefault("ZAAKWERK_OUTGOING_PRIVATE_NETWORKS", "127.0.0.0/8,::1/128")
+# Zaakwerk refuses to start without a key; the suite (and the commands it starts) use this one.
+os.environ.setdefault("SECRET_KEY", "zaakwerk-test-suite-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 
 from zaakwerk.conf.settings import *  # noqa: F403
 

@@ -43,6 +43,8 @@ class DemoReport:
     catalogus: str = ""
     created: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
+    # identificatie → URL of the published zaaktype, for the examples the quickstart prints
+    zaaktypen: dict[str, str] = field(default_factory=dict)
 
 
 def definition(referentielijsten: str | None = None) -> dict[str, Any]:
@@ -115,8 +117,10 @@ def _informatieobjecttype(api: CatalogiApi, catalogus: str, body: dict[str, Any]
 def _zaaktype(api: CatalogiApi, catalogus: str, item: dict[str, Any], report: DemoReport) -> None:
     label = f"zaaktype {item['omschrijving']}"
     found = list(api.zaaktypen.list(catalogus=catalogus, identificatie=item["identificatie"], status="alles"))
-    if any(not version.concept for version in found):
+    published = [version for version in found if not version.concept]
+    if published:
         report.present.append(label)
+        report.zaaktypen[item["identificatie"]] = published[-1].url
         return
     for concept in found:  # left by an interrupted run: its sub-types may be incomplete
         api.zaaktypen.delete(concept.url)
@@ -127,3 +131,4 @@ def _zaaktype(api: CatalogiApi, catalogus: str, item: dict[str, Any], report: De
             subtype_collection(api, collection).create({**sub, "zaaktype": zaaktype})
     api.publish(zaaktype)
     report.created.append(label)
+    report.zaaktypen[item["identificatie"]] = str(zaaktype)

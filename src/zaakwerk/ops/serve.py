@@ -3,6 +3,12 @@
 Granian's main process handles SIGTERM and SIGINT: it stops accepting connections, lets the
 workers finish the requests in flight and exits. Static files are collected into
 ``STATIC_ROOT`` at start and served by granian itself, so no Django code runs for them.
+
+Each worker runs the application in ``threads`` threads and keeps up to ``connections`` client
+connections open; requests on those connections wait for a free thread. Granian holds one
+permit of its ``backpressure`` limit per open connection (kept-alive ones too), so that limit
+must be far above the thread count, or idle kept-alive connections take every permit and new
+connections are never accepted (ADR 0027).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zaakwerk.conf.env import config
+from zaakwerk.ops.ports import listen_problem, local_url
 
 DEFAULT_HOST = config(
     "ZAAKWERK_HOST",
@@ -35,6 +42,14 @@ THREADS = config(
     "connection. Keep workers × threads below the database's connection limit.",
     group="Server",
 )
+CONNECTIONS = config(
+    "ZAAKWERK_CONNECTIONS",
+    512,
+    help="Client connections one worker process keeps open at once, kept-alive ones included; their "
+    "requests wait for a free thread. Further connections wait in the listen backlog until one "
+    "closes. Keep it far above `ZAAKWERK_THREADS` and below the open-files limit (`ulimit -n`).",
+    group="Server",
+)
 ACCESS_LOG = config("ZAAKWERK_ACCESS_LOG", False, help="Log every request (access log).", group="Server")
 SHUTDOWN_TIMEOUT = config(
     "ZAAKWERK_SHUTDOWN_TIMEOUT",
@@ -52,6 +67,7 @@ class ServerOptions:
     port: int = DEFAULT_PORT
     workers: int = DEFAULT_WORKERS
     threads: int = THREADS
+    connections: int = CONNECTIONS
 
 
 def collect_static() -> Path:
@@ -65,12 +81,22 @@ def collect_static() -> Path:
 
 def serve(options: ServerOptions) -> None:
     """Run until SIGTERM/SIGINT (with the embedded notification worker when configured)."""
+    from django.conf import settings
+
     from zaakwerk.notificaties.delivery.embedded import embedded_worker
 
     static_root = collect_static()
-    print(f"Serving on http://{options.host}:{options.port} ({options.workers} worker(s)); stop with Ctrl+C.")
+    print(
+        f"Serving on {local_url(options.host, options.port)} ({options.workers} worker(s) × "
+        f"{options.threads} thread(s)), public URL {settings.PUBLIC_URL}; stop with Ctrl+C.",
+        flush=True,
+    )
     with embedded_worker():
         _granian(options, static_root)
+
+
+class ListenError(RuntimeError):
+    """Granian could not bind: the port was taken between the check and the start."""
 
 
 def _granian(options: ServerOptions, static_root: Path) -> None:
@@ -78,7 +104,7 @@ def _granian(options: ServerOptions, static_root: Path) -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
-    Granian(
+    server = Granian(
         WSGI_APPLICATION,
         address=options.host,
         port=options.port,
@@ -86,20 +112,38 @@ def _granian(options: ServerOptions, static_root: Path) -> None:
         websockets=False,
         workers=options.workers,
         blocking_threads=options.threads,
-        backpressure=options.threads,
+        # a permit per open connection, not per request: see the module docstring
+        backpressure=options.connections,
         log_access=ACCESS_LOG,
         workers_kill_timeout=SHUTDOWN_TIMEOUT,
         static_path_route=[settings.STATIC_URL.rstrip("/")],
         static_path_mount=[static_root],
-    ).serve()
+    )
+    try:
+        server.serve()
+    except OSError as exc:
+        raise ListenError(f"cannot listen on {options.host}:{options.port}: {exc.strerror or exc}") from None
+
+
+def options_problem(options: ServerOptions) -> str | None:
+    """Why the server cannot start with these options, in one line; ``None`` when it can."""
+    if options.workers < 1 or options.threads < 1:
+        return "--workers and --threads must be at least 1"
+    if options.connections < options.threads:
+        return "ZAAKWERK_CONNECTIONS must be at least ZAAKWERK_THREADS"
+    if not 0 < options.port < 65536:
+        return "--port must be between 1 and 65535"
+    return listen_problem(options.host, options.port)
 
 
 def run(options: ServerOptions) -> int:
-    if options.workers < 1 or options.threads < 1:
-        print("error: --workers and --threads must be at least 1", file=sys.stderr)
+    problem = options_problem(options)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
-    if not 0 < options.port < 65536:
-        print("error: --port must be between 1 and 65535", file=sys.stderr)
+    try:
+        serve(options)
+    except ListenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
-    serve(options)
     return 0

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,7 @@ import httpx
 import jwt
 import pytest
 
-from tests.servers import free_port, stop
+from tests.ops.helpers import free_port, one_line_error, running, wait_until_healthy, zaakwerk
 from tests.zgw import ZGWClient
 from zaakwerk.autorisaties.models import ApiClient, Applicatie, ClientId
 from zaakwerk.cli import main
@@ -21,25 +19,7 @@ from zaakwerk.ops import config_docs, quickstart
 from zaakwerk.ops.demo import demo_client, load_demo, referentielijsten_root
 
 CATALOGI = "/catalogi/api/v1"
-REPOSITORY = Path(__file__).resolve().parents[1]
-
-
-def command_env(data_dir: Path) -> dict[str, str]:
-    """The environment of a ``zaakwerk`` process on a fresh embedded database in ``data_dir``."""
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(ZAAKWERK_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings")
-    return env
-
-
-def zaakwerk(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "zaakwerk.cli", *args],
-        env=command_env(data_dir),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def test_migrate_creates_the_database_and_is_idempotent(tmp_path: Path) -> None:
@@ -184,28 +164,43 @@ def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
 def test_serve_answers_the_health_check_and_stops_on_sigterm(tmp_path: Path) -> None:
     # given a server on a free port
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zaakwerk.cli", "serve", "--port", str(port), "--workers", "1"],
-        env=command_env(tmp_path / "data"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        # when it is up (bounded wait)
-        response = None
-        deadline = time.monotonic() + 60
-        while response is None and time.monotonic() < deadline and process.poll() is None:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            except httpx.TransportError:
-                time.sleep(0.2)
+    with running(tmp_path / "data", "serve", "--port", str(port), "--workers", "1") as process:
+        # when it is up
+        response = wait_until_healthy(process, f"http://127.0.0.1:{port}")
         # then it answers the health check
-        assert response is not None, "server did not start"
         assert response.status_code == 200
         assert response.json() == {"status": "ok", "database": "up"}
         # and the admin's static files are served
         assert httpx.get(f"http://127.0.0.1:{port}/static/admin/css/base.css", timeout=5).status_code == 200
-    finally:
-        stop(process)
     assert process.returncode == 0
+
+
+def test_version_is_the_installed_one(tmp_path: Path) -> None:
+    result = zaakwerk(tmp_path / "data", "--version", bare=True)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"zaakwerk {version('zaakwerk')}"
+
+
+def test_admin_add_creates_a_superuser_from_a_script(tmp_path: Path) -> None:
+    # given a migrated installation
+    data = tmp_path / "data"
+    assert zaakwerk(data, "migrate").returncode == 0
+    # when a script adds an admin account, with the password in the environment
+    added = zaakwerk(
+        data,
+        "admin",
+        "add",
+        "--username",
+        "beheer",
+        "--email",
+        "beheer@gemeente.example",
+        extra={"DJANGO_SUPERUSER_PASSWORD": "een-lang-wachtwoord"},
+    )
+    # then it exists; without a password and without a terminal nothing is created
+    assert added.returncode == 0, added.stderr
+    refused = zaakwerk(data, "admin", "add", "--username", "zonder")
+    assert "DJANGO_SUPERUSER_PASSWORD" in one_line_error(refused)
+    again = zaakwerk(
+        data, "admin", "add", "--username", "beheer", extra={"DJANGO_SUPERUSER_PASSWORD": "x" * 20}
+    )
+    assert "already taken" in one_line_error(again)
