@@ -98,6 +98,23 @@ class ZGWValueError(ValueError):
         super().__init__(message)
 
 
+#: Deeper than any ZGW document (a GeoJSON GeometryCollection of multipolygons inside a zaakobject
+#: is about ten levels); deeper input is refused before anything walks it recursively.
+MAX_DEPTH = 64
+
+
+def _too_deep(data: Any) -> bool:
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_json(request: HttpRequest) -> Any:
     content_type = request.content_type or ""
     if request.body and content_type and not content_type.endswith("json"):
@@ -105,9 +122,13 @@ def read_json(request: HttpRequest) -> Any:
     if not request.body:
         return {}
     try:
-        return orjson.loads(request.body)
+        data = orjson.loads(request.body)
     except orjson.JSONDecodeError as exc:
-        raise ApiError(400, "parse_error", f"JSON kon niet gelezen worden: {exc}") from exc
+        where = f" (regel {exc.lineno}, kolom {exc.colno})" if exc.lineno else ""
+        raise ApiError(400, "parse_error", f"De inhoud is geen geldige JSON{where}.") from exc
+    if _too_deep(data):
+        raise ApiError(400, "parse_error", f"De JSON is dieper genest dan {MAX_DEPTH} niveaus.")
+    return data
 
 
 def _nul_characters(data: Any, path: str = "") -> list[FieldError]:
