@@ -140,7 +140,8 @@ def test_a_numeric_future_exp_is_accepted(client_id: str) -> None:
 def _write_with(client_id: str, api: ZGWClient, **claims: Any) -> ZGWResponse:
     """Create an informatieobjecttype (an audited write) with a token carrying ``claims``."""
     body = iot_body(catalogus(api, domein="CLM"))
-    return ZGWClient(make_token(client_id, SECRET, **claims)).post("/catalogi/api/v1/informatieobjecttypen", body)
+    client = ZGWClient(make_token(client_id, SECRET, **claims))
+    return client.post("/catalogi/api/v1/informatieobjecttypen", body)
 
 
 @pytest.mark.parametrize("claim", ["user_id", "user_representation"])
@@ -169,4 +170,3 @@ def test_a_user_claim_of_255_characters_is_recorded_whole(client_id: str, api: Z
 def test_a_user_claim_with_a_nul_character_is_a_401(client_id: str, claim: str) -> None:
     response = _status_with(client_id, **{claim: "a\x00b"})
     assert assert_problem(response, 401)["code"] == "not_authenticated"
-

@@ -8,8 +8,8 @@ records its API serves): the composition root registers its :class:`CredentialSt
 Refusals: no token, a malformed token, another algorithm than HS256 (``none`` included), an
 unknown ``client_id``, a bad signature, no finite numeric ``iat``, ``iat`` too far in the future
 or older than the maximum age, an ``exp`` that is no finite number or has passed, a ``user_id``
-or ``user_representation`` longer than the audit trail holds → 401 ``not_authenticated``. A valid token without the needed scope → 403
-``permission_denied``.
+or ``user_representation`` longer than the audit trail holds → 401 ``not_authenticated``. A valid
+token without the needed scope → 403 ``permission_denied``.
 """
 
 from __future__ import annotations

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
-from django.utils import timezone
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
@@ -31,19 +31,9 @@ def _url(value: str) -> str:
     return value
 
 
-def _aware(value: datetime) -> datetime:
-    """A date-time without offset is in the server's time zone; stored in UTC."""
-    try:
-        aware = timezone.make_aware(value) if timezone.is_naive(value) else value
-        return aware.astimezone(UTC)
-    except (OverflowError, ValueError) as exc:
-        raise ZGWValueError("invalid", "Ongeldige datum/tijd.") from exc
-
-
 Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 Url = Annotated[str, Field(max_length=1000), AfterValidator(_url)]
 RequiredUrl = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_url)]
-DateTime = Annotated[datetime, AfterValidator(_aware)]
 
 
 class RelevanteZaakIn(RequestSchema):
