@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from pydantic import BaseModel, ConfigDict
 
 from zaakwerk.api.errors import ApiValidationError
-from zaakwerk.api.schemas import field_errors
+from zaakwerk.api.invalid_params import field_errors
 from zaakwerk.core.errors import NON_FIELD, FieldError
 
 QueryT = TypeVar("QueryT", bound=BaseModel)
@@ -60,7 +60,7 @@ def parse_query(
     try:
         return schema.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ApiValidationError(field_errors(exc)) from exc
+        raise ApiValidationError(field_errors(exc, schema)) from exc
 
 
 def csv_list(value: str | None) -> list[str]:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from zaakwerk.api.errors import ApiError, ApiValidationError
+from zaakwerk.api.invalid_params import field_errors
 from zaakwerk.core.errors import NON_FIELD, FieldError
 
 
@@ -36,58 +37,6 @@ class RequestSchema(BaseModel):
 
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
-
-# Pydantic error types → the error codes the standard's reference implementations use.
-_CODES = {
-    "missing": "required",
-    "string_too_long": "max_length",
-    "too_long": "max_length",
-    "too_short": "min_length",
-    "literal_error": "invalid_choice",
-    "enum": "invalid_choice",
-    "greater_than_equal": "min_value",
-    "greater_than": "min_value",
-    "less_than_equal": "max_value",
-    "less_than": "max_value",
-    "url_parsing": "invalid",
-    "url_scheme": "invalid",
-    "url_too_long": "max_length",
-    "list_type": "not_a_list",
-    "dict_type": "invalid",
-    "model_type": "invalid",
-    "string_pattern_mismatch": "invalid",
-}
-
-
-def _code(error: Any) -> str:
-    kind = error["type"]
-    if kind == "string_too_short":
-        return "blank" if error.get("ctx", {}).get("min_length") == 1 else "min_length"
-    if kind.endswith("_type") and error.get("input", ...) is None:
-        return "null"
-    if kind == "value_error":
-        ctx_error = error.get("ctx", {}).get("error")
-        code = getattr(ctx_error, "code", None)
-        if isinstance(code, str):
-            return code
-    return _CODES.get(kind, "invalid")
-
-
-def _name(loc: tuple[int | str, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "payload")]
-    # union/tagged types put the variant name in the location; it is not a field
-    parts = [p for p in parts if not p.startswith(("function-", "union[", "nullable["))]
-    return ".".join(parts) or NON_FIELD
-
-
-def field_errors(exc: pydantic.ValidationError) -> list[FieldError]:
-    errors = []
-    for error in exc.errors(include_url=False):
-        reason = error["msg"]
-        if reason.startswith("Value error, "):
-            reason = reason.removeprefix("Value error, ")
-        errors.append(FieldError(_name(tuple(error["loc"])), _code(error), reason))
-    return errors
 
 
 class ZGWValueError(ValueError):
@@ -161,7 +110,7 @@ def validate(schema: type[SchemaT], data: Any) -> SchemaT:
     try:
         return schema.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ApiValidationError(field_errors(exc)) from exc
+        raise ApiValidationError(field_errors(exc, schema)) from exc
 
 
 def parse_body(request: HttpRequest, schema: type[SchemaT]) -> SchemaT:
