@@ -263,9 +263,8 @@ def _one_per_field(name: str, errors: list[ErrorDetails]) -> FieldError:
             choice for error in errors for choice in _choices(str(error.get("ctx", {}).get("expected")))
         ]
         return FieldError(name, "invalid_choice", _choice_reason(first.get("input"), expected))
-    content = [
-        error for error in errors if not error["type"].endswith("_type") and error["type"] != "literal_error"
-    ]
+    # a member that refused the value's type (or is a literal) tells less than one that took the type
+    content = [e for e in errors if not e["type"].endswith(("_type", "_parsing", "literal_error"))]
     chosen = (content or errors)[0]
     return FieldError(name, _code(chosen), _reason(chosen))
 
