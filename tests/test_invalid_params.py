@@ -148,3 +148,18 @@ def test_every_pydantic_error_type_has_a_dutch_reason_that_formats() -> None:
         text = template.format(**(error.get("example_context") or {}))
         assert not ENGLISH.match(text), error["type"]
         assert "{" not in text, error["type"]
+
+
+@pytest.mark.django_db
+def test_an_email_address_pydantic_refuses_is_explained_in_dutch(api: ZGWClient) -> None:
+    body = {
+        "domein": "MAIL",
+        "rsin": "002220647",
+        "contactpersoonBeheerNaam": "Beheer",
+        "contactpersoonBeheerEmailadres": "geen-adres",
+    }
+    response = api.post("/catalogi/api/v1/catalogussen", body)
+    assert response.status_code == 400
+    assert params(response) == [
+        ("contactpersoonBeheerEmailadres", "invalid", "Voer een geldig e-mailadres in.")
+    ]

@@ -178,7 +178,9 @@ def _reason(error: ErrorDetails) -> str:
     if kind in ("value_error", "assertion_error"):
         # our validators raise ZGWValueError (or a ValueError) with a Dutch message
         cause = ctx.get("error")
-        return str(cause) if isinstance(cause, ValueError) and str(cause) else GENERIC
+        if isinstance(cause, ValueError) and str(cause):
+            return str(cause)
+        return "Voer een geldig e-mailadres in." if "email address" in error["msg"] else GENERIC
     if _is_null(error):
         return "Dit veld mag niet null zijn."
     if kind == "string_too_short" and ctx.get("min_length") == 1:

@@ -8,17 +8,18 @@ were sent.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import orjson
 import pydantic
 from django.http import HttpRequest
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from zaakwerk.api.errors import ApiError, ApiValidationError
 from zaakwerk.api.invalid_params import field_errors
 from zaakwerk.core.errors import NON_FIELD, FieldError
+from zaakwerk.core.rsin import rsin_problem
 
 
 class RequestSchema(BaseModel):
@@ -45,6 +46,18 @@ class ZGWValueError(ValueError):
     def __init__(self, code: str, message: str) -> None:
         self.code = code
         super().__init__(message)
+
+
+def valid_rsin(value: str) -> str:
+    """A non-empty value must be a valid RSIN (nine digits, eleven test)."""
+    problem = rsin_problem(value) if value else None
+    if problem is not None:
+        raise ZGWValueError(*problem)
+    return value
+
+
+#: An RSIN field of a request body (bronorganisatie, verantwoordelijkeOrganisatie, rsin).
+Rsin = Annotated[str, Field(min_length=1, max_length=9), AfterValidator(valid_rsin)]
 
 
 #: Deeper than any ZGW document (a GeoJSON GeometryCollection of multipolygons inside a zaakobject

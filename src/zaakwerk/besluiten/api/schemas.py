@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
 from zaakwerk.besluiten.models import Vervalreden
 
 
@@ -42,7 +42,7 @@ FIELDS = {
 
 class BesluitIn(RequestSchema):
     identificatie: str = Field("", max_length=50)
-    verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
+    verantwoordelijke_organisatie: Rsin
     besluittype: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_url)]
     zaak: ShortUrl | None = ""
     datum: date

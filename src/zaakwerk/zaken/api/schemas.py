@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from zaakwerk.api.moments import DateTime
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
 
@@ -65,12 +65,12 @@ class ProcessobjectIn(RequestSchema):
 
 class ZaakIn(RequestSchema):
     identificatie: str = Field("", max_length=40)
-    bronorganisatie: str = Field(min_length=1, max_length=9)
+    bronorganisatie: Rsin
     omschrijving: str = Field("", max_length=80)
     toelichting: str = Field("", max_length=1000)
     zaaktype: RequiredUrl
     registratiedatum: date | None = None
-    verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
+    verantwoordelijke_organisatie: Rsin
     startdatum: date
     einddatum_gepland: date | None = None
     uiterlijke_einddatum_afdoening: date | None = None
@@ -123,7 +123,7 @@ class ZaakIn(RequestSchema):
 
 
 class ReserveringIn(RequestSchema):
-    bronorganisatie: str = Field(min_length=9, max_length=9)
+    bronorganisatie: Rsin
     aantal: int = Field(1, ge=1)
 
 
