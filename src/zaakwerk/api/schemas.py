@@ -93,25 +93,20 @@ def read_json(request: HttpRequest) -> Any:
     return data
 
 
-def _nul_characters(data: Any, path: str = "") -> list[FieldError]:
-    """Strings with NUL characters: databases refuse them, so they are refused as input."""
-    if isinstance(data, str):
-        return (
-            [FieldError(path or NON_FIELD, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan.")]
-            if "\x00" in data
-            else []
-        )
-    if isinstance(data, dict):
-        found = []
+def _nul_characters(data: Any, path: tuple[str, ...] = ()) -> list[FieldError]:
+    """Strings (values or keys) with NUL characters: databases refuse them, so they are refused as
+    input, named by the path to them."""
+    found: list[FieldError] = []
+    if isinstance(data, str) and "\x00" in data:
+        name = ".".join(path) if path else NON_FIELD
+        found.append(FieldError(name, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan."))
+    elif isinstance(data, dict):
         for key, value in data.items():
-            found += _nul_characters(value, f"{path}.{key}" if path else str(key))
-        return found
-    if isinstance(data, list):
-        found = []
+            found += _nul_characters(key, path) if "\x00" in key else _nul_characters(value, (*path, key))
+    elif isinstance(data, list):
         for index, value in enumerate(data):
-            found += _nul_characters(value, f"{path}.{index}" if path else str(index))
-        return found
-    return []
+            found += _nul_characters(value, (*path, str(index)))
+    return found
 
 
 def validate(schema: type[SchemaT], data: Any) -> SchemaT:
