@@ -64,7 +64,7 @@ def test_a_body_over_the_limit_is_a_413_that_points_at_bestandsdelen(
     iot = informatieobjecttype(api)["url"]
     body = eio_body(iot, inhoud="A" * (1024 * 1024 + 4))
     # when
-    response = ZGWClient(api.token, validate=False).post(EIO, body)
+    response = api.post(EIO, body)
     # then
     problem = assert_problem(response, 413)
     assert problem["code"] == "request_too_large"
