@@ -57,7 +57,7 @@ def _handle_permission(request: HttpRequest, exc: PermissionDenied) -> HttpRespo
 def _handle_ninja_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         return problem(401, "not_authenticated", "Authenticatiegegevens zijn niet opgegeven.")
-    return problem(exc.status_code, "error", str(exc))
+    return problem(exc.status_code, "error")  # the Dutch title; Django Ninja's own text is English
 
 
 def _handle_ninja_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
