@@ -197,19 +197,20 @@ def spec_names() -> frozenset[str]:
 
 
 def names_a_field(name: str, body: Any) -> bool:
-    """True when ``name`` is a path through ``body`` (indexes and keys as sent) or, where the body
-    has nothing (a missing field), a name the standard's schemas use."""
-    node = body
-    for part in name.split("."):
-        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-        elif part in spec_names():
-            node = None
-        else:
-            return False
-    return True
+    """True when ``name`` is a path through ``body`` (indexes and keys as sent, a key may hold a
+    dot) or, where the body has nothing (a missing field), a name the standard's schemas use."""
+    if name == "":
+        return True
+    if isinstance(body, list):
+        index, _, rest = name.partition(".")
+        if index.isdigit() and int(index) < len(body) and names_a_field(rest, body[int(index)]):
+            return True
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if (name == key or name.startswith(f"{key}.")) and names_a_field(name[len(key) + 1 :], value):
+                return True
+    first, _, rest = name.partition(".")
+    return first in spec_names() and names_a_field(rest, None)
 
 
 def check_problem(response: Any, body: Any = None) -> None:

@@ -98,7 +98,7 @@ def _nul_characters(data: Any, path: tuple[str, ...] = ()) -> list[FieldError]:
     input, named by the path to them."""
     found: list[FieldError] = []
     if isinstance(data, str) and "\x00" in data:
-        name = ".".join(path) if path else NON_FIELD
+        name = ".".join(path) or NON_FIELD
         found.append(FieldError(name, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan."))
     elif isinstance(data, dict):
         for key, value in data.items():
