@@ -221,8 +221,8 @@ def check_problem(response: Any, body: Any = None) -> None:
     assert not ENGLISH.match(str(problem.get("detail", ""))), problem
     assert not ENGLISH.match(str(problem.get("title", ""))), problem
     entries = problem.get("invalidParams", [])
-    names = [entry["name"] for entry in entries]
-    assert len(names) == len(set(names)), f"one entry per field: {names}"
+    errors = [(entry["name"], entry["code"]) for entry in entries]
+    assert len(errors) == len(set(errors)), f"one entry per error per field: {errors}"
     for entry in entries:
         assert names_a_field(entry["name"], body), f"{entry['name']!r} names no field of {body!r:.300}"
         assert not ENGLISH.match(entry["reason"]), entry

@@ -170,3 +170,14 @@ def test_a_user_claim_of_255_characters_is_recorded_whole(client_id: str, api: Z
 def test_a_user_claim_with_a_nul_character_is_a_401(client_id: str, claim: str) -> None:
     response = _status_with(client_id, **{claim: "a\x00b"})
     assert assert_problem(response, 401)["code"] == "not_authenticated"
+
+
+def test_nul_characters_in_keys_and_values_are_one_entry_per_field(api: ZGWClient) -> None:
+    body = {"a\x00": 1, "b\x00": 2, "omschrijving": "x\x00", "kenmerken": [{"": "\x00"}]}
+    response = api.post(f"{BASE}/zaken", body, headers=CRS)
+    problem = assert_problem(response, 400)
+    assert [(p["name"], p["code"]) for p in problem["invalidParams"]] == [
+        ("nonFieldErrors", "null_characters_not_allowed"),
+        ("omschrijving", "null_characters_not_allowed"),
+        ("kenmerken.0.", "null_characters_not_allowed"),
+    ]

@@ -110,9 +110,9 @@ def _nul_characters(data: Any, path: tuple[str, ...] = ()) -> list[FieldError]:
 
 
 def validate(schema: type[SchemaT], data: Any) -> SchemaT:
-    nul = _nul_characters(data)
+    nul = {error.name: error for error in _nul_characters(data)}  # once per field
     if nul:
-        raise ApiValidationError(nul)
+        raise ApiValidationError(nul.values())
     if not isinstance(data, dict):
         raise ApiValidationError([FieldError(NON_FIELD, "invalid", "Ongeldige data. Verwachtte een object.")])
     try:
