@@ -26,7 +26,7 @@ from zaakwerk.zaken.services.rollen import identificatie_columns
 Row = dict[str, Any]
 
 # A handful of organisations (RSINs that pass the elfproef).
-BRONORGANISATIES = ("002220647", "517439943", "123456782", "001234567", "818515458")
+BRONORGANISATIES = ("002220647", "517439943", "123456782", "001234560", "818515454")
 VERTROUWELIJKHEID = (
     ("openbaar", 30),
     ("beperkt_openbaar", 10),

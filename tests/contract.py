@@ -177,6 +177,11 @@ def check_response(method: str, path: str, status: int, content_type: str, body:
         # a list operation declares no 400 (Referentielijsten: the plain-array lists).
         fout = {"schema": {"$ref": "#/components/schemas/ValidatieFout"}}
         declared = {"content": {"application/problem+json": fout}}
+    if declared is None and status == 413 and "requestBody" in operation:
+        # A body over ZGW_MAX_REQUEST_SIZE (ADR 0024): no operation declares 413; the body is a Fout.
+        declared = {
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
+        }
     if declared is None and status == 404:
         # An out-of-range page is a 404 (RULES.md 1.3) though list operations do not declare it.
         declared = {

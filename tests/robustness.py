@@ -8,14 +8,26 @@ spec (the ZGWClient checks that on every call).
 
 from __future__ import annotations
 
+import functools
+import re
+from datetime import date
 from typing import Any, TypeAlias
 
 from hypothesis import strategies as st
 
 from tests.contract import load_spec
+from zaakwerk.api.versions import APIS
+from zaakwerk.core.errors import NON_FIELD
 
 # A JSON document as a client may send it (integers of any size included).
 Json: TypeAlias = bool | int | float | str | list["Json"] | dict[str, "Json"] | None
+
+
+def _nested(depth: int) -> Json:
+    value: Json = []
+    for _ in range(depth):
+        value = [value]
+    return value
 
 
 def _inline(spec: dict[str, Any], node: Any, depth: int = 0) -> Any:
@@ -104,17 +116,42 @@ def from_schema(schema: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Jso
         if fmt == "date":
             return st.dates().map(str) | texts
         if fmt == "date-time":
-            return st.datetimes().map(lambda d: d.isoformat()) | texts
+            return st.datetimes().map(lambda d: d.isoformat()) | moments | texts
         return texts | st.just("x" * (limit + 1))
     return json_values
 
 
-json_values: st.SearchStrategy[Json] = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
-    ),
-    max_leaves=12,
+#: Date-times every ISO 8601 parser reads and no database stores: offsets beyond ±15:59, and
+#: moments that leave the calendar when converted to UTC.
+moments: st.SearchStrategy[str] = st.builds(
+    lambda day, hours, minutes, sign: f"{day.isoformat()}T12:00:00{sign}{hours:02d}:{minutes:02d}",
+    st.sampled_from([date(1, 1, 1), date(2024, 3, 1), date(9999, 12, 31)]),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from("+-"),
+) | st.sampled_from(["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "2024-01-01T00:00:00+23:59"])
+
+#: Values that once reached a 500: nesting deeper than any document, integers beyond any float.
+hostile: st.SearchStrategy[Json] = st.sampled_from(
+    [
+        _nested(200),
+        10**400,
+        -(10**400),
+        "\x00",
+        "9" * 5000,
+    ]
+)
+
+json_values: st.SearchStrategy[Json] = (
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        ),
+        max_leaves=12,
+    )
+    | hostile
+    | moments
 )
 
 
@@ -126,3 +163,66 @@ def bodies(
     if overrides:
         shaped = shaped.map(lambda body: {**body, **overrides} if isinstance(body, dict) else body)
     return st.one_of(shaped, json_values, st.dictionaries(st.text(max_size=20), json_values, max_size=6))
+
+
+# --- what every error answer must be -------------------------------------------------------------
+
+#: Pydantic's (and other libraries') English texts start like this; no reason or detail may.
+ENGLISH = re.compile(
+    r"^(Input |Field |String |Value error|List |Extra |Invalid|Data |URL |UUID |Decimal |Datetimes? |"
+    r"Date |Timezone |Unable |Keys |Object |Assertion |Dictionary |Tuple |Set |JSON |Expecting |"
+    r"This |Ensure |Not |Enter |Method |Unsupported |Authentication |You )"
+)
+
+
+@functools.cache
+def spec_names() -> frozenset[str]:
+    """Every property and parameter name of every served API: the words a field path may use."""
+    names: set[str] = {NON_FIELD}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}) if isinstance(node.get("properties"), dict) else ())
+            if isinstance(node.get("name"), str) and node.get("in") in ("query", "header", "path"):
+                names.add(node["name"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for info in APIS.values():
+        walk(load_spec(info.spec_file))
+    return frozenset(names)
+
+
+def names_a_field(name: str, body: Any) -> bool:
+    """True when ``name`` is a path through ``body`` (indexes and keys as sent, a key may hold a
+    dot) or, where the body has nothing (a missing field), a name the standard's schemas use."""
+    if name == "":
+        return True
+    if isinstance(body, list):
+        index, _, rest = name.partition(".")
+        if index.isdigit() and int(index) < len(body) and names_a_field(rest, body[int(index)]):
+            return True
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if (name == key or name.startswith(f"{key}.")) and names_a_field(name[len(key) + 1 :], value):
+                return True
+    first, _, rest = name.partition(".")
+    return first in spec_names() and names_a_field(rest, None)
+
+
+def check_problem(response: Any, body: Any = None) -> None:
+    """An error answer: Dutch texts; for a 400 one entry per field, each naming a field of the body."""
+    if response.status_code < 400 or not isinstance(response.json_body, dict):
+        return
+    problem = response.json_body
+    assert not ENGLISH.match(str(problem.get("detail", ""))), problem
+    assert not ENGLISH.match(str(problem.get("title", ""))), problem
+    entries = problem.get("invalidParams", [])
+    errors = [(entry["name"], entry["code"]) for entry in entries]
+    assert len(errors) == len(set(errors)), f"one entry per error per field: {errors}"
+    for entry in entries:
+        assert names_a_field(entry["name"], body), f"{entry['name']!r} names no field of {body!r:.300}"
+        assert not ENGLISH.match(entry["reason"]), entry

@@ -67,7 +67,7 @@ def test_deliveries_for_exactly_the_matching_abonnementen(api: ZGWClient, receiv
             "filters": {"bronorganisatie": ORGANISATIE, "vertrouwelijkheidaanduiding": "openbaar"},
         },
     )
-    _abonnement(api, receiver, "/ander", {"naam": "zaken", "filters": {"bronorganisatie": "999999999"}})
+    _abonnement(api, receiver, "/ander", {"naam": "zaken", "filters": {"bronorganisatie": "245122461"}})
     _abonnement(api, receiver, "/besluiten", {"naam": "besluiten"})
     # one abonnement on two kanalen, matching on the second
     both = _abonnement(

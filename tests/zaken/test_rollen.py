@@ -66,7 +66,7 @@ IDENTIFICATIES: list[tuple[str, dict[str, Any], str, str]] = [
     ("natuurlijk_persoon", {"inpBsn": "123456782"}, "natuurlijkPersoon__inpBsn", "123456782"),
     ("natuurlijk_persoon", {"anpIdentificatie": "A1"}, "natuurlijkPersoon__anpIdentificatie", "A1"),
     ("natuurlijk_persoon", {"inpA_nummer": "1234567890"}, "natuurlijkPersoon__inpA_nummer", "1234567890"),
-    ("niet_natuurlijk_persoon", {"innNnpId": "123456789"}, "nietNatuurlijkPersoon__innNnpId", "123456789"),
+    ("niet_natuurlijk_persoon", {"innNnpId": "517439943"}, "nietNatuurlijkPersoon__innNnpId", "517439943"),
     ("niet_natuurlijk_persoon", {"annIdentificatie": "N1"}, "nietNatuurlijkPersoon__annIdentificatie", "N1"),
     (
         "vestiging",

@@ -6,9 +6,10 @@ records its API serves): the composition root registers its :class:`CredentialSt
 :data:`credential_stores` at start-up, so this layer does not import it.
 
 Refusals: no token, a malformed token, another algorithm than HS256 (``none`` included), an
-unknown ``client_id``, a bad signature, no ``iat``, ``iat`` too far in the future or older than
-the maximum age → 401 ``not_authenticated``. A valid token without the needed scope → 403
-``permission_denied``.
+unknown ``client_id``, a bad signature, no finite numeric ``iat``, ``iat`` too far in the future
+or older than the maximum age, an ``exp`` that is no finite number or has passed, a ``user_id``
+or ``user_representation`` longer than the audit trail holds → 401 ``not_authenticated``. A valid
+token without the needed scope → 403 ``permission_denied``.
 """
 
 from __future__ import annotations
@@ -172,25 +173,60 @@ def _verified_claims(token: str) -> tuple[str, Credentials, dict[str, object]]:
     return client_id, credentials, claims
 
 
+def _moment_claim(claims: dict[str, object], name: str) -> float:
+    """A NumericDate claim as seconds; raises a 401 when it is no finite number (RFC 7519 4.1.4).
+
+    NaN would pass every comparison and make a token valid forever; an integer beyond any float
+    (``10**400``) cannot be compared with the clock at all; a string is not a NumericDate.
+    """
+    value = claims.get(name)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            moment = float(value)
+        except OverflowError:
+            moment = math.nan
+        if math.isfinite(moment):
+            return moment
+    raise _refuse(f"Het JWT bevat geen geldige {name}-claim (een getal: seconden sinds 1970).")
+
+
+#: The audit trail's gebruikersId and gebruikersWeergave hold 255 characters (the standard's
+#: AuditTrail schema); a claim that cannot be recorded whole refuses the token (ADR 0023).
+USER_CLAIM_MAX_LENGTH = 255
+
+
+def _user_claim(claims: dict[str, object], name: str) -> str:
+    value = claims.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        raise _refuse(f"De claim {name} van het JWT moet een tekst zijn.")
+    text = str(value)
+    if len(text) > USER_CLAIM_MAX_LENGTH:
+        raise _refuse(
+            f"De claim {name} van het JWT is langer dan {USER_CLAIM_MAX_LENGTH} tekens, "
+            "meer dan de audittrail kan vastleggen."
+        )
+    if "\x00" in text:
+        raise _refuse(f"De claim {name} van het JWT bevat een NUL-teken.")
+    return text
+
+
 def caller_from_token(token: str) -> Caller:
     """Verify a ZGW JWT and return its caller, or raise a 401 ``ApiError``."""
     client_id, credentials, claims = _verified_claims(token)
-    iat = claims.get("iat")
-    if not isinstance(iat, int | float) or isinstance(iat, bool) or not math.isfinite(iat):
-        # NaN would pass both age comparisons below and make a token valid forever.
-        raise _refuse("Het JWT bevat geen geldige iat-claim.")
+    iat = _moment_claim(claims, "iat")
     now = time.time()
     if iat > now + settings.JWT_LEEWAY:
         raise _refuse("Het JWT is in de toekomst uitgegeven.")
     if now - iat > settings.JWT_MAX_AGE + settings.JWT_LEEWAY:
         raise _refuse("Het JWT is verlopen.")
-    exp = claims.get("exp")
-    if isinstance(exp, int | float) and now > exp + settings.JWT_LEEWAY:
+    if "exp" in claims and now > _moment_claim(claims, "exp") + settings.JWT_LEEWAY:
         raise _refuse("Het JWT is verlopen.")
     return Caller(
         client_id=client_id,
-        user_id=str(claims.get("user_id", "") or ""),
-        user_representation=str(claims.get("user_representation", "") or ""),
+        user_id=_user_claim(claims, "user_id"),
+        user_representation=_user_claim(claims, "user_representation"),
         authorisations=credentials.authorisations or NO_AUTHORISATIONS,
     )
 

@@ -11,15 +11,16 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from zaakwerk.api.responses import json_response
-from zaakwerk.core.errors import FieldError
+from zaakwerk.core.errors import NON_FIELD, FieldError
 
 logger = logging.getLogger("zaakwerk.api")
 
 TITLES = {
-    400: "Invalid input.",
+    400: "Ongeldige invoer.",
     401: "Authenticatiegegevens zijn niet opgegeven.",
     403: "U heeft geen toestemming om deze actie uit te voeren.",
     404: "Niet gevonden.",
@@ -27,7 +28,7 @@ TITLES = {
     406: "Kon niet voldoen aan de opgegeven Accept header.",
     409: "Conflict.",
     410: "Verdwenen.",
-    412: "Precondition failed.",
+    412: "Niet aan de voorwaarde voldaan.",
     413: "Verzoek te groot.",
     415: "Niet-ondersteund mediatype in verzoek.",
     429: "Te veel verzoeken.",
@@ -78,3 +79,26 @@ def problem(
 
 def validation_problem(errors: Iterable[FieldError], detail: str = "") -> HttpResponse:
     return problem(400, "invalid", detail or TITLES[400], invalid_params=list(errors))
+
+
+def _mebibytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB" if size >= 2**20 else f"{size} bytes"
+
+
+def request_too_large() -> HttpResponse:
+    """413 for a body over ``ZGW_MAX_REQUEST_SIZE``, telling the client how to send a large file."""
+    limit = _mebibytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
+    return problem(
+        413,
+        "request_too_large",
+        f"Het verzoek is groter dan {limit}, het maximum van deze installatie. Verstuur een groot "
+        "bestand in bestandsdelen: maak het informatieobject aan met bestandsomvang en zonder "
+        "inhoud, en upload elk deel met PUT /documenten/api/v1/bestandsdelen/{uuid}.",
+    )
+
+
+def too_many_parameters() -> HttpResponse:
+    """400 for a query string or form with more fields than Django parses (TooManyFieldsSent)."""
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    reason = f"Het verzoek bevat meer dan {limit} parameters."
+    return validation_problem([FieldError(NON_FIELD, "too-many-parameters", reason)], reason)

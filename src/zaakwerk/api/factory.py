@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 import orjson
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, URLResolver, path, re_path
@@ -20,7 +21,14 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from zaakwerk.api import documents
-from zaakwerk.api.errors import ApiError, ApiValidationError, problem, validation_problem
+from zaakwerk.api.errors import (
+    ApiError,
+    ApiValidationError,
+    problem,
+    request_too_large,
+    too_many_parameters,
+    validation_problem,
+)
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.versions import APIS, ApiInfo
 from zaakwerk.core import csp
@@ -50,12 +58,20 @@ def _handle_permission(request: HttpRequest, exc: PermissionDenied) -> HttpRespo
 def _handle_ninja_http(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         return problem(401, "not_authenticated", "Authenticatiegegevens zijn niet opgegeven.")
-    return problem(exc.status_code, "error", str(exc))
+    return problem(exc.status_code, "error")  # the Dutch title; Django Ninja's own text is English
 
 
 def _handle_ninja_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     # Endpoints parse bodies themselves; this only sees path parameter errors.
     return problem(404, "not_found", "Niet gevonden.")
+
+
+def _handle_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return request_too_large()
+
+
+def _handle_too_many_fields(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return too_many_parameters()
 
 
 def _handle_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -90,6 +106,10 @@ def build_api(segment: str) -> NinjaAPI:
         (PermissionDenied, _handle_permission),
         (HttpError, _handle_ninja_http),
         (NinjaValidationError, _handle_ninja_validation),
+        # Django refuses these while reading the body or the query string, wherever that happens
+        (RequestDataTooBig, _handle_too_large),
+        (TooManyFieldsSent, _handle_too_many_fields),
+        (TooManyFilesSent, _handle_too_many_fields),
         (Exception, _handle_unexpected),
     ]
     for exc_class, handler in handlers:

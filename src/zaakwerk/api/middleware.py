@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from zaakwerk.api.errors import problem
 from zaakwerk.api.versions import APIS
 
-_CODES = {405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
+_CODES = {405: "method_not_allowed", 413: "request_too_large", 415: "unsupported_media_type"}
 
 
 class ApiVersionMiddleware:

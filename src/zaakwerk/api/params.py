@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from pydantic import BaseModel, ConfigDict
 
 from zaakwerk.api.errors import ApiValidationError
-from zaakwerk.api.schemas import field_errors
+from zaakwerk.api.invalid_params import field_errors
 from zaakwerk.core.errors import NON_FIELD, FieldError
 
 QueryT = TypeVar("QueryT", bound=BaseModel)
@@ -60,7 +60,17 @@ def parse_query(
     try:
         return schema.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ApiValidationError(field_errors(exc)) from exc
+        raise ApiValidationError(_per_parameter(field_errors(exc, schema))) from exc
+
+
+def _per_parameter(errors: list[FieldError]) -> list[FieldError]:
+    """One entry per parameter, named as sent: an error in the third value of ``?x__in=a,b,c`` is
+    an error of ``x__in``, not of an element the client never named."""
+    found: dict[str, FieldError] = {}
+    for error in errors:
+        name = error.name.split(".", 1)[0]
+        found.setdefault(name, FieldError(name, error.code, error.reason))
+    return list(found.values())
 
 
 def csv_list(value: str | None) -> list[str]:

@@ -8,16 +8,18 @@ were sent.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import orjson
 import pydantic
 from django.http import HttpRequest
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from zaakwerk.api.errors import ApiError, ApiValidationError
+from zaakwerk.api.invalid_params import field_errors
 from zaakwerk.core.errors import NON_FIELD, FieldError
+from zaakwerk.core.rsin import rsin_problem
 
 
 class RequestSchema(BaseModel):
@@ -37,58 +39,6 @@ class RequestSchema(BaseModel):
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
-# Pydantic error types → the error codes the standard's reference implementations use.
-_CODES = {
-    "missing": "required",
-    "string_too_long": "max_length",
-    "too_long": "max_length",
-    "too_short": "min_length",
-    "literal_error": "invalid_choice",
-    "enum": "invalid_choice",
-    "greater_than_equal": "min_value",
-    "greater_than": "min_value",
-    "less_than_equal": "max_value",
-    "less_than": "max_value",
-    "url_parsing": "invalid",
-    "url_scheme": "invalid",
-    "url_too_long": "max_length",
-    "list_type": "not_a_list",
-    "dict_type": "invalid",
-    "model_type": "invalid",
-    "string_pattern_mismatch": "invalid",
-}
-
-
-def _code(error: Any) -> str:
-    kind = error["type"]
-    if kind == "string_too_short":
-        return "blank" if error.get("ctx", {}).get("min_length") == 1 else "min_length"
-    if kind.endswith("_type") and error.get("input", ...) is None:
-        return "null"
-    if kind == "value_error":
-        ctx_error = error.get("ctx", {}).get("error")
-        code = getattr(ctx_error, "code", None)
-        if isinstance(code, str):
-            return code
-    return _CODES.get(kind, "invalid")
-
-
-def _name(loc: tuple[int | str, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "payload")]
-    # union/tagged types put the variant name in the location; it is not a field
-    parts = [p for p in parts if not p.startswith(("function-", "union[", "nullable["))]
-    return ".".join(parts) or NON_FIELD
-
-
-def field_errors(exc: pydantic.ValidationError) -> list[FieldError]:
-    errors = []
-    for error in exc.errors(include_url=False):
-        reason = error["msg"]
-        if reason.startswith("Value error, "):
-            reason = reason.removeprefix("Value error, ")
-        errors.append(FieldError(_name(tuple(error["loc"])), _code(error), reason))
-    return errors
-
 
 class ZGWValueError(ValueError):
     """Raise from a Pydantic validator to report a specific ZGW error code."""
@@ -98,6 +48,35 @@ class ZGWValueError(ValueError):
         super().__init__(message)
 
 
+def valid_rsin(value: str) -> str:
+    """A non-empty value must be a valid RSIN (nine digits, eleven test)."""
+    problem = rsin_problem(value) if value else None
+    if problem is not None:
+        raise ZGWValueError(*problem)
+    return value
+
+
+#: An RSIN field of a request body (bronorganisatie, verantwoordelijkeOrganisatie, rsin).
+Rsin = Annotated[str, Field(min_length=1, max_length=9), AfterValidator(valid_rsin)]
+
+
+#: Deeper than any ZGW document (a GeoJSON GeometryCollection of multipolygons inside a zaakobject
+#: is about ten levels); deeper input is refused before anything walks it recursively.
+MAX_DEPTH = 64
+
+
+def _too_deep(data: Any) -> bool:
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_json(request: HttpRequest) -> Any:
     content_type = request.content_type or ""
     if request.body and content_type and not content_type.endswith("json"):
@@ -105,42 +84,41 @@ def read_json(request: HttpRequest) -> Any:
     if not request.body:
         return {}
     try:
-        return orjson.loads(request.body)
+        data = orjson.loads(request.body)
     except orjson.JSONDecodeError as exc:
-        raise ApiError(400, "parse_error", f"JSON kon niet gelezen worden: {exc}") from exc
+        where = f" (regel {exc.lineno}, kolom {exc.colno})" if exc.lineno else ""
+        raise ApiError(400, "parse_error", f"De inhoud is geen geldige JSON{where}.") from exc
+    if _too_deep(data):
+        raise ApiError(400, "parse_error", f"De JSON is dieper genest dan {MAX_DEPTH} niveaus.")
+    return data
 
 
-def _nul_characters(data: Any, path: str = "") -> list[FieldError]:
-    """Strings with NUL characters: databases refuse them, so they are refused as input."""
-    if isinstance(data, str):
-        return (
-            [FieldError(path or NON_FIELD, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan.")]
-            if "\x00" in data
-            else []
-        )
-    if isinstance(data, dict):
-        found = []
+def _nul_characters(data: Any, path: tuple[str, ...] = ()) -> list[FieldError]:
+    """Strings (values or keys) with NUL characters: databases refuse them, so they are refused as
+    input, named by the path to them."""
+    found: list[FieldError] = []
+    if isinstance(data, str) and "\x00" in data:
+        name = ".".join(path) or NON_FIELD
+        found.append(FieldError(name, "null_characters_not_allowed", "NUL-tekens zijn niet toegestaan."))
+    elif isinstance(data, dict):
         for key, value in data.items():
-            found += _nul_characters(value, f"{path}.{key}" if path else str(key))
-        return found
-    if isinstance(data, list):
-        found = []
+            found += _nul_characters(key, path) if "\x00" in key else _nul_characters(value, (*path, key))
+    elif isinstance(data, list):
         for index, value in enumerate(data):
-            found += _nul_characters(value, f"{path}.{index}" if path else str(index))
-        return found
-    return []
+            found += _nul_characters(value, (*path, str(index)))
+    return found
 
 
 def validate(schema: type[SchemaT], data: Any) -> SchemaT:
-    nul = _nul_characters(data)
+    nul = {error.name: error for error in _nul_characters(data)}  # once per field
     if nul:
-        raise ApiValidationError(nul)
+        raise ApiValidationError(nul.values())
     if not isinstance(data, dict):
         raise ApiValidationError([FieldError(NON_FIELD, "invalid", "Ongeldige data. Verwachtte een object.")])
     try:
         return schema.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ApiValidationError(field_errors(exc)) from exc
+        raise ApiValidationError(field_errors(exc, schema)) from exc
 
 
 def parse_body(request: HttpRequest, schema: type[SchemaT]) -> SchemaT:

@@ -179,6 +179,15 @@ JWT_MAX_AGE = config(
     group="API",
 )
 PAGE_SIZE = config("ZGW_PAGE_SIZE", 100, help="Page size of paginated lists.", group="API")
+# A JSON body is read into memory whole; a document sent with its `inhoud` inline is the largest
+# body there is. Larger files go in bestandsdelen, whose file parts do not count (ADR 0024).
+DATA_UPLOAD_MAX_MEMORY_SIZE = config(
+    "ZGW_MAX_REQUEST_SIZE",
+    32 * 1024 * 1024,
+    help="Largest request body in bytes, not counting the file parts of a bestandsdelen upload "
+    "(a document of about 24 MB fits inline as base64). A larger body is answered with 413.",
+    group="API",
+)
 REMOTE_TIMEOUT = config(
     "ZGW_REMOTE_TIMEOUT",
     10,

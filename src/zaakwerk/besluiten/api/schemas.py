@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field
 
 from zaakwerk.api import url_fields
-from zaakwerk.api.schemas import RequestSchema
+from zaakwerk.api.schemas import RequestSchema, Rsin
 from zaakwerk.besluiten.models import Vervalreden
 
 Url = url_fields.Url1000
@@ -36,7 +36,7 @@ FIELDS = {
 
 class BesluitIn(RequestSchema):
     identificatie: str = Field("", max_length=50)
-    verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
+    verantwoordelijke_organisatie: Rsin
     besluittype: url_fields.RequiredUrl200
     zaak: ShortUrl | None = ""
     datum: date

@@ -15,7 +15,7 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, csv_list, parse_query
 from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.api.schemas import RequestSchema, Rsin, parse_body, parse_partial
 from zaakwerk.catalogi.api.common import READ, WRITE, WRITE_OR_FORCED, caller_with, get_by_uuid, iso
 from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectType, ZaakType
 from zaakwerk.catalogi.services.catalogussen import CatalogusData, create_catalogus, update_catalogus
@@ -26,7 +26,7 @@ router = Router(tags=["catalogussen"])
 
 class CatalogusIn(RequestSchema):
     domein: str = Field(max_length=5, min_length=1)
-    rsin: str = Field(max_length=9, min_length=1)
+    rsin: Rsin
     contactpersoon_beheer_naam: str = Field(max_length=40, min_length=1)
     contactpersoon_beheer_telefoonnummer: str = Field("", max_length=20)
     contactpersoon_beheer_emailadres: EmailStr | Literal[""] = ""

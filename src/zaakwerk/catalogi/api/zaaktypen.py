@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from zaakwerk.api import expand
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import csv_list, parse_query
 from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial, valid_rsin
 from zaakwerk.catalogi.api.common import (
     DELETE_OR_FORCED,
     READ_ZAAKTYPE,
@@ -55,7 +55,7 @@ class ReferentieProcesIn(BaseModel):
 class BronCatalogusIn(BaseModel):
     url: str = Field(max_length=200)
     domein: str = Field(max_length=5)
-    rsin: str = Field(max_length=9)
+    rsin: Annotated[str, Field(max_length=9), AfterValidator(valid_rsin)]
 
 
 class BronZaaktypeIn(BaseModel):

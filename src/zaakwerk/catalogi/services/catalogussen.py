@@ -11,6 +11,7 @@ from django.db import transaction
 from zaakwerk.catalogi.models import Catalogus
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
+from zaakwerk.core.rsin import rsin_problem
 
 
 @dataclass
@@ -27,25 +28,15 @@ class CatalogusData:
 
 def _check(data: CatalogusData, *, exclude_pk: int | None = None) -> None:
     errors = ErrorCollector()
-    if not data.rsin.isdigit():
-        errors.add("rsin", "only-digits", "Een RSIN bestaat alleen uit cijfers.")
-    elif len(data.rsin) != 9:
-        errors.add("rsin", "invalid-length", "Een RSIN heeft 9 cijfers.")
-    elif not _elfproef(data.rsin):
-        errors.add("rsin", "invalid", "Het RSIN voldoet niet aan de elfproef.")
+    problem = rsin_problem(data.rsin)
+    if problem is not None:
+        errors.add("rsin", *problem)
     clash = Catalogus.objects.filter(domein=data.domein, rsin=data.rsin)
     if exclude_pk is not None:
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
         errors.add("nonFieldErrors", "unique", "Er bestaat al een catalogus met dit domein en RSIN.")
     errors.raise_if_any()
-
-
-def _elfproef(number: str) -> bool:
-    """The eleven test for RSIN/BSN: weights 9..2 and -1."""
-    digits = [int(c) for c in number]
-    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
-    return total % 11 == 0
 
 
 @transaction.atomic

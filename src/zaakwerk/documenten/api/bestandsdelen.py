@@ -35,7 +35,9 @@ def _form(request: HttpRequest) -> tuple[str, UploadedFile | None]:
         request.method = "POST"
         request._load_post_and_files()  # type: ignore[attr-defined]
     except MultiPartParserError as exc:
-        raise ApiError(400, "parse_error", f"Het formulier kon niet gelezen worden: {exc}") from exc
+        raise ApiError(
+            400, "parse_error", "Het formulier (multipart/form-data) kon niet gelezen worden."
+        ) from exc
     finally:
         request.method = method
     return request.POST.get("lock", ""), request.FILES.get("inhoud")

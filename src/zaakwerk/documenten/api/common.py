@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from django.http import HttpRequest
-from django.utils import timezone
 from pydantic import Field
 
 from zaakwerk.api.auth import Caller, authenticate
-from zaakwerk.api.errors import ApiValidationError
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import QuerySchema
-from zaakwerk.core.errors import FieldError, NotFound
+from zaakwerk.core.errors import NotFound
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 
 READ = "documenten.lezen"
@@ -33,17 +30,7 @@ def caller_with(request: HttpRequest, *scopes: str) -> Caller:
 
 class VersionQuery(QuerySchema):
     versie: int | None = Field(None, ge=1, le=2**31 - 1)
-    registratie_op: str | None = Field(None, alias="registratieOp", max_length=64)
-
-
-def _moment(value: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ApiValidationError(
-            [FieldError("registratieOp", "invalid", "Voer een geldige datum/tijd in (ISO 8601).")]
-        ) from None
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment.astimezone(UTC)
+    registratie_op: DateTime | None = Field(None, alias="registratieOp")
 
 
 def select_version(
@@ -54,7 +41,7 @@ def select_version(
     if query.versie is not None:
         rows = rows.filter(versie=query.versie)
     if query.registratie_op is not None:
-        rows = rows.filter(begin_registratie__lte=_moment(query.registratie_op))
+        rows = rows.filter(begin_registratie__lte=query.registratie_op)
     if query.versie is None and query.registratie_op is None:
         assert eio.latest is not None
         found: EnkelvoudigInformatieObjectVersie | None = eio.latest

@@ -5,14 +5,12 @@ Visible exactly when their document is (:mod:`zaakwerk.documenten.access`).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Router
 from pydantic import Field
 
 from zaakwerk.api.etag import detail_response
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import NoQuery, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
@@ -39,22 +37,22 @@ PATH = "/gebruiksrechten/{uuid}"
 
 class ListQuery(ExpandQuery):
     informatieobject: str | None = Field(None, max_length=1000)
-    startdatum__lt: datetime | None = None
-    startdatum__lte: datetime | None = None
-    startdatum__gt: datetime | None = None
-    startdatum__gte: datetime | None = None
-    einddatum__lt: datetime | None = None
-    einddatum__lte: datetime | None = None
-    einddatum__gt: datetime | None = None
-    einddatum__gte: datetime | None = None
+    startdatum__lt: DateTime | None = None
+    startdatum__lte: DateTime | None = None
+    startdatum__gt: DateTime | None = None
+    startdatum__gte: DateTime | None = None
+    einddatum__lt: DateTime | None = None
+    einddatum__lte: DateTime | None = None
+    einddatum__gt: DateTime | None = None
+    einddatum__gte: DateTime | None = None
 
 
 class GebruiksrechtIn(RequestSchema):
     """``GebruiksrechtenRequest``."""
 
     informatieobject: str = Field(min_length=1, max_length=1000)
-    startdatum: datetime
-    einddatum: datetime | None = None
+    startdatum: DateTime
+    einddatum: DateTime | None = None
     omschrijving_voorwaarden: str = Field(min_length=1)
 
 
@@ -65,7 +63,7 @@ def list_gebruiksrechten(request: HttpRequest) -> HttpResponse:
     rows = visible(Gebruiksrecht.objects.select_related("informatieobject"), caller, READ)
     rows = filter_informatieobject(rows, query.informatieobject)
     for name, value in query.model_dump(exclude={"informatieobject", "expand"}, exclude_none=True).items():
-        rows = rows.filter(**{name: value if timezone.is_aware(value) else timezone.make_aware(value)})
+        rows = rows.filter(**{name: value})
     data = [render_gebruiksrecht(recht) for recht in rows.order_by("id")]
     return json_response(expanded(caller, data, query.expand))
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import Field, model_validator
 
 from zaakwerk.api import url_fields
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.documenten.models.choices import Algoritme, Ondertekeningsoort, Status
 
@@ -51,7 +51,7 @@ class InformatieObjectIn(RequestSchema):
     """``EnkelvoudigInformatieObjectCreateLockRequest``; PUT adds the required ``lock``."""
 
     identificatie: str = Field("", max_length=40)
-    bronorganisatie: str = Field(min_length=1, max_length=9)
+    bronorganisatie: Rsin
     creatiedatum: date
     titel: str = Field(min_length=1, max_length=200)
     vertrouwelijkheidaanduiding: VertrouwelijkheidAanduiding | Literal[""] = ""

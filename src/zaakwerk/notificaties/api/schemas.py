@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from django.utils.dateparse import parse_datetime
 from pydantic import AfterValidator, Field
 
+from zaakwerk.api.moments import storable_moment
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
 from zaakwerk.notificaties.services.abonnementen import AbonnementData, KanaalFilters
 from zaakwerk.notificaties.services.kanalen import KanaalData
@@ -26,12 +27,14 @@ def _header_value(value: str) -> str:
 
 
 def _date_time(value: str) -> str:
+    """A date-time as sent (the message is routed as it came), that the delivery queue can store."""
     try:
         parsed = parse_datetime(value)
     except ValueError:
         parsed = None
     if parsed is None:
         raise ZGWValueError("invalid", "Verwacht een datum en tijd (ISO 8601), bijv. 2024-01-01T12:00:00Z.")
+    storable_moment(parsed)
     return value
 
 

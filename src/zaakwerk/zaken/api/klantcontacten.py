@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Router
 from pydantic import Field
 
 from zaakwerk.api.etag import detail_response
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import NoQuery, QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
@@ -29,16 +28,13 @@ router = Router(tags=["klantcontacten"])
 class KlantContactIn(RequestSchema):
     zaak: RequiredUrl
     identificatie: str = Field("", max_length=14)
-    datumtijd: datetime
+    datumtijd: DateTime
     kanaal: str = Field("", max_length=20)
     onderwerp: str = Field("", max_length=200)
     toelichting: str = Field("", max_length=1000)
 
     def to_values(self) -> dict[str, Any]:
-        values = self.model_dump(exclude={"zaak"})
-        if timezone.is_naive(self.datumtijd):
-            values["datumtijd"] = timezone.make_aware(self.datumtijd)
-        return values
+        return self.model_dump(exclude={"zaak"})
 
 
 class KlantContactQuery(QuerySchema):

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 import pydantic
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Router
 from pydantic import Field
 
 from zaakwerk.api.etag import detail_response
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import NoQuery, QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
@@ -54,7 +53,7 @@ FILTERS: dict[str, tuple[Any, str]] = {
     "aangemaaktDoor": (Text, "aangemaakt_door"),
     "aangemaaktDoor__icontains": (Text, "aangemaakt_door__icontains"),
     **{
-        f"{param}{suffix}": (datetime, f"{column}{suffix}")
+        f"{param}{suffix}": (DateTime, f"{column}{suffix}")
         for param, column in (("aanmaakdatum", "aanmaakdatum"), ("wijzigingsdatum", "wijzigingsdatum"))
         for suffix in ("", "__gt", "__gte", "__lt", "__lte")
     },
@@ -84,8 +83,6 @@ def _filtered(rows: QuerySet[ZaakNotitie], values: dict[str, Any]) -> QuerySet[Z
         value = values.get(param)
         if value is None or not column:
             continue
-        if isinstance(value, datetime) and timezone.is_naive(value):
-            value = timezone.make_aware(value)
         lookups[column] = getattr(value, "value", value)
     return rows.filter(**lookups)
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
-from django.utils import timezone
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from zaakwerk.api import url_fields
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api.moments import DateTime
+from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
 
@@ -26,19 +26,9 @@ def _duration(value: str) -> str:
     return value
 
 
-def _aware(value: datetime) -> datetime:
-    """A date-time without offset is in the server's time zone; stored in UTC."""
-    try:
-        aware = timezone.make_aware(value) if timezone.is_naive(value) else value
-        return aware.astimezone(UTC)
-    except (OverflowError, ValueError) as exc:
-        raise ZGWValueError("invalid", "Ongeldige datum/tijd.") from exc
-
-
 Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 Url = url_fields.Url1000
 RequiredUrl = url_fields.RequiredUrl1000
-DateTime = Annotated[datetime, AfterValidator(_aware)]
 
 
 class RelevanteZaakIn(RequestSchema):
@@ -70,12 +60,12 @@ class ProcessobjectIn(RequestSchema):
 
 class ZaakIn(RequestSchema):
     identificatie: str = Field("", max_length=40)
-    bronorganisatie: str = Field(min_length=1, max_length=9)
+    bronorganisatie: Rsin
     omschrijving: str = Field("", max_length=80)
     toelichting: str = Field("", max_length=1000)
     zaaktype: RequiredUrl
     registratiedatum: date | None = None
-    verantwoordelijke_organisatie: str = Field(min_length=1, max_length=9)
+    verantwoordelijke_organisatie: Rsin
     startdatum: date
     einddatum_gepland: date | None = None
     uiterlijke_einddatum_afdoening: date | None = None
@@ -128,7 +118,7 @@ class ZaakIn(RequestSchema):
 
 
 class ReserveringIn(RequestSchema):
-    bronorganisatie: str = Field(min_length=9, max_length=9)
+    bronorganisatie: Rsin
     aantal: int = Field(1, ge=1)
 
 

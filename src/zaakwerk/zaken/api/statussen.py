@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import uuid as uuid_lib
-from datetime import UTC, datetime
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Router
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.etag import detail_response
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError, parse_body
+from zaakwerk.api.schemas import RequestSchema, parse_body
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
@@ -37,21 +36,10 @@ HEROPENEN = "zaken.heropenen"
 WRITE = (CREATE, TOEVOEGEN, HEROPENEN)
 
 
-def _storable(value: datetime) -> datetime:
-    """A moment the database can hold: in UTC it must stay within the calendar."""
-    try:
-        if timezone.is_naive(value):
-            value = timezone.make_aware(value)
-        value.astimezone(UTC)
-    except (OverflowError, ValueError):
-        raise ZGWValueError("invalid", "De datum valt buiten het bereik dat opgeslagen kan worden.") from None
-    return value
-
-
 class StatusIn(RequestSchema):
     zaak: RequiredUrl
     statustype: RequiredUrl
-    datum_status_gezet: Annotated[datetime, AfterValidator(_storable)]
+    datum_status_gezet: DateTime
     statustoelichting: str = Field("", max_length=1000)
     gezetdoor: Url | None = Field("", max_length=200)
 

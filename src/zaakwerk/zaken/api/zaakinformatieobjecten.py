@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid as uuid_lib
-from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from pydantic import Field
 
 from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
+from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
@@ -41,7 +41,7 @@ class ZioIn(RequestSchema):
     zaak: RequiredUrl
     titel: str = Field("", max_length=200)
     beschrijving: str = Field("", max_length=100_000)
-    vernietigingsdatum: datetime | None = None
+    vernietigingsdatum: DateTime | None = None
     status: Url | None = None
 
     def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
