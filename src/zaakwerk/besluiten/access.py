@@ -11,8 +11,8 @@ import uuid as uuid_lib
 
 from django.db.models import Q, QuerySet
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.besluiten.models import Besluit
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
 
 COMPONENT = "brc"

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
-from zaakwerk.api.auth import Caller
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
 from zaakwerk.core.visibility import within
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie

@@ -15,8 +15,8 @@ from collections import defaultdict
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.core import prepared
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
 from zaakwerk.core.visibility import within
 from zaakwerk.zaken.models import Zaak

@@ -9,7 +9,8 @@ from typing import TypeVar
 from django.db.models import Manager, Model, QuerySet
 from django.http import HttpRequest
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
 
 COMPONENT = "ztc"

@@ -10,12 +10,12 @@ from typing import Annotated, Any, Literal, TypeVar
 from django.db.models import Model, Q, QuerySet
 from pydantic import AfterValidator, Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
 from zaakwerk.api.schemas import ZGWValueError
 from zaakwerk.catalogi.queries import geldig_op, today
 from zaakwerk.catalogi.urls import uuid_of
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError
 
 M = TypeVar("M", bound=Model)

@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 

@@ -20,8 +20,8 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.pagination import envelope, page_number
+from zaakwerk.core.caller import Caller
 from zaakwerk.documenten import counts
 from zaakwerk.documenten.access import READ_SCOPES, visibility
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject

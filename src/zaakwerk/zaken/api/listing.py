@@ -16,14 +16,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from zaakwerk.api import expand
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.pagination import envelope, page_number
 from zaakwerk.core import prepared, references
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError
 from zaakwerk.core.vertrouwelijkheid import RANK, rank
-from zaakwerk.zaken import counts, expansion
+from zaakwerk.zaken import counts
 from zaakwerk.zaken.access import COMPONENT, may_access
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.representations import render_zaken
 

@@ -12,13 +12,13 @@ from django.utils import timezone
 from ninja import Router
 from pydantic import AfterValidator, Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError, parse_body
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.zaken.access import access_zaak, visible_zaken

@@ -10,11 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import PermissionDenied
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
 from zaakwerk.zaken.api import filters, listing

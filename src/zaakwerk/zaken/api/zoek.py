@@ -1,5 +1,5 @@
 """``POST /zaken/_zoek``: the list's filters in a JSON body, plus ``zaakgeometrie.within`` and
-``fields`` (:mod:`zaakwerk.zaken.fields`)."""
+``fields`` (:mod:`zaakwerk.zaken.api.fields`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from zaakwerk.api.params import parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import read_json, validate
 from zaakwerk.core.errors import FieldError, ValidationError
-from zaakwerk.zaken import expansion, fields, geometry
+from zaakwerk.zaken import geometry
 from zaakwerk.zaken.access import visible_zaken
-from zaakwerk.zaken.api import filters, listing
+from zaakwerk.zaken.api import expansion, fields, filters, listing
 from zaakwerk.zaken.api.common import READ, caller_with, check_crs, with_crs
 from zaakwerk.zaken.api.schemas import GeoWithinIn
 from zaakwerk.zaken.api.zaken import DetailQuery

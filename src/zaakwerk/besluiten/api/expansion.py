@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.api.auth import Caller
 from zaakwerk.besluiten import registers
 from zaakwerk.core import references, visibility
+from zaakwerk.core.caller import Caller
 
 Data = dict[str, Any]
 

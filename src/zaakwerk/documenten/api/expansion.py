@@ -19,8 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.api.auth import Caller
 from zaakwerk.core import references
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.vertrouwelijkheid import RANK
 from zaakwerk.documenten.access import COMPONENT, may_access
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject
