@@ -17,7 +17,7 @@ from zaakwerk.api.schemas import parse_body, parse_partial
 from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import PermissionDenied
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
-from zaakwerk.zaken.api import filters, listing
+from zaakwerk.zaken.api import expansion, filters, listing
 from zaakwerk.zaken.api.common import (
     CREATE,
     DELETE,
@@ -70,7 +70,7 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
     else:
         rows = filters.apply(visible_zaken(caller, READ), values)
         result = listing.page(request, rows, order_by, count=kept.count if kept else None)
-    listing.apply_expand(caller, result["results"], values.get("expand"))
+    expansion.expand(caller, result["results"], values.get("expand"))
     return with_crs(json_response(result))
 
 
@@ -93,7 +93,7 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     query = parse_query(request, DetailQuery)
     zaak = access_zaak(caller, uuid, scope=READ)
     data = render_zaken([zaak])[0]
-    listing.apply_expand(caller, [data], query.expand)  # type: ignore[attr-defined]
+    expansion.expand(caller, [data], query.expand)  # type: ignore[attr-defined]
     return detail_response(request, data, headers={"Content-Crs": "EPSG:4326"})
 
 

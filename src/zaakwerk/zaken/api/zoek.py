@@ -77,5 +77,5 @@ def zoek(request: HttpRequest) -> HttpResponse:
     if selection is not None:
         fields.apply(expansion.expander(caller), result["results"], selection)
     else:
-        listing.apply_expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
+        expansion.expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
     return with_crs(json_response(result))
