@@ -8,15 +8,16 @@ were sent.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import orjson
 import pydantic
 from django.http import HttpRequest
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from zaakwerk.api.errors import ApiError, ApiValidationError
+from zaakwerk.core.durations import InvalidDuration, parse_duration
 from zaakwerk.core.errors import NON_FIELD, FieldError
 
 
@@ -96,6 +97,19 @@ class ZGWValueError(ValueError):
     def __init__(self, code: str, message: str) -> None:
         self.code = code
         super().__init__(message)
+
+
+def _duration(value: str) -> str:
+    try:
+        parse_duration(value)
+    except InvalidDuration:
+        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.") from None
+    return value
+
+
+# An ISO 8601 duration by the one rule of zaakwerk.core.durations, kept as given (P1M and P30D are
+# different durations).
+Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 
 
 def read_json(request: HttpRequest) -> Any:

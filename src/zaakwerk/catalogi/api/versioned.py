@@ -3,37 +3,20 @@ besluittypen (``status``/``datumGeldigheid`` filters, durations, correctie scope
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django.db.models import Model, Q, QuerySet
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
-from zaakwerk.api.schemas import ZGWValueError
 from zaakwerk.catalogi.queries import geldig_op, today
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError
 
 M = TypeVar("M", bound=Model)
-
-_DURATION = re.compile(
-    r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
-)
-
-
-def _duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.")
-    return value
-
-
-# ISO 8601 duration, kept as given (P1M and P30D are different durations).
-Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 
 
 class VersionQuery(QuerySchema):

@@ -15,7 +15,7 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import csv_list, parse_query
 from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.api.schemas import Duration, RequestSchema, parse_body, parse_partial
 from zaakwerk.catalogi.api.common import (
     DELETE_OR_FORCED,
     READ_ZAAKTYPE,
@@ -26,7 +26,6 @@ from zaakwerk.catalogi.api.common import (
 )
 from zaakwerk.catalogi.api.versioned import (
     DetailQuery,
-    Duration,
     VersionQuery,
     day_of,
     filter_versions,

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from django.utils import timezone
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from zaakwerk.api.schemas import RequestSchema, ZGWValueError
+from zaakwerk.api.schemas import Duration, RequestSchema, ZGWValueError
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
-
-_DURATION = re.compile(
-    r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
-)
-
-
-def _duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.")
-    return value
 
 
 def _url(value: str) -> str:
@@ -40,7 +28,6 @@ def _aware(value: datetime) -> datetime:
         raise ZGWValueError("invalid", "Ongeldige datum/tijd.") from exc
 
 
-Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 Url = Annotated[str, Field(max_length=1000), AfterValidator(_url)]
 RequiredUrl = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_url)]
 DateTime = Annotated[datetime, AfterValidator(_aware)]
