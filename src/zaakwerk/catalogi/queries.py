@@ -105,11 +105,6 @@ def prefer_published(
     return dict(urls), dict(names)
 
 
-def valid_on(queryset: QuerySet[M, M], day: date) -> QuerySet[M, M]:
-    """Published versions valid on ``day``."""
-    return queryset.filter(geldig_op(day), concept=False)
-
-
 def _urls_by_name(
     queryset: QuerySet[M, M], resource: str, name_field: str, names: Iterable[str], day: date
 ) -> dict[str, list[str]]:

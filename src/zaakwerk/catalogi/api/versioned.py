@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from pydantic import Field
 
 from zaakwerk.api.errors import ApiValidationError
@@ -68,7 +68,3 @@ def is_correctie(caller: Caller) -> bool:
 
 def may_force_delete(caller: Caller) -> bool:
     return caller.has_scope(["catalogi.geforceerd-verwijderen"])
-
-
-def name_filter(rows: QuerySet[M, M], field: str, value: str | None) -> QuerySet[M, M]:
-    return rows if value is None else rows.filter(Q(**{field: value}))

@@ -39,10 +39,7 @@ ZaakQuery: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[cal
     "ZaakQuery",
     __base__=QuerySchema,
     ordering=(filters.Strings | None, Field(None, alias="ordering")),
-    **{
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(filters.ALL_FILTERS.items())
-    },
+    **filters.model_fields(),
 )
 LIST_PARAMS = frozenset(param for param in filters.ALL_FILTERS if param.endswith("__in")) | {"ordering"}
 

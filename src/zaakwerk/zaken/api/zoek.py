@@ -32,10 +32,7 @@ ZaakZoek: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call
     zaakgeometrie=(GeoWithinIn | None, Field(None, alias="zaakgeometrie")),
     ordering=(filters.Text | None, Field(None, alias="ordering")),
     fields=(list[Any] | None, Field(None, alias="fields")),
-    **{
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(filters.ALL_FILTERS.items())
-    },
+    **filters.model_fields(),
 )
 
 
