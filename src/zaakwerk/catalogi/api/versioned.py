@@ -1,5 +1,5 @@
-"""What the endpoints of the versioned main types share: zaaktypen, informatieobjecttypen,
-besluittypen (``status``/``datumGeldigheid`` filters, durations, correctie scopes)."""
+"""The filters of the versioned main types' endpoints: zaaktypen, informatieobjecttypen,
+besluittypen (``catalogus``, ``status``, ``datumGeldigheid``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
 from zaakwerk.catalogi.queries import geldig_op, today
 from zaakwerk.catalogi.urls import uuid_of
-from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError
 
 M = TypeVar("M", bound=Model)
@@ -59,12 +58,3 @@ def day_of(query: Any) -> date:
     """The day relations are shown for: ``datumGeldigheid`` when given, else today."""
     found = getattr(query, "datum_geldigheid", None)
     return found if isinstance(found, date) else today()
-
-
-def is_correctie(caller: Caller) -> bool:
-    """A change of a published version is a correctie when the caller may force writes."""
-    return caller.has_scope(["catalogi.geforceerd-schrijven"])
-
-
-def may_force_delete(caller: Caller) -> bool:
-    return caller.has_scope(["catalogi.geforceerd-verwijderen"])
