@@ -30,12 +30,15 @@ def in_ids(column_sql: str, param: str = "%s") -> str:
     """``column_sql`` is one of a batch of ids given as one parameter (:func:`ids`); ``param`` is
     its placeholder (``%(name)s`` for a named one).
 
-    One parameter whatever the batch's size, so the statement's text never changes (it can be
-    prepared, ADR 0018): a ``bigint[]`` on PostgreSQL, whose index scan takes the values in key
-    order; a JSON array read with ``json_each`` on SQLite.
+    One parameter whatever the batch's size, so the statement's text never changes and can be
+    prepared (ADR 0018). On PostgreSQL a ``bigint[]``, which the index scan takes in key order; it
+    comes in through a scalar subquery, so the planner plans for an array it does not know, as it
+    does for a prepared statement. Given the values themselves, it took the related rows of a page
+    of a hundred zaken for a large job and started parallel workers: ten times slower (ADR 0032).
+    On SQLite a JSON array, read with ``json_each``.
     """
     if connection.vendor == "postgresql":
-        return f"{column_sql} = ANY({param}::bigint[])"
+        return f"{column_sql} = ANY((SELECT {param}::bigint[])::bigint[])"
     return f"{column_sql} IN (SELECT value FROM json_each({param}))"
 
 
