@@ -76,6 +76,4 @@ def fetcher(caller: Caller) -> machinery.Fetch:
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Documenten resources) following ``value``."""
-    tree = machinery.parse(value)
-    if tree:
-        machinery.Expander(fetcher(caller)).expand(items, tree)
+    machinery.apply(items, value, fetcher(caller))

@@ -106,6 +106,4 @@ def expander(caller: Caller) -> machinery.Expander:
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
-    tree = machinery.parse(value)
-    if tree:
-        expander(caller).expand(items, tree)
+    machinery.apply(items, value, fetcher(caller))
