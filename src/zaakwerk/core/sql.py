@@ -18,12 +18,20 @@ def table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+# (model, field name, database vendor) → quoted column; statements are built on every request
+_COLUMNS: dict[tuple[type[models.Model], str, str], str] = {}
+
+
 def column(model: type[models.Model], name: str) -> str:
     """The quoted column of ``model``'s field ``name`` (``"pk"``: its primary key); a foreign key's
     column is its ``…_id``."""
-    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
-    assert field is not None and isinstance(field, models.Field), name
-    return connection.ops.quote_name(field.column)
+    key = (model, name, connection.vendor)
+    found = _COLUMNS.get(key)
+    if found is None:
+        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        assert field is not None and isinstance(field, models.Field), name
+        found = _COLUMNS[key] = connection.ops.quote_name(field.column)
+    return found
 
 
 def in_ids(column_sql: str, param: str = "%s") -> str:

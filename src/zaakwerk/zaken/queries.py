@@ -172,14 +172,16 @@ def _related_statement(vendor: str) -> str:
 
 def related_rows(
     ids: list[int], status_ids: list[int], hoofdzaak_ids: list[int]
-) -> list[tuple[Related, int, str]]:
+) -> list[tuple[int, int, str]]:
     """(kind, owner id, uuid) of every related row of the zaken ``ids`` — deelzaken, eigenschappen,
     rollen, zaakinformatieobjecten, zaakobjecten, resultaat — and of the statussen and hoofdzaken
     with ``status_ids`` and ``hoofdzaak_ids``, in one query.
 
     One ``UNION ALL`` rather than a query per collection: a page costs one round trip for all
     its related rows. Within a kind the rows come in id order (creation order), as the lists of
-    the representation need them. Each part probes its index with the batch of ids.
+    the representation need them. Each part probes its index with the batch of ids. The kind is
+    the plain number of a :class:`Related` (a page has hundreds of rows; an enum member each
+    would cost more than the rest of the loop).
     """
     if not (ids or status_ids or hoofdzaak_ids):
         return []
@@ -188,9 +190,9 @@ def related_rows(
         cursor.execute(_related_statement(connection.vendor), batches)
         rows = cursor.fetchall()
     if connection.vendor == "postgresql":
-        return [(Related(kind), owner, key) for kind, owner, _, key in rows]
+        return [(kind, owner, key) for kind, owner, _, key in rows]
     # SQLite keeps a uuid as its 32 hex digits
-    return [(Related(kind), owner, str(uuid_lib.UUID(key))) for kind, owner, _, key in rows]
+    return [(kind, owner, str(uuid_lib.UUID(key))) for kind, owner, _, key in rows]
 
 
 # --- kept counts (zaakwerk.zaken.counts) -----------------------------------------------------------

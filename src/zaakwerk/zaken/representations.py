@@ -32,23 +32,32 @@ def iso_datetime(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-# Per kind of related row: the resource its URL names, and the attribute of _Related it goes to.
+# Per kind of related row (a plain number, as queries.related_rows gives it): the resource its URL
+# names, and the attribute of _Related it goes to.
+_EIGENSCHAP = int(Related.EIGENSCHAP)
 _RESOURCE = {
-    Related.DEELZAAK: "zaken",
-    Related.ROL: "rollen",
-    Related.ZAAKINFORMATIEOBJECT: "zaakinformatieobjecten",
-    Related.ZAAKOBJECT: "zaakobjecten",
-    Related.RESULTAAT: "resultaten",
-    Related.STATUS: "statussen",
-    Related.HOOFDZAAK: "zaken",
+    int(kind): resource
+    for kind, resource in (
+        (Related.DEELZAAK, "zaken"),
+        (Related.ROL, "rollen"),
+        (Related.ZAAKINFORMATIEOBJECT, "zaakinformatieobjecten"),
+        (Related.ZAAKOBJECT, "zaakobjecten"),
+        (Related.RESULTAAT, "resultaten"),
+        (Related.STATUS, "statussen"),
+        (Related.HOOFDZAAK, "zaken"),
+    )
 }
 _MANY = {
-    Related.DEELZAAK: "deelzaken",
-    Related.ROL: "rollen",
-    Related.ZAAKINFORMATIEOBJECT: "zios",
-    Related.ZAAKOBJECT: "zaakobjecten",
+    int(Related.DEELZAAK): "deelzaken",
+    int(Related.ROL): "rollen",
+    int(Related.ZAAKINFORMATIEOBJECT): "zios",
+    int(Related.ZAAKOBJECT): "zaakobjecten",
 }
-_SINGLE = {Related.RESULTAAT: "resultaat", Related.STATUS: "status", Related.HOOFDZAAK: "hoofdzaak"}
+_SINGLE = {
+    int(Related.RESULTAAT): "resultaat",
+    int(Related.STATUS): "status",
+    int(Related.HOOFDZAAK): "hoofdzaak",
+}
 
 
 class _Related:
@@ -84,7 +93,7 @@ class _Related:
         status_ids = sorted({z.status_id for z in zaken if z.status_id is not None})
         hoofdzaak_ids = sorted({z.hoofdzaak_id for z in zaken if z.hoofdzaak_id is not None})
         for kind, owner, key in related_rows(sorted(by_id), status_ids, hoofdzaak_ids):
-            if kind == Related.EIGENSCHAP:
+            if kind == _EIGENSCHAP:
                 url = build_url("zaken", "zaken", by_id[owner].uuid, "zaakeigenschappen", key)
                 self.eigenschappen[owner].append(url)
             elif kind in _SINGLE:
