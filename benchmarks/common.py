@@ -92,11 +92,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
-    """``zaakwerk serve`` on ``port`` with the environment of this process; waits until healthy."""
+def start_server(port: int, workers: int, *, source: str | None = None) -> subprocess.Popen[bytes]:
+    """``zaakwerk serve`` on ``port`` with the environment of this process; waits until healthy.
+
+    ``source``: serve the ``zaakwerk`` package in this folder (another checkout's ``src``) instead
+    of the installed one, to compare two versions of the code on the same data.
+    """
+    env = dict(os.environ)
+    if source:
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(Path(source).resolve()), env.get("PYTHONPATH")])
+        )
     process = subprocess.Popen(
         [sys.executable, "-m", "zaakwerk.cli", "serve", "--port", str(port), "--workers", str(workers)],
-        env=dict(os.environ),
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -170,6 +179,13 @@ def load_arguments(parser: argparse.ArgumentParser, dataset: str) -> None:
         "--database-url",
         default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
         help=f"the database {dataset} loaded (default: $DATABASE_URL or %(default)s)",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        default=None,
+        help="also serve the zaakwerk package in SRC (another checkout's src folder, e.g. of the previous "
+        "commit) on the next port, and measure both servers, case by case in every round",
     )
 
 
@@ -283,6 +299,15 @@ def write_results(benchmark: str, report: dict[str, Any], results: Sequence[Any]
 
 
 @dataclass(frozen=True)
+class Server:
+    """A running server to measure: its process, its base URL and the label of its results."""
+
+    process: subprocess.Popen[bytes]
+    base: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Case:
     """One benchmark case: its name, the request, the headers to send and the expected status."""
 
@@ -303,6 +328,7 @@ def run_against_server(
     report: dict[str, Any],
     width: int = 24,
     rounds: int = 1,
+    baseline: Server | None = None,
 ) -> list[CaseResult]:
     """Run every case at each concurrency in ``concurrency`` ("1,16"), stop the server, print the
     table, the memory of the server's processes and the load average, and write the results.
@@ -310,37 +336,50 @@ def run_against_server(
     With ``rounds`` > 1 each case's requests are split over that many rounds, and every round
     runs all cases in turn: cases that are compared then share the same moments of the machine's
     other load, rather than one case running while the machine is busy and the next while it is not.
+    With a ``baseline`` server every case runs against both servers, one right after the other
+    (which goes first alternates per round), and the baseline's results are labelled with it.
     """
+    servers = [Server(server, base)] + ([baseline] if baseline is not None else [])
+    if baseline is not None:
+        width = max(width, *(len(f"{case.name} [{baseline.label}]") + 1 for case in cases))
     results: list[CaseResult] = []
     loads: list[float] = []
     rounds = max(1, rounds)
+    memory: list[dict[str, Any]] = []
     try:
         for threads in (int(part) for part in concurrency.split(",")):
-            measured = [Measured() for _ in cases]
+            measured = {(case.name, each.label): Measured() for case in cases for each in servers}
             for round_number in range(rounds):
                 share = requests // rounds + (round_number < requests % rounds)
                 first = round_number * (requests // rounds) + min(round_number, requests % rounds)
-                for case, found in zip(cases, measured, strict=True):
-                    measure(
-                        base,
-                        case.headers,
-                        case.send,
-                        share,
-                        threads,
-                        expected=case.expected,
-                        into=found,
-                        first=first,
-                    )
+                order = servers if round_number % 2 == 0 else servers[::-1]
+                for case in cases:
+                    for each in order:
+                        measure(
+                            each.base,
+                            case.headers,
+                            case.send,
+                            share,
+                            threads,
+                            expected=case.expected,
+                            into=measured[(case.name, each.label)],
+                            first=first,
+                        )
                 loads.append(load_average())
                 if rounds > 1:
                     print(f"round {round_number + 1}/{rounds}: load average {loads[-1]:.2f}", flush=True)
-            level = [found.summary(case.name, threads) for case, found in zip(cases, measured, strict=True)]
+            level = [
+                found.summary(f"{name} [{label}]" if label else name, threads)
+                for (name, label), found in measured.items()
+            ]
             results.extend(level)
             print_table(level, width=width)
             print(f"load average {loads[-1]:.2f}", flush=True)
-        memory = process_memory(server.pid)
+        for each in servers:
+            memory += process_memory(each.process.pid)
     finally:
-        stop_server(server)
+        for each in servers:
+            stop_server(each.process)
     print()
     print_table(results, width=width)
     for process in memory:

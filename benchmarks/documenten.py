@@ -21,6 +21,7 @@ from common import (
     SECRET,
     Case,
     Send,
+    Server,
     database_size,
     load_arguments,
     register_restricted_client,
@@ -39,6 +40,12 @@ def parse_args() -> argparse.Namespace:
     load_arguments(parser, "documenten_dataset.py")
     parser.add_argument("--threads", type=int, default=8, help="threads per server worker (default 8)")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="its data directory")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(PUBLIC_URL.rsplit(":", 1)[1]),
+        help="port of the server, the baseline's the next (default: the dataset's public URL's)",
+    )
     return parser.parse_args()
 
 
@@ -129,13 +136,16 @@ def main() -> int:
     connections.close_all()
     size = database_size(args.database_url)
     print(f"Data: {data['count']:,} documents, database size {size}", flush=True)
-    port = int(PUBLIC_URL.rsplit(":", 1)[1])
-    server = start_server(port, args.workers)
+    server = start_server(args.port, args.workers)
+    baseline = None
+    if args.baseline:
+        process = start_server(args.port + 1, args.workers, source=args.baseline)
+        baseline = Server(process, f"http://127.0.0.1:{args.port + 1}", "baseline")
     tokens = {False: mint_token(CLIENT_ID, SECRET), True: mint_token(RESTRICTED_ID, RESTRICTED_SECRET)}
     run_against_server(
         "documenten",
         server,
-        PUBLIC_URL,
+        f"http://127.0.0.1:{args.port}",
         [
             Case(name, send, {"Authorization": f"Bearer {tokens[restricted]}"})
             for name, send, restricted in cases(data)
@@ -145,6 +155,7 @@ def main() -> int:
         rounds=args.rounds,
         report={"documenten": data["count"], "database_size": size, "server_workers": args.workers},
         width=26,
+        baseline=baseline,
     )
     return 0
 

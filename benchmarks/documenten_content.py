@@ -36,7 +36,6 @@ from documenten_setup import EIO, configure, load_catalogus
 
 PORT = 8670
 BLOCK = 1024 * 1024
-MIB = 1024 * 1024
 
 
 def parse_args() -> argparse.Namespace:

@@ -24,6 +24,7 @@ from common import (
     SECRET,
     Case,
     Send,
+    Server,
     database_size,
     free_port,
     load_arguments,
@@ -43,7 +44,9 @@ CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     load_arguments(parser, "zaken_dataset.py")
-    parser.add_argument("--port", type=int, default=0, help="port of the server (default: a free one)")
+    parser.add_argument(
+        "--port", type=int, default=0, help="port of the server, the baseline's the next (default: free ones)"
+    )
     return parser.parse_args()
 
 
@@ -159,6 +162,11 @@ def main() -> int:
     print(f"Data: {data['count']:,} zaken, database size {size}", flush=True)
     server = start_server(port, args.workers)
     base = f"http://127.0.0.1:{port}"
+    baseline = None
+    if args.baseline:
+        other = port + 1 if args.port else free_port()
+        process = start_server(other, args.workers, source=args.baseline)
+        baseline = Server(process, f"http://127.0.0.1:{other}", "baseline")
     tokens = {False: mint_token(CLIENT_ID, SECRET), True: mint_token(RESTRICTED_ID, RESTRICTED_SECRET)}
     run_against_server(
         "zaken",
@@ -172,6 +180,7 @@ def main() -> int:
         concurrency=args.concurrency,
         rounds=args.rounds,
         report={"zaken": data["count"], "database_size": size, "server_workers": args.workers},
+        baseline=baseline,
     )
     return 0
 

@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     resend.add_argument("--abonnement", required=True, help="UUID of the abonnement")
     resend.add_argument("--since", required=True, help="ISO 8601 date-time, e.g. 2024-05-01T00:00:00Z")
 
+    counts = commands.add_parser("counts", help="the kept counts of zaken and documents (list counts)")
+    counts_commands = counts.add_subparsers(dest="counts_command", required=True, metavar="ACTION")
+    counts_commands.add_parser("verify", help="compare them with the rows; exit 1 when they differ")
+    counts_commands.add_parser("rebuild", help="recompute them from the rows (after a bulk load or restore)")
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -188,6 +193,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.notificaties.delivery import commands
 
         return commands.resend(args.abonnement, args.since)
+    if args.command == "counts":
+        from zaakwerk.ops import counts
+
+        return counts.verify() if args.counts_command == "verify" else counts.rebuild()
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from zaakwerk.api.auth import Credentials
 from zaakwerk.autorisaties import credentials as credentials_module
 from zaakwerk.autorisaties.clients import delete_client, register_client
 from zaakwerk.autorisaties.credentials import DatabaseCredentialStore
 from zaakwerk.autorisaties.models import ApiClient
+from zaakwerk.core.caller import Credentials
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from tests.catalogi.main_types import (
 )
 from tests.zgw import ZGWClient
 from zaakwerk.catalogi.models import BesluitType, ZaakType
-from zaakwerk.catalogi.queries import besluittype_urls, valid_on
+from zaakwerk.catalogi.queries import besluittype_urls, geldig_op
 from zaakwerk.core.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -123,16 +123,16 @@ def test_concept_shown_when_no_published_version_is_valid(api: ZGWClient) -> Non
     assert api.get(zaaktype["url"]).json_body["besluittypen"] == [published["url"]]
 
 
-def test_queries_valid_on_is_inclusive(api: ZGWClient) -> None:
+def test_geldig_op_is_inclusive(api: ZGWClient) -> None:
     cat = catalogus(api)
     bt = create(
         api, "besluittypen", besluittype_body(cat, beginGeldigheid="2024-01-01", eindeGeldigheid="2024-01-31")
     )
     publish(api, bt["url"])
     rows = BesluitType.objects.all()
-    assert valid_on(rows, date(2024, 1, 1)).count() == 1
-    assert valid_on(rows, date(2024, 1, 31)).count() == 1
-    assert valid_on(rows, date(2024, 2, 1)).count() == 0
+    assert rows.filter(geldig_op(date(2024, 1, 1)), concept=False).count() == 1
+    assert rows.filter(geldig_op(date(2024, 1, 31)), concept=False).count() == 1
+    assert rows.filter(geldig_op(date(2024, 2, 1)), concept=False).count() == 0
     catalogus_id = rows.get().catalogus_id
     assert besluittype_urls(catalogus_id, ["Vergunning"], date(2024, 1, 15)) == {"Vergunning": [bt["url"]]}
     assert besluittype_urls(catalogus_id, ["Vergunning"], date(2024, 3, 1)) == {"Vergunning": []}

@@ -17,7 +17,7 @@ from tests.zaken.relation_helpers import (
     zaak_with_document,
 )
 from tests.zgw import ZGWClient, client_with
-from zaakwerk.zaken.fields import ZAAK_FIELDS
+from zaakwerk.zaken.api.fields import ZAAK_FIELDS
 
 pytestmark = pytest.mark.django_db
 __all__ = ["documenten"]  # fixtures

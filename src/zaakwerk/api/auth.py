@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import jwt
@@ -25,32 +23,8 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from zaakwerk.api.errors import ApiError
-from zaakwerk.core.actor import Actor
+from zaakwerk.core.caller import NO_AUTHORISATIONS, Caller, Credentials
 from zaakwerk.core.registry import Registry
-from zaakwerk.core.vertrouwelijkheid import RANK
-
-
-@dataclass(frozen=True)
-class Autorisatie:
-    component: str
-    scopes: frozenset[str]
-    type_url: str = ""
-    max_vertrouwelijkheidaanduiding: str = ""
-
-
-@dataclass(frozen=True)
-class Authorisations:
-    label: str
-    heeft_alle_autorisaties: bool
-    autorisaties: tuple[Autorisatie, ...] = ()
-    alleen_is_gereed_voor_publicatie: bool = False
-
-
-@dataclass(frozen=True)
-class Credentials:
-    secret: str
-    # None when the client id belongs to no Applicatie
-    authorisations: Authorisations | None
 
 
 class CredentialStore(Protocol):
@@ -68,60 +42,6 @@ credential_stores: Registry[CredentialStore] = Registry("credential store", requ
 
 def credential_store() -> CredentialStore:
     return credential_stores.get(CREDENTIALS)
-
-
-NO_AUTHORISATIONS = Authorisations(label="", heeft_alle_autorisaties=False)
-
-
-@dataclass(frozen=True)
-class Caller:
-    """The authenticated application behind a request."""
-
-    client_id: str
-    user_id: str = ""
-    user_representation: str = ""
-    authorisations: Authorisations = field(default=NO_AUTHORISATIONS)
-
-    def has_scope(self, scopes: Iterable[str], component: str | None = None) -> bool:
-        """True when any autorisatie (of ``component``, if given) grants any of ``scopes``."""
-        if self.authorisations.heeft_alle_autorisaties:
-            return True
-        wanted = set(scopes)
-        return any(
-            wanted & a.scopes
-            for a in self.authorisations.autorisaties
-            if component is None or a.component == component
-        )
-
-    def require_scope(self, *scopes: str, component: str | None = None) -> None:
-        if not self.has_scope(scopes, component):
-            raise ApiError(403, "permission_denied", "U heeft geen toestemming om deze actie uit te voeren.")
-
-    def types_with_scope(self, component: str, scope: str) -> dict[str, int] | None:
-        """Per type URL the highest vertrouwelijkheid rank readable with ``scope``.
-
-        ``None`` means no restriction (heeftAlleAutorisaties). An empty dict means nothing.
-        Used to filter lists in SQL, so counts never include what the caller may not see.
-        """
-        if self.authorisations.heeft_alle_autorisaties:
-            return None
-        allowed: dict[str, int] = {}
-        for a in self.authorisations.autorisaties:
-            if a.component != component or scope not in a.scopes or not a.type_url:
-                continue
-            level = RANK.get(a.max_vertrouwelijkheidaanduiding, len(RANK) - 1)
-            allowed[a.type_url] = max(level, allowed.get(a.type_url, -1))
-        return allowed
-
-    def actor(self, request: HttpRequest | None = None) -> Actor:
-        toelichting = request.headers.get("X-Audit-Toelichting", "") if request is not None else ""
-        return Actor(
-            client_id=self.client_id,
-            applicatie_weergave=self.authorisations.label,
-            gebruikers_id=self.user_id,
-            gebruikers_weergave=self.user_representation,
-            toelichting=toelichting,
-        )
 
 
 def _refuse(detail: str) -> ApiError:

@@ -148,8 +148,11 @@ class Expander:
             raise ApiError(404, "not_found", f"'{name}' is geen attribuut om te expanderen.")
 
 
-def apply(items: list[dict[str, Any]] | dict[str, Any], value: str | None) -> None:
-    """Expand one representation or a list of them in place, following ``value``."""
+def apply(
+    items: list[dict[str, Any]] | dict[str, Any], value: str | None, fetch: Fetch | None = None
+) -> None:
+    """Expand one representation or a list of them in place, following ``value``; ``fetch``
+    decides what may be embedded (a register's access rules), by default everything."""
     tree = parse(value)
     if tree:
-        Expander().expand(items if isinstance(items, list) else [items], tree)
+        Expander(fetch).expand(items if isinstance(items, list) else [items], tree)

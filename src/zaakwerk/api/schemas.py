@@ -18,6 +18,7 @@ from pydantic.alias_generators import to_camel
 
 from zaakwerk.api.errors import ApiError, ApiValidationError
 from zaakwerk.api.invalid_params import field_errors
+from zaakwerk.core.durations import InvalidDuration, parse_duration
 from zaakwerk.core.errors import NON_FIELD, FieldError
 from zaakwerk.core.rsin import rsin_problem
 
@@ -75,6 +76,19 @@ def _too_deep(data: Any) -> bool:
             children = value.values() if isinstance(value, dict) else value
             pending.extend((child, depth + 1) for child in children)
     return False
+
+
+def _duration(value: str) -> str:
+    try:
+        parse_duration(value)
+    except InvalidDuration:
+        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.") from None
+    return value
+
+
+# An ISO 8601 duration by the one rule of zaakwerk.core.durations, kept as given (P1M and P30D are
+# different durations).
+Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 
 
 def read_json(request: HttpRequest) -> Any:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.schemas import ZGWValueError, read_json
 from zaakwerk.api.url_fields import url_value
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import PermissionDenied
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from zaakwerk.api.auth import Authorisations, Credentials
-from zaakwerk.api.auth import Autorisatie as GrantedAutorisatie
 from zaakwerk.autorisaties.models import ApiClient, AuthorisationsGeneration, ClientId
+from zaakwerk.core.caller import Authorisations, Credentials
+from zaakwerk.core.caller import Autorisatie as GrantedAutorisatie
 
 
 @dataclass

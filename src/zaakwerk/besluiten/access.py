@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import uuid as uuid_lib
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.besluiten.models import Besluit
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
+from zaakwerk.core.visibility import Within, within, within_types
 
 COMPONENT = "brc"
 
 
-def visibility(caller: Caller, scope: str) -> Q | None:
+def visibility(caller: Caller, scope: str) -> Within | None:
     """The SQL condition for besluiten ``caller`` may use with ``scope``; None = all of them."""
-    allowed = caller.types_with_scope(COMPONENT, scope)
-    if allowed is None:
-        return None  # heeftAlleAutorisaties
-    return Q(besluittype__in=sorted(allowed))
+    # a besluittype among the caller's autorisaties for this scope (core.visibility: the one
+    # rule, in SQL; besluiten have no vertrouwelijkheidaanduiding)
+    return within_types(caller.types_with_scope(COMPONENT, scope), "besluittype")
 
 
 def visible_besluiten(caller: Caller, scope: str) -> QuerySet[Besluit]:
@@ -34,9 +34,8 @@ def visible_besluiten(caller: Caller, scope: str) -> QuerySet[Besluit]:
 
 def may_access(caller: Caller, besluittype: str, scope: str) -> bool:
     """The same rule as :func:`visibility`, for one besluittype."""
-    allowed = caller.types_with_scope(COMPONENT, scope)
     # no restriction, or the besluittype among the caller's autorisaties for this scope
-    return allowed is None or besluittype in allowed
+    return within(caller.types_with_scope(COMPONENT, scope), besluittype, None)
 
 
 def access_besluit(caller: Caller, key: uuid_lib.UUID | str, *, scope: str) -> Besluit:

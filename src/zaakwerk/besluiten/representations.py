@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject, Vervalreden
@@ -53,7 +53,3 @@ def kenmerken(besluit: Besluit) -> dict[str, str]:
         "verantwoordelijke_organisatie": besluit.verantwoordelijke_organisatie,
         "besluittype": besluit.besluittype,
     }
-
-
-def _datetime(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -17,7 +17,6 @@ Incoming references may be a name or a URL of a local version; both are stored a
 
 from __future__ import annotations
 
-import json
 import uuid as uuid_lib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,7 @@ from zaakwerk.catalogi.models import (
     ZaakTypenRelatie,
 )
 from zaakwerk.catalogi.urls import url
+from zaakwerk.core import sql
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, parse_local, resolve
 
@@ -103,11 +103,6 @@ def prefer_published(
     for group_names in names.values():
         group_names.sort()
     return dict(urls), dict(names)
-
-
-def valid_on(queryset: QuerySet[M, M], day: date) -> QuerySet[M, M]:
-    """Published versions valid on ``day``."""
-    return queryset.filter(geldig_op(day), concept=False)
 
 
 def _urls_by_name(
@@ -299,53 +294,55 @@ def _relations_sql(vendor: str) -> str:
     The first branch types every column (the catalogus UUID, the dates of beginObject and
     eindeObject over all versions with the same identificatie); PostgreSQL resolves the types of
     the NULLs in the later branches from it. Written as SQL because the ORM cannot combine
-    aggregates and unrelated models in one statement; names come from the models.
+    aggregates and unrelated models in one statement; names come from the models, and each branch
+    takes the batch of ids as one parameter (:func:`zaakwerk.core.sql.in_ids`).
     """
-    q = connection.ops.quote_name
-    ids = "= ANY(%s)" if vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
+    col = sql.column
 
-    def table(model: type[Model]) -> str:
-        return q(model._meta.db_table)
-
-    def child(kind: int, model: type[Model], uuid: str, name: str, extra: str, sort: str) -> str:
+    def child(
+        kind: int,
+        model: type[Model],
+        uuid: str | None,
+        name: str | None,
+        extra: tuple[str, ...],
+        sort: str | None,
+    ) -> str:
+        """A branch for one collection: its fields by name (None: a NULL, or 0 for the sort)."""
+        owner = col(model, "zaaktype")
+        values = [col(model, field) if field else "NULL" for field in (uuid, name, *(extra or ("", "")))]
         return (
-            f"SELECT {kind}, {q('zaaktype_id')}, {uuid}, {name}, {extra}, {sort}, {q('id')}, "
-            f"NULL, NULL, NULL FROM {table(model)} WHERE {q('zaaktype_id')} {ids}"
+            f"SELECT {kind}, {owner}, {', '.join(values)}, {col(model, sort) if sort else '0'}, "
+            f"{col(model, 'pk')}, NULL, NULL, NULL FROM {sql.table(model)} WHERE {sql.in_ids(owner)}"
         )
 
-    zaaktype, catalogus = table(ZaakType), table(Catalogus)
+    def of(alias: str, name: str) -> str:
+        return f"{alias}.{col(ZaakType, name)}"
+
+    begin, einde = of("v", "begin_geldigheid"), of("v", "einde_geldigheid")
     branches = [
-        f"SELECT {_CATALOGUS}, z.{q('id')}, c.{q('uuid')}, NULL, NULL, NULL, 0, 0, "
-        f"MIN(v.{q('begin_geldigheid')}), MAX(v.{q('einde_geldigheid')}), "
-        f"SUM(CASE WHEN v.{q('einde_geldigheid')} IS NULL THEN 1 ELSE 0 END) "
-        f"FROM {zaaktype} z JOIN {catalogus} c ON c.{q('id')} = z.{q('catalogus_id')} "
-        f"JOIN {zaaktype} v ON v.{q('catalogus_id')} = z.{q('catalogus_id')} "
-        f"AND v.{q('identificatie')} = z.{q('identificatie')} "
-        f"WHERE z.{q('id')} {ids} GROUP BY z.{q('id')}, c.{q('uuid')}",
-        child(_STATUS, StatusType, q("uuid"), "NULL", "NULL, NULL", q("volgnummer")),
-        child(_ROL, RolType, q("uuid"), "NULL", "NULL, NULL", "0"),
-        child(_EIGENSCHAP, Eigenschap, q("uuid"), "NULL", "NULL, NULL", "0"),
-        child(_OBJECT, ZaakObjectType, q("uuid"), "NULL", "NULL, NULL", "0"),
-        child(_RESULTAAT, ResultaatType, q("uuid"), q("omschrijving"), "NULL, NULL", "0"),
+        f"SELECT {_CATALOGUS}, {of('z', 'pk')}, c.{col(Catalogus, 'uuid')}, NULL, NULL, NULL, 0, 0, "
+        f"MIN({begin}), MAX({einde}), SUM(CASE WHEN {einde} IS NULL THEN 1 ELSE 0 END) "
+        f"FROM {sql.table(ZaakType)} z JOIN {sql.table(Catalogus)} c ON c.{col(Catalogus, 'pk')} = "
+        f"{of('z', 'catalogus')} JOIN {sql.table(ZaakType)} v ON {of('v', 'catalogus')} = "
+        f"{of('z', 'catalogus')} AND {of('v', 'identificatie')} = {of('z', 'identificatie')} "
+        f"WHERE {sql.in_ids(of('z', 'pk'))} GROUP BY {of('z', 'pk')}, c.{col(Catalogus, 'uuid')}",
+        child(_STATUS, StatusType, "uuid", None, (), "volgnummer"),
+        child(_ROL, RolType, "uuid", None, (), None),
+        child(_EIGENSCHAP, Eigenschap, "uuid", None, (), None),
+        child(_OBJECT, ZaakObjectType, "uuid", None, (), None),
+        child(_RESULTAAT, ResultaatType, "uuid", "omschrijving", (), None),
         child(
-            _IOT,
-            ZaakTypeInformatieObjectType,
-            "NULL",
-            q("informatieobjecttype_omschrijving"),
-            "NULL, NULL",
-            q("volgnummer"),
+            _IOT, ZaakTypeInformatieObjectType, None, "informatieobjecttype_omschrijving", (), "volgnummer"
         ),
-        child(
-            _BESLUIT, ZaakTypeBesluitType, "NULL", q("besluittype_omschrijving"), "NULL, NULL", q("position")
-        ),
-        child(_DEEL, ZaakTypeDeelzaaktype, "NULL", q("identificatie"), "NULL, NULL", q("position")),
+        child(_BESLUIT, ZaakTypeBesluitType, None, "besluittype_omschrijving", (), "position"),
+        child(_DEEL, ZaakTypeDeelzaaktype, None, "identificatie", (), "position"),
         child(
             _RELATIE,
             ZaakTypenRelatie,
-            "NULL",
-            q("gerelateerd_zaaktype"),
-            f"{q('aard_relatie')}, {q('toelichting')}",
-            q("position"),
+            None,
+            "gerelateerd_zaaktype",
+            ("aard_relatie", "toelichting"),
+            "position",
         ),
     ]
     return " UNION ALL ".join(branches) + " ORDER BY 1, 2, 7, 8"
@@ -361,9 +358,8 @@ def zaaktype_relations(ids: Sequence[int]) -> dict[int, ZaakTypeRelations]:
     found: dict[int, ZaakTypeRelations] = {pk: ZaakTypeRelations() for pk in ids}
     if not ids:
         return found
-    param: Any = list(ids) if connection.vendor == "postgresql" else json.dumps(list(ids))
     with connection.cursor() as cursor:
-        cursor.execute(_relations_sql(connection.vendor), [param] * 10)
+        cursor.execute(_relations_sql(connection.vendor), [sql.ids(ids)] * 10)
         rows = cursor.fetchall()
     for kind, zaaktype_id, uuid, name, aard, toelichting, _, _, begin, einde, open_ends in rows:
         item = found[zaaktype_id]

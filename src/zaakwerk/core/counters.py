@@ -1,24 +1,35 @@
-"""Kept counters: a row per key whose ``aantal`` column every change adjusts in its own
-transaction, so lists can count (and find deep pages) without ``COUNT(*)`` (DESIGN.md,
-performance notes). Used by the zaken and documenten counts."""
+"""Kept counts compared with what they count (``zaakwerk counts verify``).
+
+A register keeps counts (of zaken, of documents) in the transaction of every change, so lists
+need no ``COUNT(*)``; each register's ``counts`` module reads both sides and reports here where
+they differ. The counters' upsert is :func:`zaakwerk.core.sql.add_to_counter`.
+"""
 
 from __future__ import annotations
 
-from django.db import connection, models
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+K = TypeVar("K", bound=Any)
 
 
-def add(model: type[models.Model], key: dict[str, str | int], delta: int) -> None:
-    """Add ``delta`` to ``model``'s ``aantal`` in the row of ``key`` (created at 0 when missing),
-    in one statement, in the caller's transaction. ``key`` names the columns of a unique
-    constraint."""
-    q = connection.ops.quote_name
-    table = q(model._meta.db_table)
-    columns = ", ".join(q(column) for column in key)
-    marks = ", ".join(["%s"] * (len(key) + 1))
-    aantal = q("aantal")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}, {aantal}) VALUES ({marks}) ON CONFLICT ({columns}) "
-            f"DO UPDATE SET {aantal} = {table}.{aantal} + EXCLUDED.{aantal}",
-            [*key.values(), delta],
-        )
+@dataclass(frozen=True)
+class Difference:
+    """One kept count that does not match: what it counts, the kept and the counted number."""
+
+    what: str
+    kept: int
+    counted: int
+
+
+def differences(
+    kept: Mapping[K, int], counted: Mapping[K, int], label: Callable[[K], str]
+) -> list[Difference]:
+    """Every key whose kept and counted numbers differ, in key order, named by ``label``; a
+    missing key counts 0."""
+    return [
+        Difference(label(key), kept.get(key, 0), counted.get(key, 0))
+        for key in sorted(kept.keys() | counted.keys())
+        if kept.get(key, 0) != counted.get(key, 0)
+    ]

@@ -23,8 +23,3 @@ RANK: dict[str, int] = {value: index for index, value in enumerate(ORDER)}
 def rank(value: str) -> int:
     """Position on the scale; a stored row keeps this number so lists filter with ``<=``."""
     return RANK[value]
-
-
-def allowed_up_to(maximum: str) -> list[str]:
-    """All aanduidingen at or below ``maximum`` (inclusive, as the standard says)."""
-    return ORDER[: RANK[maximum] + 1]

@@ -11,13 +11,12 @@ their document.
 from __future__ import annotations
 
 import uuid as uuid_lib
-from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
-from zaakwerk.api.auth import Caller
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
-from zaakwerk.core.visibility import within
+from zaakwerk.core.visibility import within, within_types
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 
 COMPONENT = "drc"
@@ -29,27 +28,15 @@ def visibility(caller: Caller, scope: str, *, gereed_prefix: str = "") -> Q | No
     """The SQL condition on versions, or on documents (whose rows carry copies of their current
     version's informatieobjecttype and vertrouwelijkheid_rank); None = all. isGereedVoorPublicatie
     is a version's only: on documents pass ``gereed_prefix="latest__"``."""
-    condition: Q | None = None
+    # an informatieobjecttype among the caller's autorisaties for this scope, up to that
+    # autorisatie's maximum vertrouwelijkheid (core.visibility: the one rule, in SQL)
     allowed = caller.types_with_scope(COMPONENT, scope)
-    if allowed is not None:
-        # One term per distinct maximum: (informatieobjecttype IN (…) AND rank <= max).
-        by_max: dict[int, list[str]] = defaultdict(list)
-        for type_url, maximum in allowed.items():
-            by_max[maximum].append(type_url)
-        condition = Q(pk__in=[])  # nothing, when the caller has no informatieobjecttype for this scope
-        for maximum, types in sorted(by_max.items()):
-            condition |= Q(informatieobjecttype__in=sorted(types), vertrouwelijkheid_rank__lte=maximum)
+    rule = within_types(allowed, "informatieobjecttype", "vertrouwelijkheid_rank")
+    condition = None if rule is None else Q(rule)
     if caller.authorisations.alleen_is_gereed_voor_publicatie and scope in READ_SCOPES:
         gereed = Q(**{f"{gereed_prefix}is_gereed_voor_publicatie": True})
         condition = gereed if condition is None else condition & gereed
     return condition
-
-
-def visible_versies(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformatieObjectVersie]:
-    """The current versions of the documents ``caller`` may use with ``scope`` (one row each)."""
-    rows = EnkelvoudigInformatieObjectVersie.objects.filter(latest_of__isnull=False)
-    condition = visibility(caller, scope)
-    return rows if condition is None else rows.filter(condition)
 
 
 def visible_informatieobjecten(caller: Caller, scope: str) -> QuerySet[EnkelvoudigInformatieObject]:

@@ -1,18 +1,18 @@
 """JSON representation of informatieobjecten (Documenten API 1.7.0 ``EnkelvoudigInformatieObject``).
 
 Used by the endpoints, the audit trail (``oud``/``nieuw``) and the in-process reference loader.
-A batch costs one query for its bestandsdelen, whatever its size.
+A batch costs one query for its bestandsdelen, whatever its size (:mod:`zaakwerk.documenten.queries`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from zaakwerk.core.references import build_url
 from zaakwerk.core.shapes import given_uris
+from zaakwerk.documenten import queries
 from zaakwerk.documenten.models import (
     BestandsDeel,
     EnkelvoudigInformatieObject,
@@ -43,19 +43,9 @@ def render_bestandsdeel(deel: BestandsDeel, lock: str = "") -> Data:
     }
 
 
-def _delen(informatieobject_ids: Iterable[int]) -> dict[int, list[BestandsDeel]]:
-    """The documents' bestandsdelen in one query."""
-    delen: dict[int, list[BestandsDeel]] = defaultdict(list)
-    for deel in BestandsDeel.objects.filter(informatieobject_id__in=list(informatieobject_ids)).order_by(
-        "volgnummer"
-    ):
-        delen[deel.informatieobject_id].append(deel)
-    return delen
-
-
 def render_versies(versies: Sequence[EnkelvoudigInformatieObjectVersie], *, lock: str = "") -> list[Data]:
     """Versions with their document (``select_related("informatieobject")``) rendered in one batch."""
-    delen = _delen(v.informatieobject_id for v in versies)
+    delen = queries.bestandsdelen(v.informatieobject_id for v in versies)
     return [
         _render(
             v.__dict__,  # the column values by attribute name, as render_current's rows have them
@@ -69,20 +59,11 @@ def render_versies(versies: Sequence[EnkelvoudigInformatieObjectVersie], *, lock
     ]
 
 
-# the version's columns a rendering reads (attribute names: ``inhoud_id`` for the foreign key)
-_COLUMNS = tuple(field.attname for field in EnkelvoudigInformatieObjectVersie._meta.concrete_fields)
-
-
 def render_current(versie_ids: Sequence[int]) -> list[Data]:
-    """Current versions by id, in that order: one query for the rows as plain values (no model
-    instances, which cost more than the query for a page of 100) and one for their bestandsdelen."""
-    rows = {
-        row["id"]: row
-        for row in EnkelvoudigInformatieObjectVersie.objects.filter(id__in=list(versie_ids)).values(
-            *_COLUMNS, "informatieobject__uuid", "informatieobject__lock"
-        )
-    }
-    delen = _delen(row["informatieobject_id"] for row in rows.values())
+    """Current versions by id, in that order: one query for the rows as plain values and one for
+    their bestandsdelen (:mod:`zaakwerk.documenten.queries`)."""
+    rows = queries.current_versions(versie_ids)
+    delen = queries.bestandsdelen(row["informatieobject_id"] for row in rows.values())
     return [
         _render(
             row,

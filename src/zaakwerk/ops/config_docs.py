@@ -8,8 +8,6 @@ from pathlib import Path
 
 from zaakwerk.conf.env import REGISTRY, render_reference
 
-DEFAULT_PATH = Path("docs/configuration.md")
-
 # Modules that declare settings with ``config(...)``: importing them fills the registry.
 SETTING_MODULES = ("zaakwerk.conf.settings", "zaakwerk.ops.serve")
 

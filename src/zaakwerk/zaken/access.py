@@ -10,34 +10,23 @@ through :func:`access_zaak` with its zaak.
 from __future__ import annotations
 
 import uuid as uuid_lib
-from collections import defaultdict
 
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from zaakwerk.api.auth import Caller
-from zaakwerk.core import prepared
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, PermissionDenied
-from zaakwerk.core.visibility import within
+from zaakwerk.core.visibility import Within, within, within_types
+from zaakwerk.zaken import queries
 from zaakwerk.zaken.models import Zaak
 
 COMPONENT = "zrc"
-_UUID_FIELD = Zaak._meta.get_field("uuid")
 
 
-def visibility(caller: Caller, scope: str) -> Q | None:
+def visibility(caller: Caller, scope: str) -> Within | None:
     """The SQL condition for zaken ``caller`` may use with ``scope``; None = all of them."""
-    allowed = caller.types_with_scope(COMPONENT, scope)
-    if allowed is None:
-        return None  # heeftAlleAutorisaties
-    # One term per distinct maximum, not per zaaktype: (zaaktype IN (…) AND rank <= max).
-    by_max: dict[int, list[str]] = defaultdict(list)
-    for zaaktype, maximum in allowed.items():
-        by_max[maximum].append(zaaktype)
-    condition = Q(pk__in=[])  # nothing, when the caller has no zaaktype for this scope
-    for maximum, zaaktypen in sorted(by_max.items()):
-        condition |= Q(zaaktype__in=sorted(zaaktypen), vertrouwelijkheid_rank__lte=maximum)
-    return condition
+    # a zaaktype among the caller's autorisaties for this scope, up to that autorisatie's maximum
+    # vertrouwelijkheid (core.visibility: the one rule, in SQL)
+    return within_types(caller.types_with_scope(COMPONENT, scope), "zaaktype", "vertrouwelijkheid_rank")
 
 
 def visible_zaken(caller: Caller, scope: str, queryset: QuerySet[Zaak] | None = None) -> QuerySet[Zaak]:
@@ -63,14 +52,7 @@ def access_zaak(caller: Caller, key: uuid_lib.UUID | str, *, scope: str | tuple[
         value = key if isinstance(key, uuid_lib.UUID) else uuid_lib.UUID(str(key))
     except ValueError:
         raise NotFound() from None
-    # by the unique uuid: a prepared statement, no query to compile (core.prepared)
-    found = prepared.instances(
-        Zaak,
-        f"WHERE {connection.ops.quote_name('uuid')} = %s",
-        [_UUID_FIELD.get_db_prep_value(value, connection)],
-        prepare=True,
-    )
-    zaak = found[0] if found else None
+    zaak = queries.zaak_by_uuid(value)
     # absent → 404
     if zaak is None:
         raise NotFound()

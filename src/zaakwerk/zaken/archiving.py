@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from zaakwerk.core.durations import InvalidDuration, parse_duration
+
 AFGEHANDELD = "afgehandeld"
 ANDER_DATUMKENMERK = "ander_datumkenmerk"
 EIGENSCHAP = "eigenschap"
@@ -36,12 +38,6 @@ VERVALDATUM_BESLUIT = "vervaldatum_besluit"
 ZAAKOBJECT = "zaakobject"
 
 _UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-# Dates are added to in whole years, months, weeks and days; a time part (PT…) does not move a date.
-_DURATION = re.compile(
-    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$"
-)
 
 
 class ArchivingError(ValueError):
@@ -74,19 +70,20 @@ class Archiving:
 
 
 def add_duration(start: date, duration: str) -> date:
-    """``start`` plus an ISO 8601 duration; the 31st plus a month is the last day of that month."""
-    match = _DURATION.match(duration or "")
-    if match is None:
-        raise ArchivingError(f"'{duration}' is geen geldige termijn (ISO 8601-duur).")
-    parts = {name: int(value or 0) for name, value in match.groupdict().items()}
-    months = start.month - 1 + parts["months"] + 12 * parts["years"]
+    """``start`` plus an ISO 8601 duration (:mod:`zaakwerk.core.durations`); the 31st plus a month
+    is the last day of that month, and a time part (``PT…``) does not move a date."""
+    try:
+        parts = parse_duration(duration or "")
+    except InvalidDuration:
+        raise ArchivingError(f"'{duration}' is geen geldige termijn (ISO 8601-duur).") from None
+    months = start.month - 1 + parts.months + 12 * parts.years
     year, month = start.year + months // 12, months % 12 + 1
     if year > date.max.year:
         raise ArchivingError(f"De termijn '{duration}' valt buiten de kalender.")
     day = min(start.day, calendar.monthrange(year, month)[1])
     moved = date(year, month, day)
     try:
-        return date.fromordinal(moved.toordinal() + 7 * parts["weeks"] + parts["days"])
+        return date.fromordinal(moved.toordinal() + 7 * parts.weeks + parts.days)
     except (ValueError, OverflowError) as exc:
         raise ArchivingError(f"De termijn '{duration}' valt buiten de kalender.") from exc
 

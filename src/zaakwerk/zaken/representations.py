@@ -3,32 +3,21 @@
 Used by the endpoints, the audit trail (``oud``/``nieuw``) and the in-process reference loader.
 A batch is rendered with one query for all its related rows, whatever its size (DESIGN.md: no
 N+1): deelzaken, eigenschappen, rollen, zaakinformatieobjecten, zaakobjecten, status, resultaat
-and hoofdzaak come from one ``UNION ALL`` for the whole page.
+and hoofdzaak come from one ``UNION ALL`` for the whole page (:mod:`zaakwerk.zaken.queries`).
 """
 
 from __future__ import annotations
 
-import uuid as uuid_lib
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from django.db import connection, models
-
-from zaakwerk.core import prepared
 from zaakwerk.core.references import build_url
 from zaakwerk.core.shapes import given_uris
-from zaakwerk.zaken.models import (
-    Resultaat,
-    Rol,
-    Status,
-    Zaak,
-    ZaakEigenschap,
-    ZaakInformatieObject,
-    ZaakObject,
-)
+from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Betalingsindicatie
+from zaakwerk.zaken.queries import Related, related_rows
 
 Data = dict[str, Any]
 
@@ -43,8 +32,36 @@ def iso_datetime(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+# Per kind of related row (a plain number, as queries.related_rows gives it): the resource its URL
+# names, and the attribute of _Related it goes to.
+_EIGENSCHAP = int(Related.EIGENSCHAP)
+_RESOURCE = {
+    int(kind): resource
+    for kind, resource in (
+        (Related.DEELZAAK, "zaken"),
+        (Related.ROL, "rollen"),
+        (Related.ZAAKINFORMATIEOBJECT, "zaakinformatieobjecten"),
+        (Related.ZAAKOBJECT, "zaakobjecten"),
+        (Related.RESULTAAT, "resultaten"),
+        (Related.STATUS, "statussen"),
+        (Related.HOOFDZAAK, "zaken"),
+    )
+}
+_MANY = {
+    int(Related.DEELZAAK): "deelzaken",
+    int(Related.ROL): "rollen",
+    int(Related.ZAAKINFORMATIEOBJECT): "zios",
+    int(Related.ZAAKOBJECT): "zaakobjecten",
+}
+_SINGLE = {
+    int(Related.RESULTAAT): "resultaat",
+    int(Related.STATUS): "status",
+    int(Related.HOOFDZAAK): "hoofdzaak",
+}
+
+
 class _Related:
-    """The related URLs of a batch of zaken, from one query."""
+    """The related URLs of a batch of zaken, from one query (:func:`queries.related_rows`)."""
 
     deelzaken: dict[int, list[str]]
     rollen: dict[int, list[str]]
@@ -75,108 +92,14 @@ class _Related:
         by_id = {z.pk: z for z in zaken}
         status_ids = sorted({z.status_id for z in zaken if z.status_id is not None})
         hoofdzaak_ids = sorted({z.hoofdzaak_id for z in zaken if z.hoofdzaak_id is not None})
-        for kind, owner, key in _related_rows(sorted(by_id), status_ids, hoofdzaak_ids):
+        for kind, owner, key in related_rows(sorted(by_id), status_ids, hoofdzaak_ids):
             if kind == _EIGENSCHAP:
-                url = build_url("zaken", "zaken", by_id[owner].uuid, "zaakeigenschappen", str(key))
+                url = build_url("zaken", "zaken", by_id[owner].uuid, "zaakeigenschappen", key)
                 self.eigenschappen[owner].append(url)
             elif kind in _SINGLE:
                 getattr(self, _SINGLE[kind])[owner] = build_url("zaken", _RESOURCE[kind], key)
             else:
                 getattr(self, _MANY[kind])[owner].append(build_url("zaken", _RESOURCE[kind], key))
-
-
-# The related rows of a page, by kind: (table's model, the column naming the owner, resource).
-_DEELZAAK, _EIGENSCHAP, _ROL, _ZIO, _ZAAKOBJECT, _RESULTAAT, _STATUS, _HOOFDZAAK = range(8)
-_RESOURCE = {
-    _DEELZAAK: "zaken",
-    _ROL: "rollen",
-    _ZIO: "zaakinformatieobjecten",
-    _ZAAKOBJECT: "zaakobjecten",
-    _RESULTAAT: "resultaten",
-    _STATUS: "statussen",
-    _HOOFDZAAK: "zaken",
-}
-_MANY = {_DEELZAAK: "deelzaken", _ROL: "rollen", _ZIO: "zios", _ZAAKOBJECT: "zaakobjecten"}
-_SINGLE = {_RESULTAAT: "resultaat", _STATUS: "status", _HOOFDZAAK: "hoofdzaak"}
-
-
-# (kind, table's model, the column naming the owner, the ids table it is looked up in)
-_PARTS: tuple[tuple[int, type[models.Model], str, str], ...] = (
-    (_DEELZAAK, Zaak, "hoofdzaak_id", "pagina"),
-    (_EIGENSCHAP, ZaakEigenschap, "zaak_id", "pagina"),
-    (_ROL, Rol, "zaak_id", "pagina"),
-    (_ZIO, ZaakInformatieObject, "zaak_id", "pagina"),
-    (_ZAAKOBJECT, ZaakObject, "zaak_id", "pagina"),
-    (_RESULTAAT, Resultaat, "zaak_id", "pagina"),
-    (_STATUS, Status, "id", "statussen"),
-    (_HOOFDZAAK, Zaak, "id", "hoofdzaken"),
-)
-
-
-def _part(kind: int, model: type[models.Model], owner: str, ids: str) -> str:
-    """One kind of related row: those whose ``owner`` column matches ``ids`` (an SQL condition)."""
-    q = connection.ops.quote_name
-    # as text: the URLs need the string, and a UUID object per row costs more than the query
-    return (
-        f"SELECT {kind} AS kind, {q(owner)} AS owner, {q('id')} AS id, CAST({q('uuid')} AS TEXT) AS uuid "
-        f"FROM {q(model._meta.db_table)} WHERE {q(owner)} {ids}"
-    )
-
-
-def _prepared_statement() -> str:
-    """The related rows of any batch, in one statement whose text never changes: the three id
-    lists are array parameters, so PostgreSQL plans it once per connection (core.prepared)."""
-    parts = (_part(kind, model, owner, f"= ANY(%({of})s::bigint[])") for kind, model, owner, of in _PARTS)
-    return " UNION ALL ".join(parts) + " ORDER BY 1, 3"
-
-
-def _related_rows(
-    ids: list[int], status_ids: list[int], hoofdzaak_ids: list[int]
-) -> list[tuple[int, int, str]]:
-    """(kind, owner id, uuid) of every related row of the zaken ``ids``, in one query.
-
-    One ``UNION ALL`` rather than a query per collection: a page costs one round trip for all
-    its related rows. Within a kind the rows come in id order (creation order), as the lists of
-    the representation need them.
-
-    On PostgreSQL the statement is prepared (planning it cost more than running it) and each
-    part probes its index with ``= ANY(array)``, in key order. Elsewhere the ids come in as small
-    ``MATERIALIZED`` ``VALUES`` tables that every part joins against (long ``IN`` lists made the
-    union look expensive enough to plan parallel workers).
-    """
-    given = {"pagina": ids, "statussen": status_ids, "hoofdzaken": hoofdzaak_ids}
-    if not any(given.values()):
-        return []
-    if prepared.enabled():
-        # as array literals: one parameter type whatever the values (a list of small numbers
-        # would be sent as int2[], of large ones as int8[]: another prepared statement)
-        arrays = {name: "{" + ",".join(map(str, values)) + "}" for name, values in given.items()}
-        with prepared.cursor() as cursor:
-            cursor.execute(_prepared_statement(), arrays)
-            rows = cursor.fetchall()
-        return [(kind, owner, key) for kind, owner, _, key in rows]
-    q = connection.ops.quote_name
-    tables: list[str] = []
-    params: list[int] = []
-    for name, values in given.items():
-        if values:
-            rows_sql = ", ".join(["(CAST(%s AS BIGINT))"] * len(values))
-            tables.append(f"{q(name)} ({q('id')}) AS MATERIALIZED (VALUES {rows_sql})")
-            params.extend(values)
-    parts = [
-        _part(kind, model, owner, f"IN (SELECT {q('id')} FROM {q(of)})")
-        for kind, model, owner, of in _PARTS
-        if given[of]
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(tables)} " + " UNION ALL ".join(parts) + " ORDER BY 1, 3", params)
-        rows = cursor.fetchall()
-    return [(kind, owner, str(_uuid(key))) for kind, owner, _, key in rows]
-
-
-def _uuid(value: Any) -> uuid_lib.UUID:
-    """A uuid column's value: a UUID on PostgreSQL, its 32 hex digits on SQLite."""
-    return value if isinstance(value, uuid_lib.UUID) else uuid_lib.UUID(str(value))
 
 
 def _verlenging(zaak: Zaak) -> Data | None:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field, field_validator
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, csv_list, parse_query
 from zaakwerk.api.responses import json_response, no_content
@@ -25,6 +25,7 @@ from zaakwerk.autorisaties.services import (
     is_absolute_url,
     update_applicatie,
 )
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
 
 router = Router(tags=["applicaties"])

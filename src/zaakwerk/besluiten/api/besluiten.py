@@ -11,8 +11,8 @@ from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
-from zaakwerk.besluiten import expansion
 from zaakwerk.besluiten.access import access_besluit, may_access, visible_besluiten
+from zaakwerk.besluiten.api import expansion
 from zaakwerk.besluiten.api.common import CREATE, DELETE, READ, UPDATE, caller_with
 from zaakwerk.besluiten.api.schemas import BesluitIn, Url
 from zaakwerk.besluiten.representations import render_besluit, render_besluiten

@@ -8,18 +8,18 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body
-from zaakwerk.besluiten import expansion
 from zaakwerk.besluiten.access import access_besluit, visible_besluiten
+from zaakwerk.besluiten.api import expansion
 from zaakwerk.besluiten.api.common import CREATE, DELETE, READ, caller_with
 from zaakwerk.besluiten.api.schemas import BesluitInformatieObjectIn, Url
 from zaakwerk.besluiten.models import Besluit, BesluitInformatieObject
 from zaakwerk.besluiten.representations import render_bio
 from zaakwerk.besluiten.services.besluitinformatieobjecten import create_bio, delete_bio
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, ValidationError
 from zaakwerk.core.references import uuid_from_url
 

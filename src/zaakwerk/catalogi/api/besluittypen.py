@@ -5,34 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from django.db.models import QuerySet
 from pydantic import Field
 
-from zaakwerk.api import expand
 from zaakwerk.api.errors import ApiValidationError
-from zaakwerk.api.etag import detail_response
-from zaakwerk.api.pagination import paginate
-from zaakwerk.api.params import parse_query
-from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
-from zaakwerk.catalogi.api.common import (
-    DELETE_OR_FORCED,
-    READ_ZAAKTYPE,
-    WRITE,
-    WRITE_OR_FORCED,
-    caller_with,
-    get_by_uuid,
-)
-from zaakwerk.catalogi.api.versioned import (
-    DetailQuery,
-    Duration,
-    VersionQuery,
-    day_of,
-    filter_versions,
-    is_correctie,
-    may_force_delete,
-)
+from zaakwerk.api.schemas import Duration
+from zaakwerk.catalogi.api.common import TypeIn
+from zaakwerk.catalogi.api.main_type_endpoints import MainTypeApi, build_router
+from zaakwerk.catalogi.api.versioned import VersionQuery
 from zaakwerk.catalogi.models import BesluitType, InformatieObjectType, ZaakType
 from zaakwerk.catalogi.representations import render_besluittypen
 from zaakwerk.catalogi.services.besluittypen import (
@@ -44,13 +24,8 @@ from zaakwerk.catalogi.services.besluittypen import (
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.errors import FieldError
 
-router = Router(tags=["besluittypen"])
 
-# ztc-014: the Besluiten and Zaken APIs read besluittypen for their own validation.
-READ = READ_ZAAKTYPE
-
-
-class BesluitTypeIn(RequestSchema):
+class BesluitTypeIn(TypeIn):
     catalogus: str = Field(min_length=1, max_length=1000)
     omschrijving: str = Field("", max_length=80)
     omschrijving_generiek: str = Field("", max_length=80)
@@ -90,10 +65,6 @@ class BesluitTypeQuery(VersionQuery):
     informatieobjecttypen: str | None = None
 
 
-def _render(rows: Any, day: date | None = None) -> list[dict[str, Any]]:
-    return render_besluittypen(rows, day)
-
-
 def _local(resource: str, value: str, name: str) -> Any:
     key = uuid_of(resource, value)
     if key is None:
@@ -103,11 +74,8 @@ def _local(resource: str, value: str, name: str) -> Any:
     return key
 
 
-@router.get("/besluittypen")
-def list_besluittypen(request: HttpRequest) -> HttpResponse:
-    caller_with(request, *READ)
-    query = parse_query(request, BesluitTypeQuery)
-    rows = filter_versions(BesluitType.objects.order_by("id"), query)
+def _filter(rows: QuerySet[Any], query: BesluitTypeQuery) -> QuerySet[Any]:
+    """``omschrijving``, ``zaaktypen`` and ``informatieobjecttypen`` (URLs of local versions)."""
     if query.omschrijving is not None:
         rows = rows.filter(omschrijving=query.omschrijving)
     if query.zaaktypen is not None:
@@ -129,59 +97,20 @@ def list_besluittypen(request: HttpRequest) -> HttpResponse:
                 catalogus_id=iot.catalogus_id,
                 informatieobjecttype_links__informatieobjecttype_omschrijving=iot.omschrijving,
             ).distinct()
-    day = day_of(query)
-    page = paginate(request, rows, lambda batch: _render(batch, day))
-    expand.apply(page["results"], query.expand)
-    return json_response(page)
+    return rows
 
 
-@router.post("/besluittypen")
-def create(request: HttpRequest) -> HttpResponse:
-    caller = caller_with(request, *WRITE)
-    body = parse_body(request, BesluitTypeIn)
-    besluittype = create_besluittype(body.to_values(), caller.actor(request))
-    data = _render([besluittype])[0]
-    return json_response(data, status=201, headers={"Location": data["url"]})
-
-
-@router.api_operation(["GET", "HEAD"], "/besluittypen/{uuid}")
-def read(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller_with(request, *READ)
-    query = parse_query(request, DetailQuery)
-    data = _render([get_by_uuid(BesluitType.objects, uuid)], day_of(query))[0]
-    expand.apply(data, query.expand)
-    return detail_response(request, data)
-
-
-@router.api_operation(["PUT", "PATCH"], "/besluittypen/{uuid}")
-def update(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *WRITE_OR_FORCED)
-    besluittype = get_by_uuid(BesluitType.objects, uuid)
-    if request.method == "PUT":
-        changes = parse_body(request, BesluitTypeIn).to_values()
-    else:
-        partial, sent = parse_partial(request, BesluitTypeIn)
-        changes = partial.to_values(sent)
-    besluittype = update_besluittype(
-        besluittype,
-        changes,
-        caller.actor(request),
-        partial=request.method == "PATCH",
-        correctie=is_correctie(caller),
+router = build_router(
+    MainTypeApi(
+        collection="besluittypen",
+        model=BesluitType,
+        schema=BesluitTypeIn,
+        query=BesluitTypeQuery,
+        filter=_filter,
+        render=render_besluittypen,
+        create=create_besluittype,
+        update=update_besluittype,
+        delete=delete_besluittype,
+        publish=publish_besluittype,
     )
-    return json_response(_render([besluittype])[0])
-
-
-@router.delete("/besluittypen/{uuid}")
-def delete(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *DELETE_OR_FORCED)
-    besluittype = get_by_uuid(BesluitType.objects, uuid)
-    delete_besluittype(besluittype, caller.actor(request), geforceerd=may_force_delete(caller))
-    return HttpResponse(status=204)
-
-
-@router.post("/besluittypen/{uuid}/publish")
-def publish(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *WRITE)
-    besluittype = publish_besluittype(get_by_uuid(BesluitType.objects, uuid), caller.actor(request))
-    return json_response(_render([besluittype])[0])
+)

@@ -1,15 +1,20 @@
-"""Helpers shared by the Catalogi endpoints."""
+"""What the Catalogi endpoints share: authorisation, lookup by uuid, and the update and delete
+endpoints every catalogue type has (main types and sub-types alike)."""
 
 from __future__ import annotations
 
 import uuid as uuid_lib
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Manager, Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
+from zaakwerk.api.responses import json_response
+from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
 
 COMPONENT = "ztc"
@@ -43,3 +48,59 @@ def get_by_uuid(queryset: QuerySet[M, M] | Manager[M], value: str) -> M:
 
 def iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def is_correctie(caller: Caller) -> bool:
+    """A change of a published version is a correctie when the caller may force writes."""
+    return caller.has_scope(["catalogi.geforceerd-schrijven"])
+
+
+def may_force_delete(caller: Caller) -> bool:
+    return caller.has_scope(["catalogi.geforceerd-verwijderen"])
+
+
+class TypeIn(RequestSchema):
+    """Base of the catalogue types' request bodies: :meth:`to_values` gives the service input,
+    keyed by model field name (only the ``fields`` sent, for PATCH)."""
+
+    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+Objects = Callable[[], QuerySet[Any]]
+View = Callable[..., HttpResponse]
+
+
+def update_view(
+    objects: Objects,
+    schema: type[TypeIn],
+    update: Callable[..., Any],
+    render: Callable[[Sequence[Any]], list[dict[str, Any]]],
+) -> View:
+    """PUT/PATCH of one type: ``update(row, changes, actor, *, partial, correctie)``."""
+
+    def view(request: HttpRequest, uuid: str) -> HttpResponse:
+        caller = caller_with(request, *WRITE_OR_FORCED)
+        row = get_by_uuid(objects(), uuid)
+        if request.method == "PUT":
+            changes = parse_body(request, schema).to_values()
+        else:
+            partial, sent = parse_partial(request, schema)
+            changes = partial.to_values(sent)
+        partly = request.method == "PATCH"
+        row = update(row, changes, caller.actor(request), partial=partly, correctie=is_correctie(caller))
+        return json_response(render([row])[0])
+
+    return view
+
+
+def delete_view(objects: Objects, delete: Callable[..., None]) -> View:
+    """DELETE of one type: ``delete(row, actor, *, geforceerd)``."""
+
+    def view(request: HttpRequest, uuid: str) -> HttpResponse:
+        caller = caller_with(request, *DELETE_OR_FORCED)
+        row = get_by_uuid(objects(), uuid)
+        delete(row, caller.actor(request), geforceerd=may_force_delete(caller))
+        return HttpResponse(status=204)
+
+    return view

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from django.db.models import QuerySet
 from pydantic import AfterValidator, BaseModel, Field
 
-from zaakwerk.api.schemas import ZGWValueError
+from zaakwerk.api.schemas import Duration, ZGWValueError
 from zaakwerk.catalogi.api.subtype_endpoints import (
     SubtypeApi,
     SubtypeIn,
@@ -16,7 +16,6 @@ from zaakwerk.catalogi.api.subtype_endpoints import (
     build_router,
     filter_by_zaaktype,
 )
-from zaakwerk.catalogi.api.versioned import Duration
 from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.catalogi.models.choices import OBJECTTYPEN, Afleidingswijze, Archiefnominatie
 from zaakwerk.catalogi.queries import geldig_op

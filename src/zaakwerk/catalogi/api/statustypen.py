@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from zaakwerk.api.schemas import Duration
 from zaakwerk.catalogi.api.subtype_endpoints import (
     SubtypeApi,
     SubtypeIn,
@@ -14,7 +15,6 @@ from zaakwerk.catalogi.api.subtype_endpoints import (
     build_router,
     filter_by_zaaktype,
 )
-from zaakwerk.catalogi.api.versioned import Duration
 from zaakwerk.catalogi.models import StatusType
 from zaakwerk.catalogi.services.statustypen import create_statustype, delete_statustype, update_statustype
 from zaakwerk.catalogi.subtype_representations import render_statustypen

@@ -22,15 +22,17 @@ from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.api.schemas import parse_body
 from zaakwerk.catalogi.api.common import (
-    DELETE_OR_FORCED,
     READ_ZAAKTYPE,
     WRITE_OR_FORCED,
+    TypeIn,
     caller_with,
+    delete_view,
     get_by_uuid,
+    is_correctie,
+    update_view,
 )
-from zaakwerk.catalogi.api.versioned import is_correctie, may_force_delete
 from zaakwerk.catalogi.queries import geldig_op
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.actor import Actor
@@ -40,7 +42,7 @@ from zaakwerk.core.errors import FieldError
 READ = READ_ZAAKTYPE
 
 
-class SubtypeIn(RequestSchema):
+class SubtypeIn(TypeIn):
     """Base of the sub-types' request bodies: ``to_values`` gives the service input, keyed by
     model field name; a nested group is flattened by :meth:`convert`."""
 
@@ -96,7 +98,7 @@ def filter_by_zaaktype(rows: QuerySet[Any], query: Any) -> QuerySet[Any]:
 class SubtypeApi:
     collection: str  # URL segment, e.g. "statustypen"
     model: type[Model]
-    schema: type[SubtypeIn]
+    schema: type[TypeIn]
     query: type[QuerySchema]
     filter: Callable[[QuerySet[Any], Any], QuerySet[Any]]
     render: Callable[[Sequence[Any]], list[dict[str, Any]]]
@@ -137,33 +139,13 @@ def build_router(spec: SubtypeApi) -> Router:
         expand.apply(data, query.expand)
         return detail_response(request, data)
 
-    def update_view(request: HttpRequest, uuid: str) -> HttpResponse:
-        caller = caller_with(request, *WRITE_OR_FORCED)
-        row = get_by_uuid(objects(), uuid)
-        if request.method == "PUT":
-            changes = parse_body(request, spec.schema).to_values()
-        else:
-            partial, sent = parse_partial(request, spec.schema)
-            changes = partial.to_values(sent)
-        row = spec.update(
-            row,
-            changes,
-            caller.actor(request),
-            partial=request.method == "PATCH",
-            correctie=is_correctie(caller),
-        )
-        return json_response(spec.render([row])[0])
-
-    def delete_view(request: HttpRequest, uuid: str) -> HttpResponse:
-        caller = caller_with(request, *DELETE_OR_FORCED)
-        row = get_by_uuid(objects(), uuid)
-        spec.delete(row, caller.actor(request), geforceerd=may_force_delete(caller))
-        return HttpResponse(status=204)
-
     router.add_api_operation(path, ["GET"], list_view, operation_id=f"{name}_list", url_name=f"{name}-list")
     router.add_api_operation(path, ["POST"], create_view, operation_id=f"{name}_create")
     detail = f"{path}/{{uuid}}"
     router.add_api_operation(detail, ["GET", "HEAD"], read_view, operation_id=f"{name}_read")
-    router.add_api_operation(detail, ["PUT", "PATCH"], update_view, operation_id=f"{name}_update")
-    router.add_api_operation(detail, ["DELETE"], delete_view, operation_id=f"{name}_delete")
+    update = update_view(objects, spec.schema, spec.update, spec.render)
+    router.add_api_operation(detail, ["PUT", "PATCH"], update, operation_id=f"{name}_update")
+    router.add_api_operation(
+        detail, ["DELETE"], delete_view(objects, spec.delete), operation_id=f"{name}_delete"
+    )
     return router

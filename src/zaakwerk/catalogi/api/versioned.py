@@ -1,39 +1,21 @@
-"""What the endpoints of the versioned main types share: zaaktypen, informatieobjecttypen,
-besluittypen (``status``/``datumGeldigheid`` filters, durations, correctie scopes)."""
+"""The filters of the versioned main types' endpoints: zaaktypen, informatieobjecttypen,
+besluittypen (``catalogus``, ``status``, ``datumGeldigheid``)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from django.db.models import Model, Q, QuerySet
-from pydantic import AfterValidator, Field
+from django.db.models import Model, QuerySet
+from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
-from zaakwerk.api.schemas import ZGWValueError
 from zaakwerk.catalogi.queries import geldig_op, today
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.errors import FieldError
 
 M = TypeVar("M", bound=Model)
-
-_DURATION = re.compile(
-    r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
-)
-
-
-def _duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.")
-    return value
-
-
-# ISO 8601 duration, kept as given (P1M and P30D are different durations).
-Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 
 
 class VersionQuery(QuerySchema):
@@ -76,16 +58,3 @@ def day_of(query: Any) -> date:
     """The day relations are shown for: ``datumGeldigheid`` when given, else today."""
     found = getattr(query, "datum_geldigheid", None)
     return found if isinstance(found, date) else today()
-
-
-def is_correctie(caller: Caller) -> bool:
-    """A change of a published version is a correctie when the caller may force writes."""
-    return caller.has_scope(["catalogi.geforceerd-schrijven"])
-
-
-def may_force_delete(caller: Caller) -> bool:
-    return caller.has_scope(["catalogi.geforceerd-verwijderen"])
-
-
-def name_filter(rows: QuerySet[M, M], field: str, value: str | None) -> QuerySet[M, M]:
-    return rows if value is None else rows.filter(Q(**{field: value}))

@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Any
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from django.db.models import QuerySet
 from pydantic import AfterValidator, BaseModel, Field
 
-from zaakwerk.api import expand
-from zaakwerk.api.etag import detail_response
-from zaakwerk.api.pagination import paginate
-from zaakwerk.api.params import csv_list, parse_query
-from zaakwerk.api.responses import json_response
-from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial, valid_rsin
-from zaakwerk.catalogi.api.common import (
-    DELETE_OR_FORCED,
-    READ_ZAAKTYPE,
-    WRITE,
-    WRITE_OR_FORCED,
-    caller_with,
-    get_by_uuid,
-)
-from zaakwerk.catalogi.api.versioned import (
-    DetailQuery,
-    Duration,
-    VersionQuery,
-    day_of,
-    filter_versions,
-    is_correctie,
-    may_force_delete,
-)
+from zaakwerk.api.params import csv_list
+from zaakwerk.api.schemas import Duration, RequestSchema, valid_rsin
+from zaakwerk.catalogi.api.common import TypeIn
+from zaakwerk.catalogi.api.main_type_endpoints import MainTypeApi, build_router
+from zaakwerk.catalogi.api.versioned import VersionQuery
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.catalogi.models.choices import AardRelatie, IndicatieInternOfExtern
 from zaakwerk.catalogi.representations import render_zaaktypen
@@ -43,8 +25,6 @@ from zaakwerk.catalogi.services.zaaktypen import (
     update_zaaktype,
 )
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
-
-router = Router(tags=["zaaktypen"])
 
 
 class ReferentieProcesIn(BaseModel):
@@ -70,7 +50,7 @@ class ZaakTypenRelatieIn(RequestSchema):
     toelichting: str = Field("", max_length=255)
 
 
-class ZaakTypeIn(RequestSchema):
+class ZaakTypeIn(TypeIn):
     identificatie: str = Field(max_length=50, min_length=1)
     omschrijving: str = Field(max_length=80, min_length=1)
     omschrijving_generiek: str = Field("", max_length=80)
@@ -151,82 +131,29 @@ class ZaakTypeQuery(VersionQuery):
     trefwoorden: str | None = None
 
 
-def _render(rows: Any, day: date | None = None) -> list[dict[str, Any]]:
-    return render_zaaktypen(rows, day)
-
-
-@router.get("/zaaktypen")
-def list_zaaktypen(request: HttpRequest) -> HttpResponse:
-    caller_with(request, *READ_ZAAKTYPE)
-    query = parse_query(request, ZaakTypeQuery)
-    rows = filter_versions(ZaakType.objects.order_by("id"), query)
+def _filter(rows: QuerySet[Any], query: ZaakTypeQuery) -> QuerySet[Any]:
+    """``identificatie`` and ``trefwoorden`` (each trefwoord given is one of the zaaktype's)."""
     if query.identificatie is not None:
         rows = rows.filter(identificatie=query.identificatie)
     for trefwoord in csv_list(query.trefwoorden):
-        # every trefwoord given must be one of the zaaktype's trefwoorden
         if connection.vendor == "postgresql":
             rows = rows.filter(trefwoorden__contains=[trefwoord])
         else:
-            rows = rows.filter(trefwoorden__icontains=_json_string(trefwoord))
-    day = day_of(query)
-    page = paginate(request, rows, lambda batch: _render(batch, day))
-    expand.apply(page["results"], query.expand)
-    return json_response(page)
+            rows = rows.filter(trefwoorden__icontains=json.dumps(trefwoord))
+    return rows
 
 
-def _json_string(value: str) -> str:
-    import json
-
-    return json.dumps(value)
-
-
-@router.post("/zaaktypen")
-def create(request: HttpRequest) -> HttpResponse:
-    caller = caller_with(request, *WRITE)
-    body = parse_body(request, ZaakTypeIn)
-    zaaktype = create_zaaktype(body.to_values(), caller.actor(request))
-    data = _render([zaaktype])[0]
-    return json_response(data, status=201, headers={"Location": data["url"]})
-
-
-@router.api_operation(["GET", "HEAD"], "/zaaktypen/{uuid}")
-def read(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller_with(request, *READ_ZAAKTYPE)
-    query = parse_query(request, DetailQuery)
-    data = _render([get_by_uuid(ZaakType.objects, uuid)], day_of(query))[0]
-    expand.apply(data, query.expand)
-    return detail_response(request, data)
-
-
-@router.api_operation(["PUT", "PATCH"], "/zaaktypen/{uuid}")
-def update(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *WRITE_OR_FORCED)
-    zaaktype = get_by_uuid(ZaakType.objects, uuid)
-    if request.method == "PUT":
-        changes = parse_body(request, ZaakTypeIn).to_values()
-    else:
-        partial, sent = parse_partial(request, ZaakTypeIn)
-        changes = partial.to_values(sent)
-    zaaktype = update_zaaktype(
-        zaaktype,
-        changes,
-        caller.actor(request),
-        partial=request.method == "PATCH",
-        correctie=is_correctie(caller),
+router = build_router(
+    MainTypeApi(
+        collection="zaaktypen",
+        model=ZaakType,
+        schema=ZaakTypeIn,
+        query=ZaakTypeQuery,
+        filter=_filter,
+        render=render_zaaktypen,
+        create=create_zaaktype,
+        update=update_zaaktype,
+        delete=delete_zaaktype,
+        publish=publish_zaaktype,
     )
-    return json_response(_render([zaaktype])[0])
-
-
-@router.delete("/zaaktypen/{uuid}")
-def delete(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *DELETE_OR_FORCED)
-    zaaktype = get_by_uuid(ZaakType.objects, uuid)
-    delete_zaaktype(zaaktype, caller.actor(request), geforceerd=may_force_delete(caller))
-    return HttpResponse(status=204)
-
-
-@router.post("/zaaktypen/{uuid}/publish")
-def publish(request: HttpRequest, uuid: str) -> HttpResponse:
-    caller = caller_with(request, *WRITE)
-    zaaktype = publish_zaaktype(get_by_uuid(ZaakType.objects, uuid), caller.actor(request))
-    return json_response(_render([zaaktype])[0])
+)

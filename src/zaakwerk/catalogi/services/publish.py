@@ -19,7 +19,6 @@ from django.db import models
 from django.db.models import ProtectedError, Q, RestrictedError
 
 from zaakwerk.catalogi.models import BesluitType, InformatieObjectType, ZaakType
-from zaakwerk.catalogi.queries import today
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
@@ -155,7 +154,3 @@ def overlapping_published(version: Version, name_field: str) -> list[Version]:
     if einde is not None:
         clash = clash.filter(begin_geldigheid__lte=einde)
     return list(clash.order_by("begin_geldigheid", "id"))
-
-
-def current_day() -> date:
-    return today()

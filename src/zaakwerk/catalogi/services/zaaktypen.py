@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -34,15 +33,6 @@ PROCESTYPE = ResourceKind("referentielijsten", "procestypen", ("url", "nummer", 
 
 # Input keys that are relations, not columns of the zaaktype row.
 RELATIONS = ("catalogus", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
-
-
-@dataclass
-class Relaties:
-    """The zaaktype's relations as stored: names, not versions (RULES.md 2.3)."""
-
-    besluittypen: list[str] = field(default_factory=list)
-    deelzaaktypen: list[str] = field(default_factory=list)
-    gerelateerde_zaaktypen: list[dict[str, str]] = field(default_factory=list)
 
 
 def _columns(values: dict[str, Any]) -> dict[str, Any]:

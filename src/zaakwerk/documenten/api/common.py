@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
 from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import QuerySchema
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie
 

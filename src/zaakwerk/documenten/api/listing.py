@@ -20,9 +20,9 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.pagination import envelope, page_number
-from zaakwerk.documenten import counts
+from zaakwerk.core.caller import Caller
+from zaakwerk.documenten import counts, queries
 from zaakwerk.documenten.access import READ_SCOPES, visibility
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject
 from zaakwerk.documenten.representations import render_current
@@ -64,18 +64,14 @@ def page(request: HttpRequest, rows: Documenten, *, known: Kept | None = None) -
     number = page_number(request)
     start = (number - 1) * size
     count = rows.count() if known is None else counts.total(known.condition)
+    from_id = 0
     if known is not None and 0 < start < count:
         # jump to the block of ids the page starts in: skip the documents of the blocks before it
         before = 0
         for blok, documents in counts.per_block(known.condition):
             if before + documents > start:
-                rows = rows.filter(id__gte=blok * counts.BLOCK)
-                start -= before
+                from_id, start = blok * counts.BLOCK, start - before
                 break
             before += documents
-    ids = (
-        list(rows.order_by("id").values_list("latest_id", flat=True)[start : start + size])
-        if start < count
-        else []
-    )
-    return envelope(request, number, count, render_current([pk for pk in ids if pk is not None]), size)
+    ids = queries.page_versie_ids(rows, start, size, from_id=from_id) if start < count else []
+    return envelope(request, number, count, render_current(ids), size)

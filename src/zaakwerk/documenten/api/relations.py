@@ -9,12 +9,12 @@ from typing import Any, TypeVar
 from django.db.models import Model, QuerySet
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.params import QuerySchema
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, ValidationError
 from zaakwerk.core.references import uuid_from_url
-from zaakwerk.documenten import expansion
 from zaakwerk.documenten.access import access_informatieobject, visible_informatieobjecten
+from zaakwerk.documenten.api import expansion
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject
 
 M = TypeVar("M", bound=Model)

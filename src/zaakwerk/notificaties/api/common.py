@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
+from zaakwerk.core.caller import Caller
 
 COMPONENT = "nrc"
 CONSUMEREN = "notificaties.consumeren"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
-from zaakwerk.api.auth import Caller, authenticate
+from zaakwerk.api.auth import authenticate
 from zaakwerk.api.errors import ApiError
+from zaakwerk.core.caller import Caller
 
 READ = "zaken.lezen"
 CREATE = "zaken.aanmaken"

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import pydantic
 from django.db.models import QuerySet
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding, rank
 from zaakwerk.zaken.models import Rol, Zaak
@@ -114,17 +114,16 @@ COMMON: dict[str, tuple[Any, str]] = {
 }
 
 
-def _model(name: str, table: dict[str, tuple[Any, str]], extra: dict[str, Any]) -> type[pydantic.BaseModel]:
-    fields: dict[str, Any] = {
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(table.items())
-    }
-    fields.update(extra)
-    config = ConfigDict(populate_by_name=False, extra="forbid")
-    return pydantic.create_model(name, __config__=config, **fields)  # type: ignore[call-overload,no-any-return]
-
-
 ALL_FILTERS = {**ZAAK_FILTERS, **ROL_FILTERS, **COMMON}
+
+
+def model_fields() -> dict[str, Any]:
+    """Every filter as an optional field of a Pydantic model, by its parameter name (alias), for
+    the query string model and the ``_zoek`` body model."""
+    return {
+        f"f_{index}": (kind | None, Field(None, alias=param))
+        for index, (param, (kind, _)) in enumerate(ALL_FILTERS.items())
+    }
 
 
 def apply(rows: QuerySet[Zaak], values: dict[str, Any]) -> QuerySet[Zaak]:

@@ -11,36 +11,34 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from zaakwerk.api import expand
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.pagination import envelope, page_number
-from zaakwerk.core import prepared, references
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError
 from zaakwerk.core.vertrouwelijkheid import RANK, rank
-from zaakwerk.zaken import counts, expansion
-from zaakwerk.zaken.access import COMPONENT, may_access
+from zaakwerk.zaken import counts, queries
+from zaakwerk.zaken.access import COMPONENT
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.representations import render_zaken
 
 RANK_MAX = max(RANK.values())
 
-ORDERINGS = {
-    name: column
-    for field, column in (
-        ("startdatum", "startdatum"),
-        ("einddatum", "einddatum"),
-        ("publicatiedatum", "publicatiedatum"),
-        ("archiefactiedatum", "archiefactiedatum"),
-        ("registratiedatum", "registratiedatum"),
-        ("identificatie", "identificatie"),
+# The orderings the list offers (Zaken API 1.7.0), each with a narrow index on (field, id).
+ORDERINGS = frozenset(
+    name
+    for field in (
+        "startdatum",
+        "einddatum",
+        "publicatiedatum",
+        "archiefactiedatum",
+        "registratiedatum",
+        "identificatie",
     )
-    for name, column in ((field, column), (f"-{field}", f"-{column}"))
-}
+    for name in (field, f"-{field}")
+)
 
 
 def ordering(value: str | list[str] | None, *, field: str = "ordering") -> list[str]:
@@ -52,9 +50,8 @@ def ordering(value: str | list[str] | None, *, field: str = "ordering") -> list[
         raise ApiValidationError(
             [FieldError(field, "invalid_choice", f"Ongeldige ordering: {', '.join(unknown)}.")]
         )
-    columns = [ORDERINGS[name] for name in names]
-    descending = bool(columns) and columns[-1].startswith("-")
-    return [*columns, "-id" if descending else "id"]
+    descending = bool(names) and names[-1].startswith("-")
+    return [*names, "-id" if descending else "id"]
 
 
 # List parameters a kept count can answer: they only narrow zaaktype and vertrouwelijkheid.
@@ -78,8 +75,8 @@ def kept(caller: Caller, scope: str, values: dict[str, Any]) -> Kept | None:
     """The list's count (and groups) from the kept counts, or None when other filters than
     zaaktype and vertrouwelijkheid need a real COUNT.
 
-    The caller's autorisaties are applied with the rule of :func:`access.visibility`: a zaaktype
-    it is authorised for, up to that autorisatie's maximum vertrouwelijkheid.
+    The caller's autorisaties, narrowed by those two filters, select the kept groups with the
+    rule of :func:`access.visibility` (:func:`zaakwerk.core.visibility.rule_sql`).
     """
     given = {param: getattr(value, "value", value) for param, value in values.items() if value is not None}
     if any(param not in COUNTED and param not in NOT_FILTERS for param in given):
@@ -134,7 +131,7 @@ def group_page(request: HttpRequest, groups: list[tuple[str, int, int]]) -> dict
     found: list[Zaak] = []
     if start < count:
         # prepared: the plan (one walk of the authorisation index per group) fits any values
-        found = _rows_of(*_merged_groups(groups, start, size), order_by=["id"], prepare=True)
+        found = queries.zaken_with_ids(queries.ids_of_groups(groups, start, size), ["id"], prepare=True)
     return envelope(request, number, count, render_zaken(found), size)
 
 
@@ -154,87 +151,7 @@ def page_rows(rows: QuerySet[Zaak], order_by: list[str], start: int, size: int, 
     filtered = rows.query.has_filters()
     if not filtered and order_by == ["id"] and start >= BLOCKS_FROM:
         first, skip = counts.position(start)
-        ids = Zaak.objects.filter(id__gte=first).order_by("id").values("id")[skip : skip + size]
-        return _rows_of(*ids.query.sql_with_params(), order_by=order_by)
+        return queries.zaken_with_ids(queries.ids_from(first, skip, size), order_by)
     if filtered and count <= SMALL_LIST:
-        return _rows_of(*_sorted_whole(rows, order_by, start, size), order_by=order_by)
-    ids = rows.order_by(*order_by).values("id")[start : start + size]
-    return _rows_of(*ids.query.sql_with_params(), order_by=order_by)
-
-
-def _rows_of(
-    ids_sql: str, params: tuple[Any, ...], *, order_by: list[str], prepare: bool = False
-) -> list[Zaak]:
-    """The zaken whose ids ``ids_sql`` selects, in ``order_by``: one statement, the rows built
-    without compiling another query (core.prepared)."""
-    where = f"WHERE {connection.ops.quote_name('id')} IN ({ids_sql}) ORDER BY {_order_sql(order_by)}"
-    return prepared.instances(Zaak, where, params, prepare=prepare)
-
-
-def _order_sql(order_by: list[str]) -> str:
-    """``ORDER BY`` keys for ``order_by`` (``-name``: descending), as the ORM writes them."""
-    q = connection.ops.quote_name
-    keys = (f"{q(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by)
-    return ", ".join(keys)
-
-
-def _sorted_whole(
-    rows: QuerySet[Zaak], order_by: list[str], start: int, size: int
-) -> tuple[str, tuple[Any, ...]]:
-    """SQL for the page's ids: every row's id and ordering columns gathered first (``MATERIALIZED``),
-    then sorted.
-
-    Without the fence the planner may walk the ordering's index and filter row by row, which for
-    a list that is a small part of all zaken means passing over most of the table.
-    """
-    columns = [name.lstrip("-") for name in order_by]
-    q = connection.ops.quote_name
-    inner = rows.order_by().values_list(*dict.fromkeys(["id", *columns]))
-    sql, params = inner.query.sql_with_params()
-    # the inner SELECT names its columns after the fields: id, startdatum, …
-    statement = (
-        f"WITH {q('gevonden')} AS MATERIALIZED ({sql}) "
-        f"SELECT {q('id')} FROM {q('gevonden')} ORDER BY {_order_sql(order_by)} LIMIT %s OFFSET %s"
-    )
-    return statement, (*params, size, start)
-
-
-def _merged_groups(groups: list[tuple[str, int, int]], start: int, size: int) -> tuple[str, tuple[Any, ...]]:
-    """SQL for the page's ids of the zaken in ``groups``, ordered by id (see :func:`group_page`)."""
-    q = connection.ops.quote_name
-    table, pk = q(Zaak._meta.db_table), q("id")
-    zaaktype, rang = q("zaaktype"), q("vertrouwelijkheid_rank")
-    parts: list[str] = []
-    params: list[Any] = []
-    for index, (name, group_rank, _) in enumerate(groups):
-        parts.append(
-            f"SELECT {pk} FROM (SELECT {pk} FROM {table} WHERE {zaaktype} = %s AND {rang} = %s "
-            f"ORDER BY {pk} LIMIT %s) AS {q(f'groep_{index}')}"
-        )
-        params += [name, prepared.bigint(group_rank), prepared.bigint(start + size)]
-    if not parts:  # no group: no zaak
-        return f"SELECT {pk} FROM {table} WHERE 1 = 0", ()
-    statement = (
-        f"SELECT {pk} FROM ({' UNION ALL '.join(parts)}) AS {q('groepen')} ORDER BY {pk} LIMIT %s OFFSET %s"
-    )
-    return statement, (*params, prepared.bigint(size), prepared.bigint(start))
-
-
-def expander(caller: Caller) -> expand.Expander:
-    """Expand only what the caller may read: a zaak it may not see is not fetched."""
-
-    def fetch(url: str) -> dict[str, Any] | None:
-        key = references.uuid_from_url(url, "zaken", "zaken")
-        if key is not None:
-            zaak = Zaak.objects.filter(uuid=key).first()
-            if zaak is None or not may_access(caller, zaak, "zaken.lezen"):
-                return None
-        body, status = references.fetch(url)
-        return body if status == 200 else None
-
-    return expand.Expander(fetch)
-
-
-def apply_expand(caller: Caller, items: list[dict[str, Any]], value: str | None) -> None:
-    # one rule for every Zaken resource: nothing the caller may not read is embedded
-    expansion.expand(caller, items, value)
+        return queries.zaken_with_ids(queries.ids_sorted_whole(rows, order_by, start, size), order_by)
+    return queries.zaken_with_ids(queries.ids_in_order(rows, order_by, start, size), order_by)

@@ -14,11 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body
 from zaakwerk.api.type_rights import require_type_right
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, PermissionDenied
 from zaakwerk.zaken.access import may_access, may_access_any
 from zaakwerk.zaken.api import spec_shapes

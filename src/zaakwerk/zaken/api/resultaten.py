@@ -8,15 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
-from zaakwerk.zaken.api import listing
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.statussen import DetailQuery, by_zaak, zaak_of_body
@@ -49,7 +49,7 @@ def list_resultaten(request: HttpRequest) -> HttpResponse:
     if query.resultaattype is not None:
         rows = rows.filter(resultaattype=query.resultaattype)
     result = paginate(request, rows.order_by("id"), render_resultaten)
-    listing.apply_expand(caller, result["results"], query.expand)
+    expansion.expand(caller, result["results"], query.expand)
     return json_response(result)
 
 
@@ -84,7 +84,7 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     caller = caller_with(request, READ)
     query = parse_query(request, DetailQuery)
     data = render_resultaten([_resultaat(caller, uuid, READ)])[0]
-    listing.apply_expand(caller, [data], query.expand)
+    expansion.expand(caller, [data], query.expand)
     return detail_response(request, data)
 
 

@@ -18,7 +18,7 @@ from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError, parse_body
 from zaakwerk.zaken.access import access_zaak, may_access
-from zaakwerk.zaken.api import listing, spec_shapes
+from zaakwerk.zaken.api import expansion, spec_shapes
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.filters import OMSCHRIJVING_GENERIEK
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
@@ -125,7 +125,7 @@ def list_rollen(request: HttpRequest) -> HttpResponse:
     values: dict[str, Any] = parse_query(request, RolQuery).model_dump(by_alias=True)
     rows = _filtered(visible(caller, Rol.objects.all(), READ), values).order_by("id")
     result = paginate(request, rows, render_rollen)
-    listing.apply_expand(caller, result["results"], values.get("expand"))
+    expansion.expand(caller, result["results"], values.get("expand"))
     return json_response(result)
 
 

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from zaakwerk.api import url_fields
 from zaakwerk.api.moments import DateTime
-from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
+from zaakwerk.api.schemas import Duration, RequestSchema, Rsin
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
 
-_DURATION = re.compile(
-    r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
-)
-
-
-def _duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise ZGWValueError("invalid", "Voer een geldige ISO 8601-duur in, bijvoorbeeld P10D.")
-    return value
-
-
-Duration = Annotated[str, Field(max_length=40), AfterValidator(_duration)]
 Url = url_fields.Url1000
 RequiredUrl = url_fields.RequiredUrl1000
 

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.moments import DateTime
@@ -18,10 +17,11 @@ from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
-from zaakwerk.zaken.api import listing
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import CREATE, FORCED, READ, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.models import Resultaat, Status, Zaak
@@ -88,7 +88,7 @@ def list_statussen(request: HttpRequest) -> HttpResponse:
     elif query.indicatie_laatst_gezette_status is False:
         rows = rows.exclude(zaak__status_id=F("id"))
     result = paginate(request, rows.order_by("id"), render_statussen)
-    listing.apply_expand(caller, result["results"], query.expand)
+    expansion.expand(caller, result["results"], query.expand)
     return json_response(result)
 
 
@@ -123,5 +123,5 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     caller = caller_with(request, READ)
     query = parse_query(request, DetailQuery)
     data = render_statussen([_status(caller, uuid)])[0]
-    listing.apply_expand(caller, [data], query.expand)
+    expansion.expand(caller, [data], query.expand)
     return detail_response(request, data)

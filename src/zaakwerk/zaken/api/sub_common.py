@@ -13,12 +13,12 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import FieldError, NotFound
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.zaken.access import access_zaak, visible_zaken
-from zaakwerk.zaken.api import listing
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.models import Zaak
 
 M = TypeVar("M", bound=Model)
@@ -67,5 +67,5 @@ def render_with_expand(
     expand: str | None,
 ) -> list[dict[str, Any]]:
     items = render(rows)
-    listing.apply_expand(caller, items, expand)
+    expansion.expand(caller, items, expand)
     return items

@@ -16,8 +16,8 @@ from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body
 from zaakwerk.core.errors import NotFound
-from zaakwerk.zaken import expansion
 from zaakwerk.zaken.access import access_zaak, may_access
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl
 from zaakwerk.zaken.models import Zaak, ZaakBesluit

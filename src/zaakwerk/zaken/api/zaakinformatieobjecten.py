@@ -9,16 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, ValidationError
 from zaakwerk.core.references import uuid_from_url
-from zaakwerk.zaken import expansion
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
+from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import CREATE, DELETE, FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.models import Zaak, ZaakInformatieObject

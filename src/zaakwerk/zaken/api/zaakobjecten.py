@@ -8,15 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.caller import Caller
 from zaakwerk.zaken.access import access_zaak, may_access
-from zaakwerk.zaken.api import listing, spec_shapes
+from zaakwerk.zaken.api import expansion, spec_shapes
 from zaakwerk.zaken.api.common import CREATE, DELETE, FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.sub_common import find, render_with_expand, visible, zaak_from_url, zaak_lookup
@@ -87,7 +87,7 @@ def list_zaakobjecten(request: HttpRequest) -> HttpResponse:
         lookups["object_type"] = query.object_type.value
     rows = visible(caller, ZaakObject.objects.filter(**lookups), READ).order_by("id")
     result = paginate(request, rows, render_zaakobjecten)
-    listing.apply_expand(caller, result["results"], query.expand)
+    expansion.expand(caller, result["results"], query.expand)
     return json_response(result)
 
 

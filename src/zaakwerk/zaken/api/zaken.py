@@ -10,15 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
 
-from zaakwerk.api.auth import Caller
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import parse_body, parse_partial
 from zaakwerk.api.type_rights import require_type_right
+from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import PermissionDenied
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
-from zaakwerk.zaken.api import filters, listing
+from zaakwerk.zaken.api import expansion, filters, listing
 from zaakwerk.zaken.api.common import (
     CREATE,
     DELETE,
@@ -40,10 +40,7 @@ ZaakQuery: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[cal
     "ZaakQuery",
     __base__=QuerySchema,
     ordering=(filters.Strings | None, Field(None, alias="ordering")),
-    **{
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(filters.ALL_FILTERS.items())
-    },
+    **filters.model_fields(),
 )
 LIST_PARAMS = frozenset(param for param in filters.ALL_FILTERS if param.endswith("__in")) | {"ordering"}
 
@@ -71,7 +68,7 @@ def list_zaken(request: HttpRequest) -> HttpResponse:
     else:
         rows = filters.apply(visible_zaken(caller, READ), values)
         result = listing.page(request, rows, order_by, count=kept.count if kept else None)
-    listing.apply_expand(caller, result["results"], values.get("expand"))
+    expansion.expand(caller, result["results"], values.get("expand"))
     return with_crs(json_response(result))
 
 
@@ -95,7 +92,7 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     query = parse_query(request, DetailQuery)
     zaak = access_zaak(caller, uuid, scope=READ)
     data = render_zaken([zaak])[0]
-    listing.apply_expand(caller, [data], query.expand)  # type: ignore[attr-defined]
+    expansion.expand(caller, [data], query.expand)  # type: ignore[attr-defined]
     return detail_response(request, data, headers={"Content-Crs": "EPSG:4326"})
 
 

@@ -1,5 +1,5 @@
 """``POST /zaken/_zoek``: the list's filters in a JSON body, plus ``zaakgeometrie.within`` and
-``fields`` (:mod:`zaakwerk.zaken.fields`)."""
+``fields`` (:mod:`zaakwerk.zaken.api.fields`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from zaakwerk.api.params import parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import read_json, validate
 from zaakwerk.core.errors import FieldError, ValidationError
-from zaakwerk.zaken import expansion, fields, geometry
+from zaakwerk.zaken import geometry
 from zaakwerk.zaken.access import visible_zaken
-from zaakwerk.zaken.api import filters, listing
+from zaakwerk.zaken.api import expansion, fields, filters, listing
 from zaakwerk.zaken.api.common import READ, caller_with, check_crs, with_crs
 from zaakwerk.zaken.api.schemas import GeoWithinIn
 from zaakwerk.zaken.api.zaken import DetailQuery
@@ -32,10 +32,7 @@ ZaakZoek: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call
     zaakgeometrie=(GeoWithinIn | None, Field(None, alias="zaakgeometrie")),
     ordering=(filters.Text | None, Field(None, alias="ordering")),
     fields=(list[Any] | None, Field(None, alias="fields")),
-    **{
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(filters.ALL_FILTERS.items())
-    },
+    **filters.model_fields(),
 )
 
 
@@ -77,5 +74,5 @@ def zoek(request: HttpRequest) -> HttpResponse:
     if selection is not None:
         fields.apply(expansion.expander(caller), result["results"], selection)
     else:
-        listing.apply_expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
+        expansion.expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
     return with_crs(json_response(result))

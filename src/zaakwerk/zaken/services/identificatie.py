@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from zaakwerk.core.errors import ValidationError
-from zaakwerk.zaken.models import Zaak, ZaakIdentificatieTeller, ZaaknummerReservering
+from zaakwerk.zaken import queries
+from zaakwerk.zaken.models import Zaak, ZaaknummerReservering
 
 PREFIX = "ZAAK"
 MAX_RESERVERINGEN = 1000
@@ -24,20 +25,9 @@ def format_number(jaar: int, number: int) -> str:
 
 
 def _take(bronorganisatie: str, jaar: int, aantal: int) -> int:
-    """Raise the counter of (bronorganisatie, jaar) by ``aantal``, creating it at 0 when missing;
-    the new last number. One statement, which also locks the row until the transaction ends."""
-    q = connection.ops.quote_name
-    table = q(ZaakIdentificatieTeller._meta.db_table)
-    laatste = q("laatste")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({q('bronorganisatie')}, {q('jaar')}, {laatste}) VALUES (%s, %s, %s) "
-            f"ON CONFLICT ({q('bronorganisatie')}, {q('jaar')}) "
-            f"DO UPDATE SET {laatste} = {table}.{laatste} + EXCLUDED.{laatste} RETURNING {laatste}",
-            [bronorganisatie, jaar, aantal],
-        )
-        row = cursor.fetchone()
-    return int(row[0])
+    """Raise the counter of (bronorganisatie, jaar) by ``aantal``; the new last number (the row
+    stays locked until the transaction ends)."""
+    return queries.take_numbers(bronorganisatie, jaar, aantal)
 
 
 def _taken(bronorganisatie: str, candidates: list[str]) -> set[str]:

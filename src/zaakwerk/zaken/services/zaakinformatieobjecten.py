@@ -33,8 +33,7 @@ logger = logging.getLogger("zaakwerk.zaken")
 
 RESOURCE = "zaakinformatieobject"
 OBJECT_TYPE = "zaak"
-# The fields a client may write after creation; zaak and informatieobject are fixed (zrc-004).
-EDITABLE = ("titel", "beschrijving", "vernietigingsdatum", "status")
+# zaak and informatieobject are fixed after creation (zrc-004).
 IMMUTABLE = ("zaak", "informatieobject")
 
 

@@ -24,8 +24,8 @@ from typing import Any
 from django.db import models
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.api.auth import Caller
 from zaakwerk.core import references, visibility
+from zaakwerk.core.caller import Caller
 from zaakwerk.zaken import registers
 from zaakwerk.zaken.access import may_access
 from zaakwerk.zaken.models import (
@@ -106,6 +106,4 @@ def expander(caller: Caller) -> machinery.Expander:
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
-    tree = machinery.parse(value)
-    if tree:
-        expander(caller).expand(items, tree)
+    machinery.apply(items, value, fetcher(caller))

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.api.auth import Caller
 from zaakwerk.besluiten import registers
 from zaakwerk.core import references, visibility
+from zaakwerk.core.caller import Caller
 
 Data = dict[str, Any]
 
@@ -41,6 +41,4 @@ def fetcher(caller: Caller) -> machinery.Fetch:
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` following ``value``."""
-    tree = machinery.parse(value)
-    if tree:
-        machinery.Expander(fetcher(caller)).expand(items, tree)
+    machinery.apply(items, value, fetcher(caller))

@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.api.auth import Caller
 from zaakwerk.core import references
-from zaakwerk.core.vertrouwelijkheid import RANK
+from zaakwerk.core.caller import Caller
+from zaakwerk.core.visibility import within
 from zaakwerk.documenten.access import COMPONENT, may_access
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject
 from zaakwerk.documenten.representations import render_latest
@@ -42,16 +42,10 @@ def _own(caller: Caller, ref: references.LocalRef) -> Data | None:
 
 def _remote_allowed(caller: Caller, body: Data) -> bool:
     if {"informatieobjecttype", "vertrouwelijkheidaanduiding", "bronorganisatie"} <= body.keys():
+        aanduiding = body["vertrouwelijkheidaanduiding"]
+        # the rule of a direct read (core.visibility); a document always has an aanduiding
         allowed = caller.types_with_scope(COMPONENT, READ)
-        if allowed is None:
-            return True
-        type_url, aanduiding = body["informatieobjecttype"], body["vertrouwelijkheidaanduiding"]
-        return (
-            isinstance(type_url, str)
-            and type_url in allowed
-            and isinstance(aanduiding, str)
-            and RANK.get(aanduiding, len(RANK)) <= allowed[type_url]
-        )
+        return isinstance(aanduiding, str) and within(allowed, body["informatieobjecttype"], aanduiding)
     return "catalogus" in body  # a catalogue object (informatieobjecttype and the like)
 
 
@@ -76,6 +70,4 @@ def fetcher(caller: Caller) -> machinery.Fetch:
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Documenten resources) following ``value``."""
-    tree = machinery.parse(value)
-    if tree:
-        machinery.Expander(fetcher(caller)).expand(items, tree)
+    machinery.apply(items, value, fetcher(caller))

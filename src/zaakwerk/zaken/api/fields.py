@@ -8,7 +8,7 @@ that level. The rules (docs/adr/0017-fields-on-zoek.md):
 - names select fields of their level; a level that lists no names (only nested selections) keeps
   all its fields, as ``expand`` does;
 - a nested selection of a reference (or a list of them) embeds the referenced objects under
-  ``_expand``, fetched through the same expander as ``expand`` (:mod:`zaakwerk.zaken.expansion`):
+  ``_expand``, fetched through the same expander as ``expand`` (:mod:`zaakwerk.zaken.api.expansion`):
   what the caller may not read is never fetched, and is a 404 as for ``expand`` (zrc-028);
 - a nested selection of a gegevensgroep (``processobject``, ``opschorting``, ``kenmerken``…)
   selects its sub-fields in place;
