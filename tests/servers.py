@@ -19,10 +19,13 @@ def free_port() -> int:
 
 
 def stop(process: subprocess.Popen[Any]) -> None:
-    """SIGTERM, as an orchestrator stops a server; killed when it does not stop in 30 s."""
+    """SIGTERM, as an orchestrator stops a server; killed when it does not stop in 60 s.
+
+    The server itself may take up to ``ZAAKWERK_SHUTDOWN_TIMEOUT`` (30 s) for its web workers and
+    15 s more for its embedded notification worker; only a stop beyond both is a hang."""
     process.send_signal(signal.SIGTERM)
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=60)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
