@@ -23,12 +23,9 @@ from zaakwerk.client.transport import is_local
 from zaakwerk.core import references, remote_registers
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.registry import Registry
+from zaakwerk.core.summaries import InformatieobjectSummary, ZaakSummary
 
 Data = dict[str, Any]
-
-# What a zaak and an informatieobject must carry to be recognised as one (RULES.md 1.5).
-ZAAK_FIELDS = ("url", "zaaktype", "bronorganisatie", "identificatie")
-INFORMATIEOBJECT_FIELDS = ("url", "informatieobjecttype")
 
 
 class RegisterError(remote_registers.RegisterError):
@@ -136,17 +133,13 @@ def documenten(url: str) -> DocumentenRegister:
 _checked = remote_registers.checked
 
 
-def zaak(url: str, *, field: str = "zaak") -> Data:
-    """The zaak at ``url``; ``bad-url`` / ``invalid-resource`` otherwise."""
-    return _checked(url, zaken(url).zaak(url), ZAAK_FIELDS, field=field, kind="zaak")
+def zaak(url: str, *, field: str = "zaak") -> ZaakSummary:
+    """The zaak at ``url``; ``bad-url`` / ``invalid-resource`` otherwise (what it must carry to be
+    recognised as one, RULES.md 1.5: the keys the summary requires)."""
+    return _checked(url, zaken(url).zaak(url), ZaakSummary, field=field, kind="zaak")
 
 
-def informatieobject(url: str, *, field: str = "informatieobject") -> Data:
+def informatieobject(url: str, *, field: str = "informatieobject") -> InformatieobjectSummary:
     """brc-003: the informatieobject at ``url``; ``bad-url`` / ``invalid-resource`` otherwise."""
-    return _checked(
-        url,
-        documenten(url).informatieobject(url),
-        INFORMATIEOBJECT_FIELDS,
-        field=field,
-        kind="informatieobject",
-    )
+    found = documenten(url).informatieobject(url)
+    return _checked(url, found, InformatieobjectSummary, field=field, kind="informatieobject")

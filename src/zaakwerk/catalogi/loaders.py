@@ -38,6 +38,7 @@ from zaakwerk.catalogi.subtype_representations import (
     render_zaaktypeinformatieobjecttypen,
 )
 from zaakwerk.core.references import LocalLoader, Summary, loader_key
+from zaakwerk.core.summaries import ZaaktypeSummary
 
 
 def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -45,7 +46,7 @@ def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
     return render_zaaktypen([row])[0] if row is not None else None
 
 
-def _zaaktype_summary(key: uuid_lib.UUID) -> dict[str, Any] | None:
+def _zaaktype_summary(key: uuid_lib.UUID) -> ZaaktypeSummary | None:
     row = ZaakType.objects.filter(uuid=key).order_by().first()
     return zaaktype_summary(row) if row is not None else None
 

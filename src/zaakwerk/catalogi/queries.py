@@ -48,14 +48,20 @@ from zaakwerk.catalogi.urls import url
 from zaakwerk.core import sql
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, parse_local, resolve
+from zaakwerk.core.summaries import (
+    BesluittypeReference,
+    CatalogusReference,
+    InformatieobjecttypeReference,
+    ZaaktypeReference,
+)
 
 M = TypeVar("M", bound=Model)
 
-ZAAKTYPE_KIND = ResourceKind("catalogi", "zaaktypen", ("url", "identificatie", "catalogus"))
-INFORMATIEOBJECTTYPE_KIND = ResourceKind(
-    "catalogi", "informatieobjecttypen", ("url", "omschrijving", "catalogus")
+ZAAKTYPE_KIND = ResourceKind.of(ZaaktypeReference, "catalogi", "zaaktypen")
+INFORMATIEOBJECTTYPE_KIND = ResourceKind.of(
+    InformatieobjecttypeReference, "catalogi", "informatieobjecttypen"
 )
-BESLUITTYPE_KIND = ResourceKind("catalogi", "besluittypen", ("url", "catalogus", "publicatieIndicatie"))
+BESLUITTYPE_KIND = ResourceKind.of(BesluittypeReference, "catalogi", "besluittypen")
 
 
 def today() -> date:
@@ -158,7 +164,7 @@ def zaaktype_urls_by_identificatie(
     )
 
 
-CATALOGUS_KIND = ResourceKind("catalogi", "catalogussen", ("url", "domein", "rsin"))
+CATALOGUS_KIND = ResourceKind.of(CatalogusReference, "catalogi", "catalogussen")
 
 
 def catalogus_from_url(value: str, errors: ErrorCollector, field: str = "catalogus") -> Catalogus | None:
@@ -189,7 +195,7 @@ def _name_from_ref(
     catalogus: Catalogus,
     field: str,
     *,
-    kind: ResourceKind,
+    kind: ResourceKind[Any],
     model: type[InformatieObjectType] | type[BesluitType] | type[ZaakType],
     name_field: str,
 ) -> str:

@@ -34,6 +34,7 @@ from zaakwerk.catalogi.queries import (
 )
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.shapes import given_uris
+from zaakwerk.core.summaries import ZaaktypeSummary
 
 Data = dict[str, Any]
 
@@ -106,12 +107,11 @@ def _flatten(names: list[str], by_name: dict[str, list[str]]) -> list[str]:
 
 
 # The fields of a zaaktype's representation that its own row holds and other registers check.
-ZAAKTYPE_SUMMARY = frozenset(
-    {"url", "identificatie", "vertrouwelijkheidaanduiding", "productenOfDiensten", "concept"}
-)
+#: The fields of a zaaktype's summary: every key of the shape the Zaken register reads.
+ZAAKTYPE_SUMMARY = frozenset(ZaaktypeSummary.__annotations__)
 
 
-def zaaktype_summary(row: ZaakType) -> Data:
+def zaaktype_summary(row: ZaakType) -> ZaaktypeSummary:
     """:data:`ZAAKTYPE_SUMMARY` of a zaaktype, from its row alone (no related rows)."""
     return {
         "url": url("zaaktypen", row.uuid),

@@ -19,11 +19,12 @@ import functools
 import logging
 import re
 import uuid as uuid_lib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, cast
 
 from django.conf import settings
+from typing_extensions import TypeVar
 
 from zaakwerk.client import ClientError, Http
 from zaakwerk.client.transport import is_local
@@ -36,6 +37,9 @@ logger = logging.getLogger("zaakwerk.references")
 
 Representation = dict[str, Any]
 Fetched = tuple[Representation | None, int]
+#: What a caller reads of a resource: a ``TypedDict`` of :mod:`zaakwerk.core.summaries`, or the
+#: whole representation.
+Shape = TypeVar("Shape", bound=Mapping[str, Any], default=Representation)
 
 
 class LocalLoader(Protocol):
@@ -57,7 +61,7 @@ class Summary:
 
     fields: frozenset[str]
     #: returns ``fields`` (at least) with the values the whole representation has; None when absent
-    load: LocalLoader
+    load: Callable[[uuid_lib.UUID], Mapping[str, Any] | None]
 
 
 #: The loaders of this deployment's resources, by :func:`loader_key`.
@@ -72,8 +76,12 @@ def loader_key(api: str, resource: str) -> str:
 
 
 @dataclass(frozen=True)
-class ResourceKind:
-    """What a reference must point at: a resource of one API, recognised by its fields."""
+class ResourceKind(Generic[Shape]):
+    """What a reference must point at: a resource of one API, recognised by its fields.
+
+    Built with :meth:`of` from the shape the caller reads, it names exactly the fields of that
+    shape, and :func:`resolve` returns the representation as that shape (docs/adr/0050).
+    """
 
     api: str  # URL segment of the API in this deployment, e.g. "catalogi"
     resource: str  # collection name, e.g. "zaaktypen"
@@ -82,6 +90,20 @@ class ResourceKind:
     # cheaper loader of some fields) may serve when it holds these and required_fields.
     # None: the caller may read any field, so it always gets the whole representation.
     used_fields: tuple[str, ...] | None = None
+
+    @classmethod
+    def of(cls, shape: Callable[..., Shape], api: str, resource: str) -> ResourceKind[Shape]:
+        """The kind whose required fields are the required keys of the ``TypedDict`` ``shape`` and
+        whose used fields are its other keys: the caller reads nothing else (the type checker sees
+        to that), so a summary holding these fields may serve."""
+        return ResourceKind(api, resource, *shape_fields(shape))
+
+
+def shape_fields(shape: Callable[..., Mapping[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The required and the optional keys of a ``TypedDict``, each in declaration order."""
+    keys = tuple(getattr(shape, "__annotations__", {}))
+    required = frozenset(getattr(shape, "__required_keys__", ()))
+    return tuple(k for k in keys if k in required), tuple(k for k in keys if k not in required)
 
 
 @dataclass(frozen=True)
@@ -203,7 +225,7 @@ def prefetch_remote(urls: Iterable[str]) -> None:
     prefetch.need((url for url in urls if isinstance(url, str) and not is_local(url)), _get)
 
 
-def _fetch_for(url: str, kind: ResourceKind) -> Fetched:
+def _fetch_for(url: str, kind: ResourceKind[Any]) -> Fetched:
     """:func:`fetch`, or for a local object whose summary holds every field ``kind`` reads, the
     summary (the same values; fewer of them)."""
     summary = summaries.find(loader_key(kind.api, kind.resource)) if kind.used_fields is not None else None
@@ -211,11 +233,11 @@ def _fetch_for(url: str, kind: ResourceKind) -> Fetched:
         ref = parse_local(url)
         if ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource):
             found = summary.load(ref.uuid)
-            return (found, 200) if found is not None else (None, 404)
+            return (dict(found), 200) if found is not None else (None, 404)
     return fetch(url)
 
 
-def resolve(url: str, kind: ResourceKind, *, field: str) -> Representation:
+def resolve(url: str, kind: ResourceKind[Shape], *, field: str) -> Shape:
     """Fetch ``url`` and check it is a ``kind``; raise ``bad-url`` / ``invalid-resource``.
 
     The representation holds at least the fields ``kind`` names (required and used); of a local
@@ -230,4 +252,11 @@ def resolve(url: str, kind: ResourceKind, *, field: str) -> Representation:
         raise ValidationError.single(
             field, "invalid-resource", f"De URL {url} verwijst niet naar een geldige {kind.resource}."
         )
-    return body
+    return cast(Shape, body)  # the fields the shape requires are there
+
+
+def read(url: str, shape: Callable[..., Shape]) -> Shape | None:
+    """What ``url`` answers, read as ``shape`` (a ``TypedDict`` whose keys are all optional: nothing
+    is checked); None without an HTTP 200."""
+    body, status = fetch(url)
+    return cast(Shape, body) if status == 200 and body is not None else None

@@ -15,7 +15,8 @@ the URL (docs/adr/0035).
 from __future__ import annotations
 
 import logging
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 from zaakwerk.client import ClientError, Http
@@ -23,6 +24,7 @@ from zaakwerk.client.errors import service_name
 from zaakwerk.client.http import with_params
 from zaakwerk.core import prefetch, references
 from zaakwerk.core.errors import ValidationError
+from zaakwerk.core.references import Shape, shape_fields
 
 logger = logging.getLogger("zaakwerk.registers")
 
@@ -40,15 +42,17 @@ def read(url: str) -> Data | None:
     return body if status == 200 else None
 
 
-def checked(url: str, found: Data | None, fields: tuple[str, ...], *, field: str, kind: str) -> Data:
-    """``found`` if it carries ``fields``; ``bad-url`` when nothing was found, else ``invalid-resource``."""
+def checked(url: str, found: Data | None, shape: Callable[..., Shape], *, field: str, kind: str) -> Shape:
+    """``found`` as ``shape`` if it carries the keys ``shape`` requires; ``bad-url`` when nothing was
+    found, else ``invalid-resource``."""
+    fields, _ = shape_fields(shape)
     if found is None:
         raise ValidationError.single(field, "bad-url", f"De URL {url} resulteerde niet in een HTTP 200.")
     if any(key not in found for key in fields):
         raise ValidationError.single(
             field, "invalid-resource", f"De URL {url} verwijst niet naar een {kind}."
         )
-    return found
+    return cast(Shape, found)
 
 
 def _items(body: Any) -> list[Data]:

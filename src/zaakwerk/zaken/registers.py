@@ -22,12 +22,9 @@ from typing import Any
 from zaakwerk.client.transport import is_local
 from zaakwerk.core import references, remote_registers
 from zaakwerk.core.registry import Registry
+from zaakwerk.core.summaries import BesluitSummary, InformatieobjectSummary
 
 Data = dict[str, Any]
-
-# What an informatieobject and a besluit must carry to be recognised as one (RULES.md 1.5).
-INFORMATIEOBJECT_FIELDS = ("url", "informatieobjecttype")
-BESLUIT_FIELDS = ("url", "besluittype")
 
 
 class RegisterError(remote_registers.RegisterError):
@@ -119,17 +116,13 @@ def besluiten(url: str) -> BesluitenRegister:
 _checked = remote_registers.checked
 
 
-def informatieobject(url: str, *, field: str = "informatieobject") -> Data:
-    """zrc-003: the informatieobject at ``url``; ``bad-url`` / ``invalid-resource`` otherwise."""
-    return _checked(
-        url,
-        documenten(url).informatieobject(url),
-        INFORMATIEOBJECT_FIELDS,
-        field=field,
-        kind="informatieobject",
-    )
+def informatieobject(url: str, *, field: str = "informatieobject") -> InformatieobjectSummary:
+    """zrc-003: the informatieobject at ``url``; ``bad-url`` / ``invalid-resource`` otherwise (what
+    it must carry to be recognised as one, RULES.md 1.5: the keys the summary requires)."""
+    found = documenten(url).informatieobject(url)
+    return _checked(url, found, InformatieobjectSummary, field=field, kind="informatieobject")
 
 
-def besluit(url: str, *, field: str = "besluit") -> Data:
+def besluit(url: str, *, field: str = "besluit") -> BesluitSummary:
     """The besluit at ``url``; ``bad-url`` / ``invalid-resource`` otherwise."""
-    return _checked(url, besluiten(url).besluit(url), BESLUIT_FIELDS, field=field, kind="besluit")
+    return _checked(url, besluiten(url).besluit(url), BesluitSummary, field=field, kind="besluit")

@@ -19,7 +19,8 @@ from zaakwerk.besluiten.services.sync import refused
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
-from zaakwerk.core.references import fetch
+from zaakwerk.core.references import read
+from zaakwerk.core.summaries import BesluittypeRelations
 
 logger = logging.getLogger("zaakwerk.besluiten")
 
@@ -54,9 +55,9 @@ def _validate(besluit: Besluit, url: str) -> None:
         errors.errors.extend(exc.errors)
     else:
         # brc-008: the informatieobjecttype is one of the besluittype's informatieobjecttypen
-        besluittype, status = fetch(besluit.besluittype)
-        allowed = ((besluittype or {}).get("informatieobjecttypen") or []) if status == 200 else []
-        if found.get("informatieobjecttype") not in allowed:
+        besluittype = read(besluit.besluittype, BesluittypeRelations)
+        allowed = (besluittype.get("informatieobjecttypen") or []) if besluittype is not None else []
+        if found["informatieobjecttype"] not in allowed:
             errors.add(
                 NON_FIELD,
                 "missing-besluittype-informatieobjecttype-relation",

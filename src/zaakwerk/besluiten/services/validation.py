@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from zaakwerk.besluiten import registers
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
-from zaakwerk.core.references import ResourceKind, fetch, resolve
+from zaakwerk.core.references import ResourceKind, read, resolve
+from zaakwerk.core.summaries import BesluittypeSummary, ZaaktypeRelations
 
-BESLUITTYPE = ResourceKind(
-    "catalogi", "besluittypen", ("url", "catalogus", "publicatieIndicatie", "informatieobjecttypen")
-)
+BESLUITTYPE = ResourceKind.of(BesluittypeSummary, "catalogi", "besluittypen")
 
 
-def besluittype(url: str, errors: ErrorCollector) -> dict[str, Any] | None:
+def besluittype(url: str, errors: ErrorCollector) -> BesluittypeSummary | None:
     """brc-001: the besluittype resolves to a BesluitType and is published."""
     try:
         found = resolve(url, BESLUITTYPE, field="besluittype")
@@ -33,8 +30,8 @@ def zaak(url: str, besluittype_url: str, errors: ErrorCollector) -> None:
     except ValidationError as exc:
         errors.errors.extend(exc.errors)
         return
-    zaaktype, status = fetch(str(found["zaaktype"]))
-    allowed = ((zaaktype or {}).get("besluittypen") or []) if status == 200 else []
+    zaaktype = read(found["zaaktype"], ZaaktypeRelations)
+    allowed = (zaaktype.get("besluittypen") or []) if zaaktype is not None else []
     if besluittype_url not in allowed:
         errors.add(
             NON_FIELD,

@@ -8,11 +8,10 @@ the first error.
 
 from __future__ import annotations
 
-from typing import Any
-
 from zaakwerk.catalogi.models.choices import Afleidingswijze
 from zaakwerk.catalogi.services.subtypes import Values
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector
+from zaakwerk.core.summaries import SelectielijstResultaat
 
 COLUMNS = (
     "brondatum_afleidingswijze",
@@ -51,7 +50,7 @@ def sent(values: Values) -> bool:
     return any(values.sent(column) for column in COLUMNS)
 
 
-def check(values: Values, resultaat: dict[str, Any] | None, errors: ErrorCollector) -> None:
+def check(values: Values, resultaat: SelectielijstResultaat | None, errors: ErrorCollector) -> None:
     afleidingswijze = values.get("brondatum_afleidingswijze") or ""
     if not afleidingswijze:
         return
@@ -71,7 +70,7 @@ def check(values: Values, resultaat: dict[str, Any] | None, errors: ErrorCollect
             errors.add(
                 f"{PREFIX}{name}", "must-be-empty", f"Niet toegestaan bij afleidingswijze {afleidingswijze}."
             )
-    procestermijn = (resultaat or {}).get("procestermijn") or ""
+    procestermijn = (resultaat.get("procestermijn") if resultaat is not None else None) or ""
     demanded = FOR_PROCESTERMIJN.get(procestermijn)
     if demanded is not None and afleidingswijze != demanded:
         # the VNG suite expects this on nonFieldErrors (RULES.md 9.1 names the afleidingswijze)

@@ -27,11 +27,12 @@ from zaakwerk.catalogi.services.subtypes import AfterSave, Values
 from zaakwerk.catalogi.subtype_representations import render_resultaattypen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
-from zaakwerk.core.references import ResourceKind, resolve
+from zaakwerk.core.references import ResourceKind, Shape, resolve
+from zaakwerk.core.summaries import Resultaattypeomschrijving, SelectielijstResultaat
 
 KIND = subtypes.SubKind(resource="resultaattype", collection="resultaattypen", render=render_resultaattypen)
-RESULTAAT = ResourceKind("referentielijsten", "resultaten", ("url", "procesType", "waardering"))
-OMSCHRIJVING = ResourceKind("referentielijsten", "resultaattypeomschrijvingen", ("url", "omschrijving"))
+RESULTAAT = ResourceKind.of(SelectielijstResultaat, "referentielijsten", "resultaten")
+OMSCHRIJVING = ResourceKind.of(Resultaattypeomschrijving, "referentielijsten", "resultaattypeomschrijvingen")
 COLUMNS = (
     "omschrijving",
     "resultaattypeomschrijving",
@@ -50,7 +51,7 @@ COLUMNS = (
 )
 
 
-def _resolve(value: str, kind: ResourceKind, field: str, errors: ErrorCollector) -> dict[str, Any] | None:
+def _resolve(value: str, kind: ResourceKind[Shape], field: str, errors: ErrorCollector) -> Shape | None:
     try:
         return resolve(value, kind, field=field)
     except ValidationError as exc:

@@ -25,11 +25,12 @@ from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
+from zaakwerk.core.summaries import Procestype, ZaaktypeReference
 
 KIND = publish.Kind(
     resource="zaaktype", collection="zaaktypen", name_field="identificatie", render=render_zaaktypen
 )
-PROCESTYPE = ResourceKind("referentielijsten", "procestypen", ("url", "nummer", "jaar", "naam"))
+PROCESTYPE = ResourceKind.of(Procestype, "referentielijsten", "procestypen")
 
 # Input keys that are relations, not columns of the zaaktype row.
 RELATIONS = ("catalogus", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
@@ -98,7 +99,7 @@ def _gerelateerd(ref: str, catalogus: Catalogus, name: str, errors: ErrorCollect
         return None
 
 
-KIND_REMOTE = ResourceKind("catalogi", "zaaktypen", ("url", "identificatie", "catalogus"))
+KIND_REMOTE = ResourceKind.of(ZaaktypeReference, "catalogi", "zaaktypen")
 
 
 def _check(

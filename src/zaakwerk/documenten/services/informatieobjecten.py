@@ -16,6 +16,7 @@ from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, PermissionDenied, ValidationError
 from zaakwerk.core.models import AuditTrail
+from zaakwerk.core.summaries import InformatieobjecttypeSummary
 from zaakwerk.core.vertrouwelijkheid import rank
 from zaakwerk.documenten import counts, storage
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie, Inhoud
@@ -74,7 +75,9 @@ def record(
     )
 
 
-def _check(values: dict[str, Any], changed: set[str], has_gebruiksrechten: bool) -> dict[str, Any] | None:
+def _check(
+    values: dict[str, Any], changed: set[str], has_gebruiksrechten: bool
+) -> InformatieobjecttypeSummary | None:
     errors = ErrorCollector()
     type_data = None
     if "informatieobjecttype" in changed:

@@ -17,7 +17,7 @@ imports another), any other URL is asked over HTTP with this deployment's own cr
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -26,6 +26,7 @@ from zaakwerk.core import references, remote_registers
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ValidationError
 from zaakwerk.core.registry import Registry
+from zaakwerk.core.summaries import BesluitReference, VerzoekReference, ZaakReference
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, ObjectInformatieObject
 from zaakwerk.documenten.models.choices import ObjectType
 from zaakwerk.documenten.representations_relations import render_objectinformatieobject
@@ -52,10 +53,10 @@ SOURCES: dict[str, tuple[str, str, str]] = {
     ObjectType.verzoek: ("verzoeken", "verzoekinformatieobjecten", "verzoek"),
 }
 # drc-002: what the object must carry to be recognised as one of its objectType
-KINDS = {
-    ObjectType.zaak: references.ResourceKind("zaken", "zaken", ("url", "zaaktype")),
-    ObjectType.besluit: references.ResourceKind("besluiten", "besluiten", ("url", "besluittype")),
-    ObjectType.verzoek: references.ResourceKind("verzoeken", "verzoeken", ("url",)),
+KINDS: dict[str, references.ResourceKind[Any]] = {
+    ObjectType.zaak: references.ResourceKind.of(ZaakReference, "zaken", "zaken"),
+    ObjectType.besluit: references.ResourceKind.of(BesluitReference, "besluiten", "besluiten"),
+    ObjectType.verzoek: references.ResourceKind.of(VerzoekReference, "verzoeken", "verzoeken"),
 }
 
 INCONSISTENT = "inconsistent-relation"

@@ -6,15 +6,14 @@ from typing import Any
 
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
+from zaakwerk.core.summaries import InformatieobjecttypeSummary
 from zaakwerk.documenten.models.choices import Status
 
-INFORMATIEOBJECTTYPE = ResourceKind(
-    "catalogi", "informatieobjecttypen", ("url", "omschrijving", "vertrouwelijkheidaanduiding")
-)
+INFORMATIEOBJECTTYPE = ResourceKind.of(InformatieobjecttypeSummary, "catalogi", "informatieobjecttypen")
 NOT_RECEIVED = (Status.in_bewerking, Status.ter_vaststelling)
 
 
-def informatieobjecttype(url: str, errors: ErrorCollector) -> dict[str, Any] | None:
+def informatieobjecttype(url: str, errors: ErrorCollector) -> InformatieobjecttypeSummary | None:
     """drc-001: the URL resolves to an InformatieObjectType that is published."""
     try:
         found = resolve(url, INFORMATIEOBJECTTYPE, field="informatieobjecttype")

@@ -8,7 +8,7 @@ the change, its audit trail line and its notification (kanaal ``zaken``) togethe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 
@@ -16,12 +16,15 @@ from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, PermissionDenied, ValidationError
 from zaakwerk.core.references import ResourceKind, fetch, resolve
+from zaakwerk.core.summaries import CatalogusTypeOfZaaktype, Resultaattype
 from zaakwerk.zaken import archiving
 from zaakwerk.zaken.models import Resultaat, Zaak, ZaakBesluit, ZaakEigenschap
 from zaakwerk.zaken.representations import kenmerken
 from zaakwerk.zaken.representations_status import render_resultaten
 
-RESULTAATTYPE = ResourceKind("catalogi", "resultaattypen", ("url", "zaaktype", "omschrijving"))
+#: A sub-type of a zaaktype, read as at least its url and zaaktype.
+TypeOf = TypeVar("TypeOf", bound=CatalogusTypeOfZaaktype)
+RESULTAATTYPE = ResourceKind.of(Resultaattype, "catalogi", "resultaattypen")
 CLOSED = "Deze zaak is afgesloten; wijzigen vereist zaken.geforceerd-bijwerken."
 
 
@@ -46,10 +49,10 @@ def record(
     )
 
 
-def check_type_of_zaaktype(url: str, zaak: Zaak, kind: ResourceKind, field: str) -> dict[str, Any]:
+def check_type_of_zaaktype(url: str, zaak: Zaak, kind: ResourceKind[TypeOf], field: str) -> TypeOf:
     """zrc-016/020: the type resolves and belongs to the zaak's zaaktype (``zaaktype-mismatch``)."""
     found = resolve(url, kind, field=field)
-    if found.get("zaaktype") != zaak.zaaktype:
+    if found["zaaktype"] != zaak.zaaktype:
         raise ValidationError.single(
             NON_FIELD, "zaaktype-mismatch", f"Het {field} hoort niet bij het zaaktype van de zaak."
         )

@@ -12,12 +12,13 @@ from django.db import transaction
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
+from zaakwerk.core.summaries import Roltype
 from zaakwerk.zaken.models import Rol, Zaak
 from zaakwerk.zaken.models.rol import IDENTIFICATIE_COLUMNS
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_rollen
 
-ROLTYPE = ResourceKind("catalogi", "roltypen", ("url", "zaaktype", "omschrijving", "omschrijvingGeneriek"))
+ROLTYPE = ResourceKind.of(Roltype, "catalogi", "roltypen")
 
 
 def identificatie_columns(betrokkene_type: str, identificatie: dict[str, Any] | None) -> dict[str, str]:
@@ -29,7 +30,7 @@ def identificatie_columns(betrokkene_type: str, identificatie: dict[str, Any] | 
     }
 
 
-def _roltype(url: str, zaak: Zaak, errors: ErrorCollector) -> dict[str, Any] | None:
+def _roltype(url: str, zaak: Zaak, errors: ErrorCollector) -> Roltype | None:
     """zrc-019: the roltype resolves and belongs to the zaak's zaaktype."""
     try:
         found = resolve(url, ROLTYPE, field="roltype")

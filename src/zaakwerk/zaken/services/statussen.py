@@ -24,11 +24,12 @@ from django.utils import timezone
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, PermissionDenied, ValidationError
 from zaakwerk.core.references import ResourceKind, fetch, uuid_from_url
+from zaakwerk.core.summaries import Statustype
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
 from zaakwerk.zaken.representations_status import render_statussen
 from zaakwerk.zaken.services.resultaten import apply_archiving, check_type_of_zaaktype, record
 
-STATUSTYPE = ResourceKind("catalogi", "statustypen", ("url", "zaaktype", "volgnummer"))
+STATUSTYPE = ResourceKind.of(Statustype, "catalogi", "statustypen")
 
 
 @dataclass(frozen=True)

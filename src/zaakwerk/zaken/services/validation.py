@@ -9,25 +9,21 @@ from django.utils import timezone
 
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, prefetch_remote, resolve, uuid_from_url
+from zaakwerk.core.summaries import Communicatiekanaal, ZaakSummary, ZaaktypeSummary
 from zaakwerk.zaken import geometry
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
 
-ZAAKTYPE = ResourceKind(
-    "catalogi",
-    "zaaktypen",
-    ("url", "identificatie", "vertrouwelijkheidaanduiding"),
-    used_fields=("concept", "productenOfDiensten"),
-)
-COMMUNICATIEKANAAL = ResourceKind("referentielijsten", "communicatiekanalen", ("url", "naam", "omschrijving"))
-ZAAK = ResourceKind("zaken", "zaken", ("url", "identificatie", "bronorganisatie", "zaaktype"))
+ZAAKTYPE = ResourceKind.of(ZaaktypeSummary, "catalogi", "zaaktypen")
+COMMUNICATIEKANAAL = ResourceKind.of(Communicatiekanaal, "referentielijsten", "communicatiekanalen")
+ZAAK = ResourceKind.of(ZaakSummary, "zaken", "zaken")
 
 
 def _collect(errors: ErrorCollector, exc: ValidationError) -> None:
     errors.errors.extend(exc.errors)
 
 
-def zaaktype(url: str, errors: ErrorCollector) -> dict[str, Any] | None:
+def zaaktype(url: str, errors: ErrorCollector) -> ZaaktypeSummary | None:
     """zrc-001: the zaaktype resolves to a ZaakType and is published."""
     try:
         found = resolve(url, ZAAKTYPE, field="zaaktype")
@@ -81,7 +77,7 @@ def hoofdzaak(url: str | None, zaak: Zaak | None, errors: ErrorCollector) -> Zaa
     return found
 
 
-def producten_of_diensten(values: list[str], zaaktype_data: dict[str, Any], errors: ErrorCollector) -> None:
+def producten_of_diensten(values: list[str], zaaktype_data: ZaaktypeSummary, errors: ErrorCollector) -> None:
     """zrc-015: only the zaaktype's productenOfDiensten."""
     allowed = set(zaaktype_data.get("productenOfDiensten") or [])
     if not set(values) <= allowed:

@@ -13,15 +13,16 @@ from django.db import transaction
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
+from zaakwerk.core.summaries import Eigenschap
 from zaakwerk.zaken import eigenschap_waarde
 from zaakwerk.zaken.models import Zaak, ZaakEigenschap
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_zaakeigenschappen
 
-EIGENSCHAP = ResourceKind("catalogi", "eigenschappen", ("url", "zaaktype", "naam", "specificatie"))
+EIGENSCHAP = ResourceKind.of(Eigenschap, "catalogi", "eigenschappen")
 
 
-def _eigenschap(url: str, zaak: Zaak, errors: ErrorCollector) -> dict[str, Any] | None:
+def _eigenschap(url: str, zaak: Zaak, errors: ErrorCollector) -> Eigenschap | None:
     """zrc-018: the eigenschap resolves and belongs to the zaak's zaaktype."""
     try:
         found = resolve(url, EIGENSCHAP, field="eigenschap")
@@ -34,7 +35,7 @@ def _eigenschap(url: str, zaak: Zaak, errors: ErrorCollector) -> dict[str, Any] 
     return found
 
 
-def _warnings(row: ZaakEigenschap, eigenschap: dict[str, Any] | None) -> list[str]:
+def _warnings(row: ZaakEigenschap, eigenschap: Eigenschap | None) -> list[str]:
     if eigenschap is None:
         return []
     occurrences = ZaakEigenschap.objects.filter(zaak_id=row.zaak_id, eigenschap=row.eigenschap).count()

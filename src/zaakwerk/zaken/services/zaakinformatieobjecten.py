@@ -22,7 +22,8 @@ from django.utils import timezone
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, PermissionDenied, ValidationError
-from zaakwerk.core.references import fetch, uuid_from_url
+from zaakwerk.core.references import read, uuid_from_url
+from zaakwerk.core.summaries import InformatieobjectSummary, ZaaktypeRelations
 from zaakwerk.zaken import registers
 from zaakwerk.zaken.models import Status, Zaak, ZaakInformatieObject
 from zaakwerk.zaken.models.choices import AardRelatieInformatieObject, Archiefstatus
@@ -80,11 +81,11 @@ def _status(url: str | None, zaak: Zaak, errors: ErrorCollector) -> Status | Non
     return found
 
 
-def _relation_allowed(zaak: Zaak, informatieobject: dict[str, Any], errors: ErrorCollector) -> None:
+def _relation_allowed(zaak: Zaak, informatieobject: InformatieobjectSummary, errors: ErrorCollector) -> None:
     """zrc-017: the informatieobjecttype is one of the zaaktype's informatieobjecttypen."""
-    zaaktype, status = fetch(zaak.zaaktype)
-    allowed = ((zaaktype or {}).get("informatieobjecttypen") or []) if status == 200 else []
-    if informatieobject.get("informatieobjecttype") not in allowed:
+    zaaktype = read(zaak.zaaktype, ZaaktypeRelations)
+    allowed = (zaaktype.get("informatieobjecttypen") or []) if zaaktype is not None else []
+    if informatieobject["informatieobjecttype"] not in allowed:
         errors.add(
             NON_FIELD,
             "missing-zaaktype-informatieobjecttype-relation",

@@ -14,12 +14,13 @@ from django.db import transaction
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, fetch, resolve
+from zaakwerk.core.summaries import Zaakobjecttype
 from zaakwerk.zaken.models import Zaak, ZaakObject
 from zaakwerk.zaken.models.choices import ObjectType
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_zaakobjecten
 
-ZAAKOBJECTTYPE = ResourceKind("catalogi", "zaakobjecttypen", ("url", "zaaktype", "objecttype"))
+ZAAKOBJECTTYPE = ResourceKind.of(Zaakobjecttype, "catalogi", "zaakobjecttypen")
 # The relation itself: what a PUT/PATCH may not change (OAS PUT /zaakobjecten/{uuid}).
 FIXED = ("object", "object_type")
 
