@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
 from django.db import connection
@@ -12,6 +11,7 @@ from tests.zaken.factories import BRONORGANISATIE, zaaktype
 from tests.zgw import client_with
 from zaakwerk.core.actor import Actor
 from zaakwerk.zaken.models import Zaak
+from zaakwerk.zaken.services.inputs import ZaakValues
 from zaakwerk.zaken.services.zaken import create_zaak
 
 THREADS = 6
@@ -23,7 +23,7 @@ PER_THREAD = 5
 def test_concurrent_creates_get_unique_identificaties() -> None:
     # given a published zaaktype
     zaaktype_url = zaaktype(client_with("gelijktijdig", all_authorizations=True))["url"]
-    values: dict[str, Any] = {
+    values: ZaakValues = {
         "bronorganisatie": BRONORGANISATIE,
         "verantwoordelijke_organisatie": BRONORGANISATIE,
         "zaaktype": zaaktype_url,

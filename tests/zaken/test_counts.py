@@ -78,12 +78,13 @@ def _body(zaak: dict[str, Any]) -> dict[str, Any]:
 
 def test_a_rolled_back_create_leaves_counts_unchanged(api: ZGWClient, types: tuple[str, str]) -> None:
     from zaakwerk.core.actor import Actor
+    from zaakwerk.zaken.services.inputs import ZaakValues
     from zaakwerk.zaken.services.zaken import create_zaak as create_service
 
     a, _ = types
     create_zaak(api, a)
     before = kept()
-    values = {
+    values: ZaakValues = {
         "bronorganisatie": "517439943",
         "verantwoordelijke_organisatie": "517439943",
         "zaaktype": a,

@@ -29,6 +29,7 @@ from zaakwerk.core.actor import Actor
 from zaakwerk.core.models import AuditTrail, OutboxMessage
 from zaakwerk.zaken.models import Rol, Status, Zaak, ZaakInformatieObject
 from zaakwerk.zaken.services import statussen as statussen_service
+from zaakwerk.zaken.services.inputs import StatusValues
 
 pytestmark = pytest.mark.django_db
 
@@ -293,7 +294,11 @@ def test_forced_failure_midway_leaves_nothing(
 
     # when writing the audit line and notification fails after the status and the zaak were written
     monkeypatch.setattr(statussen_service, "record", broken)
-    values = {"statustype": types.eind, "datum_status_gezet": timezone.now(), "statustoelichting": ""}
+    values: StatusValues = {
+        "statustype": types.eind,
+        "datum_status_gezet": timezone.now(),
+        "statustoelichting": "",
+    }
     rights = statussen_service.StatusRights(heropenen=True, geforceerd=True)
     with pytest.raises(RuntimeError):
         statussen_service.set_status(row, values, Actor.system("test"), rights=rights)

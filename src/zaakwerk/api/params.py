@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import pydantic
 from django.http import HttpRequest
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.invalid_params import field_errors
@@ -23,6 +24,21 @@ class QuerySchema(BaseModel):
 
 class NoQuery(QuerySchema):
     pass
+
+
+def filter_fields(table: Mapping[str, tuple[Any, str]]) -> dict[str, Any]:
+    """The parameters of a filter table (parameter → (type, lookup)) as optional fields of a query
+    model, for ``pydantic.create_model(name, __base__=<a QuerySchema>, **filter_fields(table))``.
+
+    A field is named by its position and aliased to its parameter, as a parameter such as
+    ``rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn`` makes a poor attribute name; the
+    endpoint reads the filters by parameter name (``model_dump(by_alias=True)``), and the fields it
+    reads as attributes are declared on the base class.
+    """
+    return {
+        f"f_{index}": (kind | None, Field(None, alias=param))
+        for index, (param, (kind, _)) in enumerate(table.items())
+    }
 
 
 _ALWAYS_ALLOWED = frozenset({"page"})

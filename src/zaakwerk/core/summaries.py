@@ -166,9 +166,10 @@ class Eigenschap(CatalogusTypeOfZaaktype):
 
 
 class Statustype(CatalogusTypeOfZaaktype):
-    """A statustype, whose volgnummer orders the statussen (zrc-007)."""
+    """A statustype, whose volgnummer orders the statussen and whose isEindstatus closes the zaak."""
 
     volgnummer: int
+    isEindstatus: NotRequired[bool]
 
 
 class Resultaattype(CatalogusTypeOfZaaktype):

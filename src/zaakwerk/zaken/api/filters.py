@@ -8,12 +8,13 @@ parameters the spec declares, validated like input (RULES.md 1.1).
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 import pydantic
 from django.db.models import QuerySet
 from pydantic import BeforeValidator, Field
 
+from zaakwerk.api.params import filter_fields
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding, rank
 from zaakwerk.zaken.models import Rol, Zaak
 from zaakwerk.zaken.models.choices import Archiefnominatie, Archiefstatus, BetrokkeneType
@@ -32,7 +33,7 @@ def _split(value: Any) -> Any:
 Strings = Annotated[list[Annotated[str, Field(max_length=1000)]], BeforeValidator(_split)]
 Text = Annotated[str, Field(max_length=1000)]
 
-OMSCHRIJVING_GENERIEK = (
+OmschrijvingGeneriek = Literal[
     "adviseur",
     "behandelaar",
     "belanghebbende",
@@ -41,7 +42,8 @@ OMSCHRIJVING_GENERIEK = (
     "klantcontacter",
     "zaakcoordinator",
     "mede_initiator",
-)
+]
+OMSCHRIJVING_GENERIEK: tuple[str, ...] = get_args(OmschrijvingGeneriek)
 # parameter → (type, Zaak lookup)
 ZAAK_FILTERS: dict[str, tuple[Any, str]] = {
     "identificatie": (Text, "identificatie"),
@@ -120,10 +122,7 @@ ALL_FILTERS = {**ZAAK_FILTERS, **ROL_FILTERS, **COMMON}
 def model_fields() -> dict[str, Any]:
     """Every filter as an optional field of a Pydantic model, by its parameter name (alias), for
     the query string model and the ``_zoek`` body model."""
-    return {
-        f"f_{index}": (kind | None, Field(None, alias=param))
-        for index, (param, (kind, _)) in enumerate(ALL_FILTERS.items())
-    }
+    return filter_fields(ALL_FILTERS)
 
 
 def apply(rows: QuerySet[Zaak], values: dict[str, Any]) -> QuerySet[Zaak]:

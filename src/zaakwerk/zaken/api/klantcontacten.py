@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from pydantic import Field
@@ -19,6 +17,7 @@ from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl
 from zaakwerk.zaken.api.sub_common import find, visible, zaak_from_url, zaak_lookup
 from zaakwerk.zaken.models import KlantContact
+from zaakwerk.zaken.services.inputs import KlantContactValues
 from zaakwerk.zaken.services.klantcontacten import create_klantcontact
 from zaakwerk.zaken.subresource_representations import render_klantcontacten
 
@@ -33,8 +32,14 @@ class KlantContactIn(RequestSchema):
     onderwerp: str = Field("", max_length=200)
     toelichting: str = Field("", max_length=1000)
 
-    def to_values(self) -> dict[str, Any]:
-        return self.model_dump(exclude={"zaak"})
+    def to_values(self) -> KlantContactValues:
+        return {
+            "identificatie": self.identificatie,
+            "datumtijd": self.datumtijd,
+            "kanaal": self.kanaal,
+            "onderwerp": self.onderwerp,
+            "toelichting": self.toelichting,
+        }
 
 
 class KlantContactQuery(QuerySchema):

@@ -13,15 +13,17 @@ from pydantic import Field
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.moments import DateTime
 from zaakwerk.api.pagination import paginate
-from zaakwerk.api.params import NoQuery, QuerySchema, parse_query
+from zaakwerk.api.params import NoQuery, QuerySchema, filter_fields, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.values import only
 from zaakwerk.zaken.access import access_zaak
 from zaakwerk.zaken.api.common import READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl
 from zaakwerk.zaken.api.sub_common import find, visible, zaak_from_url, zaak_lookup
 from zaakwerk.zaken.models import ZaakNotitie
 from zaakwerk.zaken.models.choices import NotitieStatus, NotitieType
+from zaakwerk.zaken.services.inputs import ZaakNotitieValues
 from zaakwerk.zaken.services.notities import create_zaaknotitie, delete_zaaknotitie, update_zaaknotitie
 from zaakwerk.zaken.subresource_representations import render_zaaknotities
 
@@ -38,13 +40,15 @@ class ZaakNotitieIn(RequestSchema):
     status: NotitieStatus | None = None
     gerelateerd_aan: RequiredUrl
 
-    def to_values(self, sent: set[str] | None = None) -> dict[str, Any]:
-        names = (sent if sent is not None else set(type(self).model_fields)) - {"gerelateerd_aan"}
-        values = {}
-        for name in names:
-            value = getattr(self, name)
-            values[name] = "" if value is None else getattr(value, "value", value)
-        return values
+    def to_values(self, sent: set[str] | None = None) -> ZaakNotitieValues:
+        values: ZaakNotitieValues = {
+            "onderwerp": self.onderwerp,
+            "tekst": self.tekst,
+            "aangemaakt_door": self.aangemaakt_door,
+            "notitie_type": self.notitie_type.value if self.notitie_type is not None else "",
+            "status": self.status.value if self.status is not None else "",
+        }
+        return only(values, sent) if sent is not None else values
 
 
 Text = Annotated[str, Field(max_length=1000)]
@@ -66,15 +70,13 @@ FILTERS: dict[str, tuple[Any, str]] = {
     "tekst": (Text, "tekst"),
     "tekst__icontains": (Text, "tekst__icontains"),
 }
-NotitieQuery: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call-overload]
-    "NotitieQuery",
-    __base__=QuerySchema,
-    page_size=(int | None, Field(None, alias="pageSize", ge=1, le=MAX_PAGE_SIZE)),
-    **{
-        f"f_{i}": (kind | None, Field(None, alias=param))
-        for i, (param, (kind, _)) in enumerate(FILTERS.items())
-    },
-)
+
+
+class _NotitieQuery(QuerySchema):
+    page_size: int | None = Field(None, alias="pageSize", ge=1, le=MAX_PAGE_SIZE)
+
+
+NotitieQuery = pydantic.create_model("NotitieQuery", __base__=_NotitieQuery, **filter_fields(FILTERS))
 
 
 def _filtered(rows: QuerySet[ZaakNotitie], values: dict[str, Any]) -> QuerySet[ZaakNotitie]:

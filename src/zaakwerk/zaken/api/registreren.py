@@ -77,7 +77,7 @@ class RegistratieIn(ZaakIn):
         return Registratie(
             zaak=self.to_values(set(ZaakIn.model_fields)),
             rollen=[item.to_values() for item in self.rollen],
-            status=self.status.model_dump(exclude={"zaak"}) if self.status is not None else None,
+            status=self.status.to_values() if self.status is not None else None,
             zaakeigenschappen=[
                 {"eigenschap": i.eigenschap, "waarde": i.waarde} for i in self.zaakeigenschappen
             ],

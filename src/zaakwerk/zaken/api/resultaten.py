@@ -15,6 +15,7 @@ from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
 from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
+from zaakwerk.core.values import only
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
 from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
@@ -22,6 +23,7 @@ from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.statussen import DetailQuery, by_zaak, zaak_of_body
 from zaakwerk.zaken.models import Resultaat
 from zaakwerk.zaken.representations_status import render_resultaten
+from zaakwerk.zaken.services.inputs import ResultaatValues
 from zaakwerk.zaken.services.resultaten import create_resultaat, delete_resultaat, update_resultaat
 
 router = Router(tags=["resultaten"])
@@ -33,6 +35,14 @@ class ResultaatIn(RequestSchema):
     zaak: RequiredUrl
     resultaattype: RequiredUrl
     toelichting: str = Field("", max_length=1000)
+
+    def to_values(self, sent: set[str] | None = None) -> ResultaatValues:
+        values: ResultaatValues = {
+            "zaak": self.zaak,
+            "resultaattype": self.resultaattype,
+            "toelichting": self.toelichting,
+        }
+        return only(values, sent) if sent is not None else values
 
 
 class ResultaatQuery(QuerySchema):
@@ -58,7 +68,7 @@ def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, *WRITE)
     body = parse_body(request, ResultaatIn)
     zaak = zaak_of_body(caller, body.zaak, WRITE)
-    values = body.model_dump(exclude={"zaak"})
+    values = only(body.to_values(), {"resultaattype", "toelichting"})
     resultaat = create_resultaat(
         zaak, values, caller.actor(request), geforceerd=may_access(caller, zaak, FORCED)
     )
@@ -93,10 +103,10 @@ def update(request: HttpRequest, uuid: str) -> HttpResponse:
     caller = caller_with(request, *WRITE)
     resultaat = _resultaat(caller, uuid, WRITE)
     if request.method == "PUT":
-        changes = parse_body(request, ResultaatIn).model_dump()
+        changes = parse_body(request, ResultaatIn).to_values()
     else:
         partial, sent = parse_partial(request, ResultaatIn)
-        changes = partial.model_dump(include=sent)
+        changes = partial.to_values(sent)
     resultaat = update_resultaat(
         resultaat,
         changes,

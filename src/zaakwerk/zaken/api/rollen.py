@@ -14,18 +14,19 @@ from pydantic import AfterValidator, Field
 from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.etag import detail_response
 from zaakwerk.api.pagination import paginate
-from zaakwerk.api.params import QuerySchema, parse_query
+from zaakwerk.api.params import QuerySchema, filter_fields, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError, parse_body
 from zaakwerk.zaken.access import access_zaak, may_access
 from zaakwerk.zaken.api import expansion, spec_shapes
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
-from zaakwerk.zaken.api.filters import OMSCHRIJVING_GENERIEK
+from zaakwerk.zaken.api.filters import OmschrijvingGeneriek
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.sub_common import find, render_with_expand, visible, zaak_from_url, zaak_lookup
 from zaakwerk.zaken.models import Rol
 from zaakwerk.zaken.models.choices import BetrokkeneType, IndicatieMachtiging
 from zaakwerk.zaken.models.rol import IDENTIFICATIE_COLUMNS
+from zaakwerk.zaken.services.inputs import ContactpersoonRol, RolValues
 from zaakwerk.zaken.services.rollen import create_rol, delete_rol
 from zaakwerk.zaken.subresource_representations import render_rollen
 
@@ -46,6 +47,14 @@ class ContactpersoonRolIn(RequestSchema):
     telefoonnummer: str = Field("", max_length=20)
     naam: str = Field(min_length=1, max_length=40)
 
+    def to_value(self) -> ContactpersoonRol:
+        return {
+            "emailadres": self.emailadres,
+            "functie": self.functie,
+            "telefoonnummer": self.telefoonnummer,
+            "naam": self.naam,
+        }
+
 
 class RolIn(RequestSchema):
     zaak: RequiredUrl
@@ -58,7 +67,7 @@ class RolIn(RequestSchema):
     contactpersoon_rol: ContactpersoonRolIn | None = None
     betrokkene_identificatie: dict[str, Any] | None = None
 
-    def to_values(self) -> dict[str, Any]:
+    def to_values(self) -> RolValues:
         return {
             "betrokkene": self.betrokkene,
             "betrokkene_type": self.betrokkene_type.value,
@@ -66,9 +75,7 @@ class RolIn(RequestSchema):
             "roltype": self.roltype,
             "roltoelichting": self.roltoelichting,
             "indicatie_machtiging": getattr(self.indicatie_machtiging, "value", self.indicatie_machtiging),
-            "contactpersoon_rol": (
-                self.contactpersoon_rol.model_dump(by_alias=True) if self.contactpersoon_rol else None
-            ),
+            "contactpersoon_rol": self.contactpersoon_rol.to_value() if self.contactpersoon_rol else None,
             "betrokkene_identificatie": self.betrokkene_identificatie,
         }
 
@@ -93,17 +100,15 @@ FILTERS: dict[str, tuple[Any, str]] = {
     },
     "roltype": (Text, "roltype"),
     "omschrijving": (Text, "omschrijving"),
-    "omschrijvingGeneriek": (Literal[OMSCHRIJVING_GENERIEK], "omschrijving_generiek"),  # type: ignore[valid-type]
+    "omschrijvingGeneriek": (OmschrijvingGeneriek, "omschrijving_generiek"),
 }
-RolQuery: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call-overload]
-    "RolQuery",
-    __base__=QuerySchema,
-    expand=(Text | None, Field(None, alias="expand")),
-    **{
-        f"f_{i}": (kind | None, Field(None, alias=param))
-        for i, (param, (kind, _)) in enumerate(FILTERS.items())
-    },
-)
+
+
+class _RolQuery(QuerySchema):
+    expand: Text | None = Field(None, alias="expand")
+
+
+RolQuery = pydantic.create_model("RolQuery", __base__=_RolQuery, **filter_fields(FILTERS))
 
 
 class DetailQuery(QuerySchema):

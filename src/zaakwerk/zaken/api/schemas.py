@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from zaakwerk.api import url_fields
 from zaakwerk.api.moments import DateTime
 from zaakwerk.api.schemas import Duration, RequestSchema, Rsin
+from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.zaken.models.choices import AardZaakRelatie, Archiefnominatie, Archiefstatus, Betalingsindicatie
+from zaakwerk.zaken.services.inputs import Processobject, ZaakValues
 
 Url = url_fields.Url1000
 RequiredUrl = url_fields.RequiredUrl1000
@@ -42,6 +44,14 @@ class ProcessobjectIn(RequestSchema):
     identificatie: str = Field(min_length=1, max_length=250)
     objecttype: str = Field(min_length=1, max_length=250)
     registratie: str = Field(min_length=1, max_length=250)
+
+    def to_value(self) -> Processobject:
+        return {
+            "datumkenmerk": self.datumkenmerk,
+            "identificatie": self.identificatie,
+            "objecttype": self.objecttype,
+            "registratie": self.registratie,
+        }
 
 
 class ZaakIn(RequestSchema):
@@ -76,31 +86,55 @@ class ZaakIn(RequestSchema):
     startdatum_bewaartermijn: date | None = None
     processobject: ProcessobjectIn | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+    def to_values(self, fields: set[str] | None = None) -> ZaakValues:
         """Service input: model field values for the fields given (all for POST/PUT)."""
         sent = fields if fields is not None else set(type(self).model_fields)
-        values: dict[str, Any] = {}
-        for name in sent:
-            value = getattr(self, name)
-            if name == "verlenging":
-                values["verlenging_reden"] = value.reden if value else ""
-                values["verlenging_duur"] = value.duur if value else None
-            elif name == "opschorting":
-                values["opschorting_indicatie"] = value.indicatie if value else False
-                values["opschorting_reden"] = value.reden if value else ""
-            elif name in ("relevante_andere_zaken", "kenmerken"):
-                values[name] = [item.model_dump(by_alias=True, mode="json") for item in value]
-            elif name == "processobject":
-                values[name] = value.model_dump(mode="json") if value else None
-            elif name == "archiefnominatie":
-                values[name] = value or ""
-            elif name in ("vertrouwelijkheidaanduiding", "registratiedatum") and value is None:
-                continue  # derived (zrc-009) or today; PUT without it keeps the stored value
-            elif name == "identificatie" and not value:
-                continue  # generated on create (zrc-002); PUT without it keeps the stored one
-            else:
-                values[name] = getattr(value, "value", value)
-        return values
+        values: ZaakValues = {
+            "bronorganisatie": self.bronorganisatie,
+            "omschrijving": self.omschrijving,
+            "toelichting": self.toelichting,
+            "zaaktype": self.zaaktype,
+            "verantwoordelijke_organisatie": self.verantwoordelijke_organisatie,
+            "startdatum": self.startdatum,
+            "einddatum_gepland": self.einddatum_gepland,
+            "uiterlijke_einddatum_afdoening": self.uiterlijke_einddatum_afdoening,
+            "publicatiedatum": self.publicatiedatum,
+            "communicatiekanaal": self.communicatiekanaal,
+            "producten_of_diensten": self.producten_of_diensten,
+            "betalingsindicatie": getattr(self.betalingsindicatie, "value", self.betalingsindicatie),
+            "laatste_betaaldatum": self.laatste_betaaldatum,
+            "zaakgeometrie": self.zaakgeometrie,
+            "verlenging_reden": self.verlenging.reden if self.verlenging else "",
+            "verlenging_duur": self.verlenging.duur if self.verlenging else None,
+            "opschorting_indicatie": self.opschorting.indicatie if self.opschorting else False,
+            "opschorting_reden": self.opschorting.reden if self.opschorting else "",
+            "selectielijstklasse": self.selectielijstklasse,
+            "hoofdzaak": self.hoofdzaak,
+            "relevante_andere_zaken": [
+                {"url": item.url, "aardRelatie": item.aard_relatie.value}
+                for item in self.relevante_andere_zaken
+            ],
+            "kenmerken": [{"kenmerk": item.kenmerk, "bron": item.bron} for item in self.kenmerken],
+            "archiefnominatie": self.archiefnominatie or "",
+            "archiefstatus": self.archiefstatus.value,
+            "archiefactiedatum": self.archiefactiedatum,
+            "opdrachtgevende_organisatie": self.opdrachtgevende_organisatie,
+            "processobjectaard": self.processobjectaard,
+            "startdatum_bewaartermijn": self.startdatum_bewaartermijn,
+            "processobject": self.processobject.to_value() if self.processobject else None,
+        }
+        # derived (zrc-009), today, or generated (zrc-002) on create; PUT without them keeps the
+        # stored values
+        if self.vertrouwelijkheidaanduiding is not None:
+            values["vertrouwelijkheidaanduiding"] = self.vertrouwelijkheidaanduiding.value
+        if self.registratiedatum is not None:
+            values["registratiedatum"] = self.registratiedatum
+        if self.identificatie:
+            values["identificatie"] = self.identificatie
+        # a nested group sent is stored as its columns
+        names = sent | ({"verlenging_reden", "verlenging_duur"} if "verlenging" in sent else set())
+        names |= {"opschorting_indicatie", "opschorting_reden"} if "opschorting" in sent else set()
+        return only(values, names)
 
 
 class ReserveringIn(RequestSchema):

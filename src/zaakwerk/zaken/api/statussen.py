@@ -26,6 +26,7 @@ from zaakwerk.zaken.api.common import CREATE, FORCED, READ, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.models import Resultaat, Status, Zaak
 from zaakwerk.zaken.representations_status import render_statussen
+from zaakwerk.zaken.services.inputs import StatusValues
 from zaakwerk.zaken.services.statussen import StatusRights, set_status
 
 router = Router(tags=["statussen"])
@@ -42,6 +43,14 @@ class StatusIn(RequestSchema):
     datum_status_gezet: DateTime
     statustoelichting: str = Field("", max_length=1000)
     gezetdoor: Url | None = Field("", max_length=200)
+
+    def to_values(self) -> StatusValues:
+        return {
+            "statustype": self.statustype,
+            "datum_status_gezet": self.datum_status_gezet,
+            "statustoelichting": self.statustoelichting,
+            "gezetdoor": self.gezetdoor,
+        }
 
 
 class StatusQuery(QuerySchema):
@@ -100,8 +109,7 @@ def create(request: HttpRequest) -> HttpResponse:
     rights = StatusRights(
         heropenen=may_access(caller, zaak, HEROPENEN), geforceerd=may_access(caller, zaak, FORCED)
     )
-    values = body.model_dump(exclude={"zaak"})
-    status = set_status(zaak, values, caller.actor(request), rights=rights)
+    status = set_status(zaak, body.to_values(), caller.actor(request), rights=rights)
     data = render_statussen([status])[0]
     return json_response(data, status=201, headers={"Location": data["url"]})
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid as uuid_lib
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -17,12 +16,14 @@ from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
 from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound, ValidationError
 from zaakwerk.core.references import uuid_from_url
+from zaakwerk.core.values import only
 from zaakwerk.zaken.access import access_zaak, may_access, visible_zaken
 from zaakwerk.zaken.api import expansion
 from zaakwerk.zaken.api.common import CREATE, DELETE, FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.models import Zaak, ZaakInformatieObject
 from zaakwerk.zaken.relation_representations import render_zio, render_zios, with_relations
+from zaakwerk.zaken.services.inputs import ZaakInformatieObjectValues
 from zaakwerk.zaken.services.zaakinformatieobjecten import (
     create_zaakinformatieobject,
     delete_zaakinformatieobject,
@@ -44,9 +45,16 @@ class ZioIn(RequestSchema):
     vernietigingsdatum: DateTime | None = None
     status: Url | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
-        sent = fields if fields is not None else set(type(self).model_fields)
-        return {name: getattr(self, name) for name in sent}
+    def to_values(self, fields: set[str] | None = None) -> ZaakInformatieObjectValues:
+        values: ZaakInformatieObjectValues = {
+            "informatieobject": self.informatieobject,
+            "zaak": self.zaak,
+            "titel": self.titel,
+            "beschrijving": self.beschrijving,
+            "vernietigingsdatum": self.vernietigingsdatum,
+            "status": self.status,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class ZioQuery(QuerySchema):

@@ -15,6 +15,7 @@ from zaakwerk.api.params import QuerySchema, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
 from zaakwerk.core.caller import Caller
+from zaakwerk.core.values import only
 from zaakwerk.zaken.access import access_zaak, may_access
 from zaakwerk.zaken.api import expansion, spec_shapes
 from zaakwerk.zaken.api.common import CREATE, DELETE, FORCED, READ, UPDATE, caller_with
@@ -22,6 +23,7 @@ from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.sub_common import find, render_with_expand, visible, zaak_from_url, zaak_lookup
 from zaakwerk.zaken.models import Zaak, ZaakObject
 from zaakwerk.zaken.models.choices import ObjectType
+from zaakwerk.zaken.services.inputs import OverigeDefinitie, ZaakObjectValues
 from zaakwerk.zaken.services.zaakobjecten import create_zaakobject, delete_zaakobject, update_zaakobject
 from zaakwerk.zaken.subresource_representations import render_zaakobjecten
 
@@ -32,6 +34,9 @@ class OverigeDefinitieIn(RequestSchema):
     url: RequiredUrl
     schema_: str = Field(min_length=1, max_length=100, alias="schema")
     object_data: str = Field(min_length=1, max_length=100)
+
+    def to_value(self) -> OverigeDefinitie:
+        return {"url": self.url, "schema": self.schema_, "objectData": self.object_data}
 
 
 class ZaakObjectIn(RequestSchema):
@@ -44,15 +49,18 @@ class ZaakObjectIn(RequestSchema):
     relatieomschrijving: str = Field("", max_length=80)
     object_identificatie: dict[str, Any] | None = None
 
-    def to_values(self, sent: set[str] | None = None) -> dict[str, Any]:
-        names = (sent if sent is not None else set(type(self).model_fields)) - {"zaak"}
-        values: dict[str, Any] = {}
-        for name in names:
-            value = getattr(self, name)
-            if name == "object_type_overige_definitie":
-                value = value.model_dump(by_alias=True) if value is not None else None
-            values[name] = getattr(value, "value", value)
-        return values
+    def to_values(self, sent: set[str] | None = None) -> ZaakObjectValues:
+        definitie = self.object_type_overige_definitie
+        values: ZaakObjectValues = {
+            "object": self.object,
+            "zaakobjecttype": self.zaakobjecttype,
+            "object_type": getattr(self.object_type, "value", self.object_type),
+            "object_type_overige": self.object_type_overige,
+            "object_type_overige_definitie": definitie.to_value() if definitie is not None else None,
+            "relatieomschrijving": self.relatieomschrijving,
+            "object_identificatie": self.object_identificatie,
+        }
+        return only(values, sent) if sent is not None else values
 
 
 class ZaakObjectQuery(QuerySchema):

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.core.actor import Actor
 from zaakwerk.zaken.models import KlantContact, Zaak
+from zaakwerk.zaken.services.inputs import KlantContactValues
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_klantcontacten
 
 
 @transaction.atomic
 def create_klantcontact(
-    zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool
+    zaak: Zaak, values: KlantContactValues, actor: Actor, *, geforceerd: bool
 ) -> KlantContact:
     """Add a klantcontact; without an identificatie one is generated (OAS POST /klantcontacten)."""
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)

@@ -15,6 +15,7 @@ from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ValidationError
 from zaakwerk.zaken.models import Zaak, ZaakNotitie
 from zaakwerk.zaken.models.choices import NotitieStatus
+from zaakwerk.zaken.services.inputs import ZaakNotitieValues
 from zaakwerk.zaken.services.subresources import record
 from zaakwerk.zaken.subresource_representations import render_zaaknotities
 
@@ -24,7 +25,7 @@ def _snapshot(row: ZaakNotitie) -> dict[str, Any]:
 
 
 @transaction.atomic
-def create_zaaknotitie(zaak: Zaak, values: dict[str, Any], actor: Actor) -> ZaakNotitie:
+def create_zaaknotitie(zaak: Zaak, values: ZaakNotitieValues, actor: Actor) -> ZaakNotitie:
     row = ZaakNotitie.objects.create(gerelateerd_aan=zaak, **values)
     record(
         zaak,
@@ -41,7 +42,7 @@ def create_zaaknotitie(zaak: Zaak, values: dict[str, Any], actor: Actor) -> Zaak
 
 @transaction.atomic
 def update_zaaknotitie(
-    row: ZaakNotitie, zaak: Zaak | None, changes: dict[str, Any], actor: Actor, *, partial: bool
+    row: ZaakNotitie, zaak: Zaak | None, changes: ZaakNotitieValues, actor: Actor, *, partial: bool
 ) -> ZaakNotitie:
     """PUT/PATCH of a concept notitie; ``zaak`` is the zaak the body names (None when not sent)."""
     row = ZaakNotitie.objects.select_for_update().get(pk=row.pk)

@@ -20,7 +20,6 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 
@@ -29,6 +28,14 @@ from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import FieldError, ValidationError
 from zaakwerk.zaken import registers
 from zaakwerk.zaken.models import Rol, Status, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
+from zaakwerk.zaken.services.inputs import (
+    RolValues,
+    StatusValues,
+    ZaakEigenschapValues,
+    ZaakInformatieObjectValues,
+    ZaakObjectValues,
+    ZaakValues,
+)
 from zaakwerk.zaken.services.rollen import create_rol
 from zaakwerk.zaken.services.statussen import StatusRights, set_status
 from zaakwerk.zaken.services.zaakeigenschappen import create_zaakeigenschap
@@ -46,12 +53,12 @@ NEW_ZAAK_RIGHTS = StatusRights(heropenen=False, geforceerd=False)
 class Registratie:
     """What to register; every value is what the part's own service function takes."""
 
-    zaak: dict[str, Any]
-    rollen: list[dict[str, Any]] = field(default_factory=list)
-    status: dict[str, Any] | None = None
-    zaakeigenschappen: list[dict[str, Any]] = field(default_factory=list)  # eigenschap, waarde
-    zaakobjecten: list[dict[str, Any]] = field(default_factory=list)
-    zaakinformatieobjecten: list[dict[str, Any]] = field(default_factory=list)
+    zaak: ZaakValues
+    rollen: list[RolValues] = field(default_factory=list)
+    status: StatusValues | None = None
+    zaakeigenschappen: list[ZaakEigenschapValues] = field(default_factory=list)
+    zaakobjecten: list[ZaakObjectValues] = field(default_factory=list)
+    zaakinformatieobjecten: list[ZaakInformatieObjectValues] = field(default_factory=list)
 
 
 @dataclass
@@ -86,30 +93,30 @@ class _Collector:
             raise ValidationError(self.errors)
 
 
-def _is_remote(values: dict[str, Any]) -> bool:
+def _is_remote(values: ZaakInformatieObjectValues) -> bool:
     return not registers.documenten(values["informatieobject"]).in_process
 
 
 def _local_parts(registratie: Registratie, done: Geregistreerd, actor: Actor, errors: _Collector) -> None:
     zaak = done.zaak
-    for index, values in enumerate(registratie.rollen):
+    for index, rol in enumerate(registratie.rollen):
         with errors.part(f"rollen.{index}"):
-            done.rollen.append(create_rol(zaak, values, actor, geforceerd=False))
+            done.rollen.append(create_rol(zaak, rol, actor, geforceerd=False))
     if registratie.status is not None:
         with errors.part("status"):
             done.status = set_status(zaak, registratie.status, actor, rights=NEW_ZAAK_RIGHTS)
-    for index, values in enumerate(registratie.zaakeigenschappen):
+    for index, eigenschap in enumerate(registratie.zaakeigenschappen):
         path = f"zaakeigenschappen.{index}"
         with errors.part(path):
             row, warnings = create_zaakeigenschap(
-                zaak, values["eigenschap"], values["waarde"], actor, geforceerd=False
+                zaak, eigenschap["eigenschap"], eigenschap["waarde"], actor, geforceerd=False
             )
             done.zaakeigenschappen.append(row)
             if warnings:
                 done.warnings[path] = warnings
-    for index, values in enumerate(registratie.zaakobjecten):
+    for index, zaakobject in enumerate(registratie.zaakobjecten):
         with errors.part(f"zaakobjecten.{index}"):
-            done.zaakobjecten.append(create_zaakobject(zaak, values, actor, geforceerd=False))
+            done.zaakobjecten.append(create_zaakobject(zaak, zaakobject, actor, geforceerd=False))
 
 
 def _zaakinformatieobjecten(
@@ -178,9 +185,10 @@ def _references(registratie: Registratie) -> list[str]:
     found = [zaak.get("zaaktype"), zaak.get("communicatiekanaal")]
     found += [item.get("url") for item in zaak.get("relevante_andere_zaken") or []]
     found += [rol.get("roltype") for rol in registratie.rollen]
-    found += [(registratie.status or {}).get("statustype")]
+    found += [registratie.status.get("statustype") if registratie.status is not None else None]
     found += [item.get("eigenschap") for item in registratie.zaakeigenschappen]
-    found += [o.get(name) for o in registratie.zaakobjecten for name in ("zaakobjecttype", "object")]
+    for zaakobject in registratie.zaakobjecten:
+        found += [zaakobject.get("zaakobjecttype"), zaakobject.get("object")]
     found += [item.get("informatieobject") for item in registratie.zaakinformatieobjecten]
     return [url for url in found if isinstance(url, str) and url]
 

@@ -21,6 +21,7 @@ from zaakwerk.zaken import archiving
 from zaakwerk.zaken.models import Resultaat, Zaak, ZaakBesluit, ZaakEigenschap
 from zaakwerk.zaken.representations import kenmerken
 from zaakwerk.zaken.representations_status import render_resultaten
+from zaakwerk.zaken.services.inputs import ResultaatValues
 
 #: A sub-type of a zaaktype, read as at least its url and zaaktype.
 TypeOf = TypeVar("TypeOf", bound=CatalogusTypeOfZaaktype)
@@ -129,7 +130,7 @@ def _locked(zaak: Zaak, geforceerd: bool) -> Zaak:
 
 
 @transaction.atomic
-def create_resultaat(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool) -> Resultaat:
+def create_resultaat(zaak: Zaak, values: ResultaatValues, actor: Actor, *, geforceerd: bool) -> Resultaat:
     """``values``: resultaattype (URL) and toelichting.
 
     A zaak has one resultaat: a second one is refused (400) before the closed-zaak check (403),
@@ -139,7 +140,9 @@ def create_resultaat(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforc
         raise ValidationError.single(NON_FIELD, "unique", "Deze zaak heeft al een resultaat.")
     zaak = _locked(zaak, geforceerd)
     check_type_of_zaaktype(values["resultaattype"], zaak, RESULTAATTYPE, "resultaattype")
-    resultaat = Resultaat.objects.create(zaak=zaak, **values)
+    resultaat = Resultaat.objects.create(
+        zaak=zaak, resultaattype=values["resultaattype"], toelichting=values.get("toelichting", "")
+    )
     if zaak.einddatum is not None:
         _rearchive(zaak, resultaat.resultaattype)
     record("resultaat", resultaat.url, zaak, "create", actor, nieuw=render_resultaten([resultaat])[0])
@@ -148,21 +151,24 @@ def create_resultaat(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforc
 
 @transaction.atomic
 def update_resultaat(
-    resultaat: Resultaat, changes: dict[str, Any], actor: Actor, *, partial: bool, geforceerd: bool
+    resultaat: Resultaat, changes: ResultaatValues, actor: Actor, *, partial: bool, geforceerd: bool
 ) -> Resultaat:
-    """PUT (all fields) or PATCH (``changes`` = the fields sent); the zaak cannot change."""
+    """PUT (all fields) or PATCH (``changes`` = the fields sent, not changed here); the zaak cannot
+    change."""
     zaak = _locked(resultaat.zaak, geforceerd)
     resultaat = Resultaat.objects.select_for_update().get(pk=resultaat.pk)
     oud = render_resultaten([resultaat])[0]
-    if "zaak" in changes and changes.pop("zaak") != zaak.url:
+    if "zaak" in changes and changes["zaak"] != zaak.url:
         raise ValidationError.single(
             "zaak", "wijzigen-niet-toegelaten", "De zaak van een resultaat mag niet wijzigen."
         )
     retyped = "resultaattype" in changes and changes["resultaattype"] != resultaat.resultaattype
     if retyped:
         check_type_of_zaaktype(changes["resultaattype"], zaak, RESULTAATTYPE, "resultaattype")
-    for key, value in changes.items():
-        setattr(resultaat, key, value)
+    if "resultaattype" in changes:
+        resultaat.resultaattype = changes["resultaattype"]
+    if "toelichting" in changes:
+        resultaat.toelichting = changes["toelichting"]
     resultaat.save()
     if retyped and zaak.einddatum is not None:
         _rearchive(zaak, resultaat.resultaattype)

@@ -15,6 +15,7 @@ from zaakwerk.core.references import ResourceKind, resolve
 from zaakwerk.core.summaries import Roltype
 from zaakwerk.zaken.models import Rol, Zaak
 from zaakwerk.zaken.models.rol import IDENTIFICATIE_COLUMNS
+from zaakwerk.zaken.services.inputs import RolValues
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_rollen
 
@@ -44,7 +45,7 @@ def _roltype(url: str, zaak: Zaak, errors: ErrorCollector) -> Roltype | None:
 
 
 @transaction.atomic
-def create_rol(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool) -> Rol:
+def create_rol(zaak: Zaak, values: RolValues, actor: Actor, *, geforceerd: bool) -> Rol:
     """Add a rol; ``values`` are model field values (without zaak and the copied fields)."""
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
     require_open(zaak, geforceerd=geforceerd)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +26,7 @@ from zaakwerk.core.references import ResourceKind, fetch, uuid_from_url
 from zaakwerk.core.summaries import Statustype
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
 from zaakwerk.zaken.representations_status import render_statussen
+from zaakwerk.zaken.services.inputs import StatusValues
 from zaakwerk.zaken.services.resultaten import apply_archiving, check_type_of_zaaktype, record
 
 STATUSTYPE = ResourceKind.of(Statustype, "catalogi", "statustypen")
@@ -107,14 +107,14 @@ def _check_closed(zaak: Zaak, eind: bool, rights: StatusRights) -> None:
 
 
 @transaction.atomic
-def set_status(zaak: Zaak, values: dict[str, Any], actor: Actor, *, rights: StatusRights) -> Status:
+def set_status(zaak: Zaak, values: StatusValues, actor: Actor, *, rights: StatusRights) -> Status:
     """Add a status; ``values``: statustype (URL), datum_status_gezet, statustoelichting, gezetdoor (URL)."""
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
     statustype = check_type_of_zaaktype(values["statustype"], zaak, STATUSTYPE, "statustype")
     eind = statustype.get("isEindstatus") is True
     _check_closed(zaak, eind, rights)
     gezetdoor = _gezetdoor(values.get("gezetdoor") or "", zaak)
-    gezet_op: datetime = values["datum_status_gezet"]
+    gezet_op = values["datum_status_gezet"]
     if timezone.is_naive(gezet_op):
         gezet_op = timezone.make_aware(gezet_op)
     if eind:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from django.utils import timezone
 
 from zaakwerk.core.errors import ErrorCollector, ValidationError
@@ -13,6 +10,7 @@ from zaakwerk.core.summaries import Communicatiekanaal, ZaakSummary, ZaaktypeSum
 from zaakwerk.zaken import geometry
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
+from zaakwerk.zaken.services.inputs import RelevanteZaak, ZaakValues
 
 ZAAKTYPE = ResourceKind.of(ZaaktypeSummary, "catalogi", "zaaktypen")
 COMMUNICATIEKANAAL = ResourceKind.of(Communicatiekanaal, "referentielijsten", "communicatiekanalen")
@@ -44,7 +42,7 @@ def communicatiekanaal(url: str, errors: ErrorCollector) -> None:
         _collect(errors, exc)
 
 
-def relevante_andere_zaken(items: list[dict[str, str]], errors: ErrorCollector) -> None:
+def relevante_andere_zaken(items: list[RelevanteZaak], errors: ErrorCollector) -> None:
     """zrc-011: every relevanteAndereZaken[i].url resolves to a zaak."""
     prefetch_remote(item["url"] for item in items)  # the remote ones in one go
     for index, item in enumerate(items):
@@ -88,9 +86,9 @@ def producten_of_diensten(values: list[str], zaaktype_data: ZaaktypeSummary, err
         )
 
 
-def betaling(values: dict[str, Any], errors: ErrorCollector) -> None:
+def betaling(values: ZaakValues, errors: ErrorCollector) -> None:
     """zrc-014 and the OAS: no laatsteBetaaldatum for 'nvt', and none in the future."""
-    betaald: datetime | None = values.get("laatste_betaaldatum")
+    betaald = values.get("laatste_betaaldatum")
     if betaald is None:
         return
     if values.get("betalingsindicatie") == "nvt":
@@ -103,7 +101,7 @@ def betaling(values: dict[str, Any], errors: ErrorCollector) -> None:
         errors.add("laatsteBetaaldatum", "future_not_allowed", "De datum mag niet in de toekomst liggen.")
 
 
-def archief(values: dict[str, Any], errors: ErrorCollector) -> None:
+def archief(values: ZaakValues, errors: ErrorCollector) -> None:
     """zrc-022: another archiefstatus than nog_te_archiveren needs nominatie and actiedatum."""
     if values.get("archiefstatus", Archiefstatus.nog_te_archiveren) == Archiefstatus.nog_te_archiveren:
         return
@@ -123,10 +121,11 @@ def archief(values: dict[str, Any], errors: ErrorCollector) -> None:
         )
 
 
-def geometrie(values: dict[str, Any], errors: ErrorCollector) -> None:
-    """Store the bounding box of a valid zaakgeometrie beside it (the `_zoek` pre-filter)."""
+def geometrie(values: ZaakValues, errors: ErrorCollector) -> dict[str, float | None]:
+    """The bounding box of a valid zaakgeometrie, stored beside it (the `_zoek` pre-filter): its
+    four columns; none when no zaakgeometrie is given."""
     if "zaakgeometrie" not in values:
-        return
+        return {}
     value = values["zaakgeometrie"]
     box: tuple[float | None, ...] = (None, None, None, None)
     if value is not None:
@@ -134,4 +133,4 @@ def geometrie(values: dict[str, Any], errors: ErrorCollector) -> None:
             box = geometry.bbox(value, field="zaakgeometrie")
         except ValidationError as exc:
             _collect(errors, exc)
-    values["bbox_min_x"], values["bbox_min_y"], values["bbox_max_x"], values["bbox_max_y"] = box
+    return dict(zip(("bbox_min_x", "bbox_min_y", "bbox_max_x", "bbox_max_y"), box, strict=True))

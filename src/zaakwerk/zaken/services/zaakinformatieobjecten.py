@@ -29,6 +29,7 @@ from zaakwerk.zaken.models import Status, Zaak, ZaakInformatieObject
 from zaakwerk.zaken.models.choices import AardRelatieInformatieObject, Archiefstatus
 from zaakwerk.zaken.relation_representations import render_zio
 from zaakwerk.zaken.representations import kenmerken
+from zaakwerk.zaken.services.inputs import ZaakInformatieObjectValues
 
 logger = logging.getLogger("zaakwerk.zaken")
 
@@ -93,7 +94,7 @@ def _relation_allowed(zaak: Zaak, informatieobject: InformatieobjectSummary, err
         )
 
 
-def _validate_new(zaak: Zaak, values: dict[str, Any]) -> Status | None:
+def _validate_new(zaak: Zaak, values: ZaakInformatieObjectValues) -> Status | None:
     errors = ErrorCollector()
     if zaak.archiefstatus != Archiefstatus.nog_te_archiveren:
         errors.add("zaak", "zaak-archiefstatus", "De zaak moet de archiefstatus 'nog_te_archiveren' hebben.")
@@ -119,7 +120,7 @@ def _refused(exc: registers.RegisterError) -> ValidationError:
 
 
 def create_zaakinformatieobject(
-    zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool
+    zaak: Zaak, values: ZaakInformatieObjectValues, actor: Actor, *, geforceerd: bool
 ) -> ZaakInformatieObject:
     """Relate ``values["informatieobject"]`` to ``zaak`` and mirror it in the Documenten register."""
     check_open(zaak, geforceerd=geforceerd)
@@ -161,7 +162,12 @@ def _aware(value: datetime | None) -> datetime | None:
 
 @transaction.atomic
 def update_zaakinformatieobject(
-    zio: ZaakInformatieObject, changes: dict[str, Any], actor: Actor, *, partial: bool, geforceerd: bool
+    zio: ZaakInformatieObject,
+    changes: ZaakInformatieObjectValues,
+    actor: Actor,
+    *,
+    partial: bool,
+    geforceerd: bool,
 ) -> ZaakInformatieObject:
     """PUT (all fields) or PATCH (the fields sent); zaak and informatieobject stay (zrc-004)."""
     zio = (
@@ -173,13 +179,14 @@ def update_zaakinformatieobject(
     oud = render_zio(zio)
     errors = ErrorCollector()
     for name in IMMUTABLE:
-        if name in changes and changes[name] != oud[name]:
+        if name in changes and changes.get(name) != oud[name]:
             errors.add(name, "wijzigen-niet-toegelaten", f"Het veld {name} mag niet gewijzigd worden.")
     status = _status(changes.get("status"), zio.zaak, errors) if "status" in changes else zio.status
     errors.raise_if_any()
-    for name in ("titel", "beschrijving"):
-        if name in changes:
-            setattr(zio, name, changes[name] or "")
+    if "titel" in changes:
+        zio.titel = changes["titel"] or ""
+    if "beschrijving" in changes:
+        zio.beschrijving = changes["beschrijving"] or ""
     if "vernietigingsdatum" in changes:
         zio.vernietigingsdatum = _aware(changes["vernietigingsdatum"])
     zio.status = status

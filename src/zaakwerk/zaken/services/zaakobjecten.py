@@ -17,6 +17,7 @@ from zaakwerk.core.references import ResourceKind, fetch, resolve
 from zaakwerk.core.summaries import Zaakobjecttype
 from zaakwerk.zaken.models import Zaak, ZaakObject
 from zaakwerk.zaken.models.choices import ObjectType
+from zaakwerk.zaken.services.inputs import ZaakObjectValues
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_zaakobjecten
 
@@ -46,7 +47,7 @@ def _zaakobjecttype(url: str, zaak: Zaak, errors: ErrorCollector) -> None:
         )
 
 
-def _overige(values: dict[str, Any], errors: ErrorCollector) -> None:
+def _overige(values: ZaakObjectValues, errors: ErrorCollector) -> None:
     if values.get("object_type") != ObjectType.overige:
         return
     definitie = values.get("object_type_overige_definitie")
@@ -60,7 +61,7 @@ def _overige(values: dict[str, Any], errors: ErrorCollector) -> None:
         errors.add("object", "required", "Met een objectTypeOverigeDefinitie is het object (URL) vereist.")
 
 
-def _check(values: dict[str, Any], zaak: Zaak, changed: set[str], errors: ErrorCollector) -> None:
+def _check(values: ZaakObjectValues, zaak: Zaak, changed: set[str], errors: ErrorCollector) -> None:
     if values.get("object") and "object" in changed:
         _object(values["object"], errors)
     if values.get("zaakobjecttype") and "zaakobjecttype" in changed:
@@ -71,7 +72,7 @@ def _check(values: dict[str, Any], zaak: Zaak, changed: set[str], errors: ErrorC
 
 
 @transaction.atomic
-def create_zaakobject(zaak: Zaak, values: dict[str, Any], actor: Actor, *, geforceerd: bool) -> ZaakObject:
+def create_zaakobject(zaak: Zaak, values: ZaakObjectValues, actor: Actor, *, geforceerd: bool) -> ZaakObject:
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
     require_open(zaak, geforceerd=geforceerd)
     errors = ErrorCollector()
@@ -90,13 +91,13 @@ def _snapshot(row: ZaakObject) -> dict[str, Any]:
 def update_zaakobject(
     row: ZaakObject,
     zaak: Zaak | None,
-    changes: dict[str, Any],
+    changes: ZaakObjectValues,
     actor: Actor,
     *,
     partial: bool,
     geforceerd: bool,
 ) -> ZaakObject:
-    """PUT/PATCH; ``zaak`` is the zaak the body names (None when not sent)."""
+    """PUT/PATCH; ``zaak`` is the zaak the body names (None when not sent); ``changes`` is not changed."""
     row = ZaakObject.objects.select_for_update().get(pk=row.pk)
     owner = Zaak.objects.get(pk=row.zaak_id)
     require_open(owner, geforceerd=geforceerd)
@@ -106,17 +107,24 @@ def update_zaakobject(
             "zaak", "wijzigen-niet-toegelaten", "De zaak van een zaakobject mag niet gewijzigd worden."
         )
     for name in FIXED:
-        if name in changes and changes[name] != getattr(row, name):
+        if name in changes and changes.get(name) != getattr(row, name):
             field = "objectType" if name == "object_type" else name
             errors.add(field, "wijzigen-niet-toegelaten", f"Het veld {field} mag niet gewijzigd worden.")
-    merged = {name: getattr(row, name) for name in (*FIXED, "object_type_overige", "object_identificatie")}
-    merged.update({"object_type_overige_definitie": row.object_type_overige_definitie, **changes})
+    merged: ZaakObjectValues = {
+        "object": row.object,
+        "object_type": row.object_type,
+        "object_type_overige": row.object_type_overige,
+        "object_identificatie": row.object_identificatie,
+        "object_type_overige_definitie": row.object_type_overige_definitie,
+    }
+    merged.update(changes)
     changed = {key for key, value in changes.items() if value != getattr(row, key)}
     _check(merged, owner, changed, errors)
     errors.raise_if_any()
     oud = _snapshot(row)
-    for key in changed:
-        setattr(row, key, changes[key])
+    for key, value in changes.items():
+        if key in changed:
+            setattr(row, key, value)
     row.save()
     actie = "partial_update" if partial else "update"
     record(

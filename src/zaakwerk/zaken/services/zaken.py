@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -17,13 +18,15 @@ from django.utils import timezone
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import ErrorCollector, PermissionDenied
-from zaakwerk.core.references import fetch
+from zaakwerk.core.references import read
+from zaakwerk.core.summaries import InformatieobjectStatus, ZaaktypeSummary
 from zaakwerk.core.vertrouwelijkheid import rank
 from zaakwerk.zaken import counts, registers
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.models.choices import Archiefstatus
 from zaakwerk.zaken.representations import kenmerken, render_new_zaak, render_zaken
 from zaakwerk.zaken.services import identificatie, validation
+from zaakwerk.zaken.services.inputs import ZaakValues
 
 logger = logging.getLogger("zaakwerk.zaken")
 
@@ -53,7 +56,17 @@ def _snapshot(zaak: Zaak) -> dict[str, Any]:
     return render_zaken([zaak])[0]
 
 
-def _check(values: dict[str, Any], zaak: Zaak | None, changed: set[str], errors: ErrorCollector) -> Any:
+@dataclass(frozen=True)
+class _Checked:
+    """What the checks found beside the input: the zaaktype when it was resolved, the hoofdzaak
+    row when it was to be checked, the bounding box of a valid zaakgeometrie (its columns)."""
+
+    zaaktype: ZaaktypeSummary | None
+    hoofdzaak: Zaak | None
+    bbox: dict[str, float | None]
+
+
+def _check(values: ZaakValues, zaak: Zaak | None, changed: set[str], errors: ErrorCollector) -> _Checked:
     """Validate ``values`` (the merged state); references only when they changed."""
     zaaktype_data = None
     if "zaaktype" in changed:
@@ -62,8 +75,9 @@ def _check(values: dict[str, Any], zaak: Zaak | None, changed: set[str], errors:
         validation.communicatiekanaal(values["communicatiekanaal"], errors)
     if "relevante_andere_zaken" in changed:
         validation.relevante_andere_zaken(values.get("relevante_andere_zaken") or [], errors)
+    hoofdzaak = None
     if "hoofdzaak" in changed:
-        values["hoofdzaak"] = validation.hoofdzaak(values.get("hoofdzaak"), zaak, errors)
+        hoofdzaak = validation.hoofdzaak(values.get("hoofdzaak"), zaak, errors)
     if "producten_of_diensten" in changed or "zaaktype" in changed:
         if zaaktype_data is None and "zaaktype" not in changed and values.get("producten_of_diensten"):
             zaaktype_data = validation.zaaktype(values["zaaktype"], errors)
@@ -71,35 +85,42 @@ def _check(values: dict[str, Any], zaak: Zaak | None, changed: set[str], errors:
             validation.producten_of_diensten(values.get("producten_of_diensten") or [], zaaktype_data, errors)
     validation.betaling(values, errors)
     validation.archief(values, errors)
-    validation.geometrie(values, errors)
-    return zaaktype_data
+    bbox = validation.geometrie(values, errors)
+    return _Checked(zaaktype_data, hoofdzaak, bbox)
 
 
 @transaction.atomic
-def create_zaak(
-    values: dict[str, Any], actor: Actor, *, allowed: Callable[[Zaak], bool] | None = None
-) -> Zaak:
-    """Create a zaak; ``values`` are model field values, ``hoofdzaak`` as a URL.
+def create_zaak(values: ZaakValues, actor: Actor, *, allowed: Callable[[Zaak], bool] | None = None) -> Zaak:
+    """Create a zaak from ``values`` (not changed here).
 
     ``allowed``: whether the caller may have the zaak as created (its zaaktype and
     vertrouwelijkheidaanduiding are only final here); if not, nothing is written
     (PermissionDenied).
     """
-    values = dict(values)
     errors = ErrorCollector()
-    zaaktype_data = _check(values, None, set(values), errors)
+    checked = _check(values, None, set(values), errors)
     errors.raise_if_any()
-    assert zaaktype_data is not None
+    assert checked.zaaktype is not None
     # zrc-009: the zaaktype's vertrouwelijkheidaanduiding unless one is given
-    if not values.get("vertrouwelijkheidaanduiding"):
-        values["vertrouwelijkheidaanduiding"] = zaaktype_data["vertrouwelijkheidaanduiding"]
-    values["vertrouwelijkheid_rank"] = rank(values["vertrouwelijkheidaanduiding"])
-    values.setdefault("registratiedatum", timezone.localdate())
-    if values.get("identificatie"):
-        identificatie.claim(values["bronorganisatie"], values["identificatie"])
+    vertrouwelijkheid = (
+        values.get("vertrouwelijkheidaanduiding") or checked.zaaktype["vertrouwelijkheidaanduiding"]
+    )
+    nummer = values.get("identificatie")
+    if nummer:
+        identificatie.claim(values["bronorganisatie"], nummer)
     else:
-        values["identificatie"] = identificatie.generate(values["bronorganisatie"], values["startdatum"])
-    zaak = Zaak(**values)
+        nummer = identificatie.generate(values["bronorganisatie"], values["startdatum"])
+    columns: dict[str, object] = {
+        **values,
+        "vertrouwelijkheidaanduiding": vertrouwelijkheid,
+        "vertrouwelijkheid_rank": rank(vertrouwelijkheid),
+        "registratiedatum": values.get("registratiedatum", timezone.localdate()),
+        "identificatie": nummer,
+        **checked.bbox,
+    }
+    if "hoofdzaak" in values:
+        columns["hoofdzaak"] = checked.hoofdzaak
+    zaak = Zaak(**columns)
     if allowed is not None and not allowed(zaak):
         raise PermissionDenied()
     zaak.save(force_insert=True)
@@ -108,17 +129,17 @@ def create_zaak(
     return zaak
 
 
-def _check_immutable(zaak: Zaak, changes: dict[str, Any], errors: ErrorCollector) -> None:
+def _check_immutable(zaak: Zaak, changes: ZaakValues, errors: ErrorCollector) -> None:
     for name in IMMUTABLE:
-        if name in changes and changes[name] != getattr(zaak, name):
+        if name in changes and changes.get(name) != getattr(zaak, name):
             errors.add(name, "wijzigen-niet-toegelaten", f"Het veld {name} mag niet gewijzigd worden.")
 
 
 def _check_documents_archived(zaak: Zaak, errors: ErrorCollector) -> None:
     """zrc-022: archived only when every related informatieobject is archived."""
     for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
-        body, status = fetch(url)
-        if status != 200 or body is None or body.get("status") != "gearchiveerd":
+        found = read(url, InformatieobjectStatus)
+        if found is None or found.get("status") != "gearchiveerd":
             errors.add(
                 "archiefstatus",
                 "documents-not-archived",
@@ -128,10 +149,8 @@ def _check_documents_archived(zaak: Zaak, errors: ErrorCollector) -> None:
 
 
 @transaction.atomic
-def update_zaak(
-    zaak: Zaak, changes: dict[str, Any], actor: Actor, *, partial: bool, geforceerd: bool
-) -> Zaak:
-    """PUT (all fields) or PATCH (``changes`` = the fields sent) of a zaak."""
+def update_zaak(zaak: Zaak, changes: ZaakValues, actor: Actor, *, partial: bool, geforceerd: bool) -> Zaak:
+    """PUT (all fields) or PATCH (``changes`` = the fields sent) of a zaak; ``changes`` is not changed."""
     zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
     # zrc-007: a closed zaak only changes with zaken.geforceerd-bijwerken
     if zaak.einddatum is not None and not geforceerd:
@@ -152,16 +171,19 @@ def update_zaak(
     ):
         merged["laatste_betaaldatum"] = None  # zrc-014: nvt clears the payment date
         changed.add("laatste_betaaldatum")
-    if "zaakgeometrie" in changed:
-        changed |= {"bbox_min_x", "bbox_min_y", "bbox_max_x", "bbox_max_y"}
     # zrc-022: the documents first, the reason a client cannot fix in this request
     if "archiefstatus" in changed and merged["archiefstatus"] != Archiefstatus.nog_te_archiveren:
         _check_documents_archived(zaak, errors)
-    _check(merged, zaak, changed, errors)
+    checked = _check(merged, zaak, changed, errors)
     errors.raise_if_any()
+    columns: dict[str, object] = {key: value for key, value in merged.items() if key in changed}
+    if "hoofdzaak" in changed:
+        columns["hoofdzaak"] = checked.hoofdzaak
+    if "zaakgeometrie" in changed:
+        columns.update(checked.bbox)
     group = (zaak.zaaktype, zaak.vertrouwelijkheid_rank)
-    for key in changed:
-        setattr(zaak, key, merged[key])
+    for key, value in columns.items():
+        setattr(zaak, key, value)
     zaak.vertrouwelijkheid_rank = rank(zaak.vertrouwelijkheidaanduiding)
     zaak.save()
     counts.move(group, (zaak.zaaktype, zaak.vertrouwelijkheid_rank))
@@ -169,22 +191,22 @@ def update_zaak(
     return zaak
 
 
-def _merged(zaak: Zaak, changes: dict[str, Any]) -> dict[str, Any]:
-    """The zaak's values with ``changes`` applied, for the checks that span fields."""
-    names = (
-        "zaaktype",
-        "producten_of_diensten",
-        "betalingsindicatie",
-        "laatste_betaaldatum",
-        "archiefstatus",
-        "archiefnominatie",
-        "archiefactiedatum",
-        "vertrouwelijkheidaanduiding",
-        "communicatiekanaal",
-    )
-    merged = {name: getattr(zaak, name) for name in names}
+def _merged(zaak: Zaak, changes: ZaakValues) -> ZaakValues:
+    """The zaak's values with ``changes`` applied, for the checks that span fields (a new dict).
+
+    The hoofdzaak is only read when it changed, and then ``changes`` holds it."""
+    merged: ZaakValues = {
+        "zaaktype": zaak.zaaktype,
+        "producten_of_diensten": zaak.producten_of_diensten,
+        "betalingsindicatie": zaak.betalingsindicatie,
+        "laatste_betaaldatum": zaak.laatste_betaaldatum,
+        "archiefstatus": zaak.archiefstatus,
+        "archiefnominatie": zaak.archiefnominatie,
+        "archiefactiedatum": zaak.archiefactiedatum,
+        "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
+        "communicatiekanaal": zaak.communicatiekanaal,
+    }
     merged.update(changes)
-    merged.setdefault("hoofdzaak", zaak.hoofdzaak)
     return merged
 
 
