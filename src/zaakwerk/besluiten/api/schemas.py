@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import Field
 
 from zaakwerk.api import url_fields
 from zaakwerk.api.schemas import RequestSchema, Rsin
 from zaakwerk.besluiten.models import Vervalreden
+from zaakwerk.besluiten.services.inputs import BesluitValues
+from zaakwerk.core.values import only
 
 Url = url_fields.Url1000
 RequiredUrl = url_fields.RequiredUrl1000
 # the spec limits besluittype and zaak to 200 characters
 ShortUrl = url_fields.Url200
-
-# request name → model field
-FIELDS = {
-    "identificatie": "identificatie",
-    "verantwoordelijke_organisatie": "verantwoordelijke_organisatie",
-    "besluittype": "besluittype",
-    "zaak": "zaak",
-    "datum": "datum",
-    "toelichting": "toelichting",
-    "bestuursorgaan": "bestuursorgaan",
-    "ingangsdatum": "ingangsdatum",
-    "vervaldatum": "vervaldatum",
-    "vervalreden": "vervalreden",
-    "publicatiedatum": "publicatiedatum",
-    "verzenddatum": "verzenddatum",
-    "uiterlijke_reactiedatum": "uiterlijke_reactiedatum",
-}
 
 
 class BesluitIn(RequestSchema):
@@ -49,16 +33,24 @@ class BesluitIn(RequestSchema):
     verzenddatum: date | None = None
     uiterlijke_reactiedatum: date | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+    def to_values(self, fields: set[str] | None = None) -> BesluitValues:
         """Service input: model field values for the fields given (all for POST/PUT)."""
-        sent = fields if fields is not None else set(type(self).model_fields)
-        values: dict[str, Any] = {}
-        for name in sent:
-            value = getattr(self, name)
-            if name in ("zaak", "vervalreden", "toelichting", "bestuursorgaan", "identificatie"):
-                value = value.value if isinstance(value, Vervalreden) else (value or "")
-            values[FIELDS[name]] = value
-        return values
+        values: BesluitValues = {
+            "identificatie": self.identificatie or "",
+            "verantwoordelijke_organisatie": self.verantwoordelijke_organisatie,
+            "besluittype": self.besluittype,
+            "zaak": self.zaak or "",
+            "datum": self.datum,
+            "toelichting": self.toelichting or "",
+            "bestuursorgaan": self.bestuursorgaan or "",
+            "ingangsdatum": self.ingangsdatum,
+            "vervaldatum": self.vervaldatum,
+            "vervalreden": self.vervalreden.value if self.vervalreden is not None else "",
+            "publicatiedatum": self.publicatiedatum,
+            "verzenddatum": self.verzenddatum,
+            "uiterlijke_reactiedatum": self.uiterlijke_reactiedatum,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class BesluitInformatieObjectIn(RequestSchema):

@@ -17,6 +17,7 @@ from zaakwerk.besluiten import registers
 from zaakwerk.besluiten.models import Besluit
 from zaakwerk.besluiten.representations import kenmerken, render_besluit
 from zaakwerk.besluiten.services import identificatie, sync, validation
+from zaakwerk.besluiten.services.inputs import BesluitValues
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import ErrorCollector, ValidationError
@@ -50,26 +51,36 @@ def _record(besluit: Besluit, actie: str, actor: Actor, *, oud: Any = None, nieu
     )
 
 
-def _insert(values: dict[str, Any]) -> Besluit:
+def _stored(values: BesluitValues) -> BesluitValues:
+    """A copy of ``values`` with None for zaak and vervalreden as the empty string the columns hold."""
+    stored: BesluitValues = {**values}
+    if "zaak" in stored and stored["zaak"] is None:
+        stored["zaak"] = ""
+    if "vervalreden" in stored and stored["vervalreden"] is None:
+        stored["vervalreden"] = ""
+    return stored
+
+
+def _insert(values: BesluitValues) -> Besluit:
     errors = ErrorCollector()
     validation.besluittype(values["besluittype"], errors)
-    if values.get("zaak"):
-        validation.zaak(values["zaak"], values["besluittype"], errors)
+    zaak = values.get("zaak")
+    if zaak:
+        validation.zaak(zaak, values["besluittype"], errors)
     errors.raise_if_any()
     organisatie = values["verantwoordelijke_organisatie"]
-    if values.get("identificatie"):
-        identificatie.claim(organisatie, values["identificatie"])
+    nummer = values.get("identificatie")
+    if nummer:
+        identificatie.claim(organisatie, nummer)
     else:
-        values["identificatie"] = identificatie.generate(organisatie, values["datum"].year)
-    return Besluit.objects.create(**values)
+        nummer = identificatie.generate(organisatie, values["datum"].year)
+    return Besluit.objects.create(**{**values, "identificatie": nummer})
 
 
-def create_besluit(values: dict[str, Any], actor: Actor) -> Besluit:
-    """Create a besluit (``values`` are model field values) and its zaakbesluit (brc-006)."""
-    values = {
-        key: ("" if value is None and key in ("zaak", "vervalreden") else value)
-        for key, value in values.items()
-    }
+def create_besluit(values: BesluitValues, actor: Actor) -> Besluit:
+    """Create a besluit (``values`` are model field values, not changed here) and its zaakbesluit
+    (brc-006)."""
+    values = _stored(values)
     zaak = values.get("zaak") or ""
     with transaction.atomic():
         besluit = _insert(values)
@@ -87,28 +98,25 @@ def create_besluit(values: dict[str, Any], actor: Actor) -> Besluit:
     return besluit
 
 
-def _check_update(besluit: Besluit, changes: dict[str, Any]) -> None:
+def _check_update(besluit: Besluit, changes: BesluitValues) -> None:
     errors = ErrorCollector()
     for name, field in IMMUTABLE.items():
         # an identificatie left out of a PUT keeps the one given or generated before
-        if name in changes and changes[name] and changes[name] != getattr(besluit, name):
+        if changes.get(name) and changes.get(name) != getattr(besluit, name):
             errors.add(field, "wijzigen-niet-toegelaten", f"Het veld {field} mag niet gewijzigd worden.")
     if "zaak" in changes and besluit.zaak and changes["zaak"] != besluit.zaak:
         # brc-006: the zaak of a besluit MAG NIET change (nor be removed) once it is set
         errors.add("zaak", "wijzigen-niet-toegelaten", "Het veld zaak mag niet gewijzigd worden.")
-    elif changes.get("zaak") and changes["zaak"] != besluit.zaak:
+    elif (zaak := changes.get("zaak")) and zaak != besluit.zaak:
         # a besluit without a zaak may still be linked to one
-        validation.zaak(changes["zaak"], besluit.besluittype, errors)
+        validation.zaak(zaak, besluit.besluittype, errors)
     errors.raise_if_any()
 
 
-def update_besluit(besluit: Besluit, changes: dict[str, Any], actor: Actor, *, partial: bool) -> Besluit:
-    """PUT (all fields) or PATCH (the fields sent); linking a besluit without a zaak to one
-    creates the zaakbesluit (a zaak once set stays, brc-006)."""
-    changes = {
-        key: ("" if value is None and key in ("zaak", "vervalreden") else value)
-        for key, value in changes.items()
-    }
+def update_besluit(besluit: Besluit, changes: BesluitValues, actor: Actor, *, partial: bool) -> Besluit:
+    """PUT (all fields) or PATCH (the fields sent, not changed here); linking a besluit without a
+    zaak to one creates the zaakbesluit (a zaak once set stays, brc-006)."""
+    changes = _stored(changes)
     with transaction.atomic():
         besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
         _check_update(besluit, changes)
