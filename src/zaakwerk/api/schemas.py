@@ -153,13 +153,11 @@ def partial_schema(schema: type[SchemaT]) -> type[SchemaT]:
     if found is None:
         fields: dict[str, Any] = {}
         for name, info in schema.model_fields.items():
-            copy = info._copy()  # type: ignore[attr-defined]
+            copy = info._copy()
             if info.is_required():
                 copy.default = None
             fields[name] = (info.annotation, copy)
-        found = pydantic.create_model(  # type: ignore[call-overload]
-            f"Partial{schema.__name__}", __base__=schema, **fields
-        )
+        found = pydantic.create_model(f"Partial{schema.__name__}", __base__=schema, **fields)
         _partials[schema] = found
     return found  # type: ignore[return-value]
 

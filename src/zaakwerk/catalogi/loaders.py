@@ -73,7 +73,7 @@ def _subtype_loader(model: Any, render: Any) -> LocalLoader:
 
     def load(key: uuid_lib.UUID) -> dict[str, Any] | None:
         row = model.objects.filter(uuid=key).first()
-        return render([row])[0] if row is not None else None  # type: ignore[no-any-return]
+        return render([row])[0] if row is not None else None
 
     return load
 

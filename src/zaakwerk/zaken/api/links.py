@@ -26,18 +26,13 @@ from zaakwerk.zaken.services.links import LinkKind, create_link, delete_link
 def link_router(kind: LinkKind) -> Router:
     router = Router(tags=[kind.collection])
     path = f"/{kind.collection}"
-    body_schema = create_model(
-        f"{kind.model.__name__}In",
-        __base__=RequestSchema,
-        zaak=(RequiredUrl, ...),
-        **{kind.field: (RequiredUrl, ...)},  # type: ignore[call-overload]
-    )
-    query_schema = create_model(
-        f"{kind.model.__name__}Query",
-        __base__=QuerySchema,
-        zaak=(str | None, Field(None, max_length=1000)),
-        **{kind.field: (str | None, Field(None, max_length=1000))},  # type: ignore[call-overload]
-    )
+    # the URL field's name is the kind's: a field given by name, beside the zaak both have
+    body_fields: dict[str, Any] = {"zaak": (RequiredUrl, ...), kind.field: (RequiredUrl, ...)}
+    body_schema = create_model(f"{kind.model.__name__}In", __base__=RequestSchema, **body_fields)
+    query_fields: dict[str, Any] = {
+        name: (str | None, Field(None, max_length=1000)) for name in ("zaak", kind.field)
+    }
+    query_schema = create_model(f"{kind.model.__name__}Query", __base__=QuerySchema, **query_fields)
     rows = kind.model._default_manager.select_related("zaak")
 
     @router.get(path, url_name=f"{kind.collection}-list")

@@ -36,12 +36,12 @@ from zaakwerk.zaken.services.zaken import create_zaak, delete_zaak, update_zaak
 
 router = Router(tags=["zaken"])
 
-ZaakQuery: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call-overload]
-    "ZaakQuery",
-    __base__=QuerySchema,
-    ordering=(filters.Strings | None, Field(None, alias="ordering")),
-    **filters.model_fields(),
-)
+
+class _ZaakQuery(QuerySchema):
+    ordering: filters.Strings | None = Field(None, alias="ordering")
+
+
+ZaakQuery = pydantic.create_model("ZaakQuery", __base__=_ZaakQuery, **filters.model_fields())
 LIST_PARAMS = frozenset(param for param in filters.ALL_FILTERS if param.endswith("__in")) | {"ordering"}
 
 
@@ -92,7 +92,7 @@ def read(request: HttpRequest, uuid: str) -> HttpResponse:
     query = parse_query(request, DetailQuery)
     zaak = access_zaak(caller, uuid, scope=READ)
     data = render_zaken([zaak])[0]
-    expansion.expand(caller, [data], query.expand)  # type: ignore[attr-defined]
+    expansion.expand(caller, [data], query.expand)
     return detail_response(request, data, headers={"Content-Crs": "EPSG:4326"})
 
 

@@ -24,16 +24,18 @@ from zaakwerk.zaken.api.zaken import DetailQuery
 
 router = Router(tags=["zaken"])
 
-ZaakZoek: type[pydantic.BaseModel] = pydantic.create_model(  # type: ignore[call-overload]
-    "ZaakZoek",
-    __config__=ConfigDict(populate_by_name=False, extra="ignore"),
-    uuid__in=(list[pydantic.UUID4] | None, Field(None, alias="uuid__in")),
-    zaaktype__in=(list[filters.Text] | None, Field(None, alias="zaaktype__in")),
-    zaakgeometrie=(GeoWithinIn | None, Field(None, alias="zaakgeometrie")),
-    ordering=(filters.Text | None, Field(None, alias="ordering")),
-    fields=(list[Any] | None, Field(None, alias="fields")),
-    **filters.model_fields(),
-)
+
+class _ZaakZoek(pydantic.BaseModel):
+    model_config = ConfigDict(populate_by_name=False, extra="ignore")
+
+    uuid__in: list[pydantic.UUID4] | None = Field(None, alias="uuid__in")
+    zaaktype__in: list[filters.Text] | None = Field(None, alias="zaaktype__in")
+    zaakgeometrie: GeoWithinIn | None = Field(None, alias="zaakgeometrie")
+    ordering: filters.Text | None = Field(None, alias="ordering")
+    fields: list[Any] | None = Field(None, alias="fields")
+
+
+ZaakZoek = pydantic.create_model("ZaakZoek", __base__=_ZaakZoek, **filters.model_fields())
 
 
 def _within(rows: Any, area_json: dict[str, Any]) -> Any:
@@ -53,7 +55,7 @@ def zoek(request: HttpRequest) -> HttpResponse:
     values: dict[str, Any] = body.model_dump(by_alias=True)
     selection = None
     if values.get("fields"):
-        if values.get("expand") or query.expand:  # type: ignore[attr-defined]
+        if values.get("expand") or query.expand:
             raise ApiValidationError(
                 [FieldError("nonFieldErrors", "invalid", "'fields' en 'expand' sluiten elkaar uit.")]
             )
@@ -74,5 +76,5 @@ def zoek(request: HttpRequest) -> HttpResponse:
     if selection is not None:
         fields.apply(expansion.expander(caller), result["results"], selection)
     else:
-        expansion.expand(caller, result["results"], values.get("expand") or query.expand)  # type: ignore[attr-defined]
+        expansion.expand(caller, result["results"], values.get("expand") or query.expand)
     return with_crs(json_response(result))
