@@ -161,12 +161,35 @@ class ZakenApi:
             http, root, "zaakinformatieobjecten", models.ZaakInformatieObject, self.CRS
         )
 
+    def audittrail(self, zaak_url: str) -> list[models.AuditTrail]:
+        """The zaak's audit trail (``GET {zaak}/audittrail``): every change to it and its
+        sub-resources, oldest first, with who made it and why."""
+        url = f"{zaak_url}/audittrail"
+        data = self.zaken._request("GET", url)
+        if not isinstance(data, list):
+            raise InvalidResponse("GET", url, "het antwoord is geen lijst")
+        return [models.AuditTrail.model_validate(item) for item in data]
+
 
 class DocumentenApi:
     def __init__(self, http: Http, root: str) -> None:
         self.http = http
         self.enkelvoudiginformatieobjecten = Collection(
             http, root, "enkelvoudiginformatieobjecten", models.EnkelvoudigInformatieObject
+        )
+
+    def lock(self, url: str) -> str:
+        """Lock the informatieobject at ``url`` for changes; the lock's secret id."""
+        data = self.http.request("POST", f"{url}/lock")
+        if not isinstance(data, dict) or not isinstance(data.get("lock"), str):
+            raise InvalidResponse("POST", f"{url}/lock", "het antwoord bevat geen lock")
+        return str(data["lock"])
+
+    def unlock(self, url: str, lock: str = "", *, toelichting: str = "") -> None:
+        """Unlock with the ``lock`` id (empty: a forced unlock, which needs that right)."""
+        headers = {AUDIT_HEADER: audit_header(toelichting)} if toelichting else None
+        self.http.request(
+            "POST", f"{url}/unlock", expected=(204,), json={"lock": lock} if lock else {}, headers=headers
         )
 
     def download(

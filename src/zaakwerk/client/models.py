@@ -116,6 +116,27 @@ class ZaakInformatieObject(Resource):
     status: str | None = None
 
 
+class AuditTrail(Resource):
+    """One line of an audit trail: who (application and person) did what to which object, why."""
+
+    uuid: str = ""
+    bron: str = ""
+    applicatie_id: str = ""
+    applicatie_weergave: str = ""
+    gebruikers_id: str = ""
+    gebruikers_weergave: str = ""
+    actie: str = ""
+    actie_weergave: str = ""
+    resultaat: int | None = None
+    hoofd_object: str = ""
+    resource: str = ""
+    resource_url: str = ""
+    toelichting: str = ""
+    resource_weergave: str = ""
+    aanmaakdatum: datetime | None = None
+    wijzigingen: dict[str, Any] = Field(default_factory=dict)
+
+
 # --- Documenten API and Besluiten API -----------------------------------------------------------
 
 

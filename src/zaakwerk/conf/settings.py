@@ -661,3 +661,10 @@ WERKPLEK_CLIENT_SECRET = config(
     "against another deployment, where the werkplek is registered with this secret.",
     group="Werkplek",
 )
+WERKPLEK_MAX_UPLOAD_BYTES = config(
+    "ZAAKWERK_WERKPLEK_MAX_UPLOAD_BYTES",
+    20 * 1024 * 1024,
+    help="Largest file in bytes a staff member may add to a zaak in the werkplek (sent inline to "
+    "the Documenten API, so it must stay below ZGW_MAX_REQUEST_SIZE's base64 limit).",
+    group="Werkplek",
+)
