@@ -66,6 +66,7 @@ def document(
             "informatieobjecttype": zaaktype.informatieobjecttypen[0],
             "bestandsnaam": f"{titel}.pdf",
             "formaat": "application/pdf",
+            "indicatieGebruiksrecht": False,  # known, so that the zaak can be closed
         }
     )
     client.zaken.zaakinformatieobjecten.create({"zaak": zaak_.url, "informatieobject": eio.url})

@@ -36,3 +36,26 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group.name}: {self.role} ({self.zaaktype_identificatie or '*'})"
+
+
+class DocumentLock(models.Model):
+    """A lock a staff member took on a document through the werkplek (Documenten API lock).
+
+    The Documenten API hands the lock's id to whoever locked the document and asks it back for
+    every change and for the unlock; it does not say who holds it. The werkplek keeps it here, so
+    the staff member who locked a document can change and unlock it, and others see who holds it
+    (docs/adr/0062).
+    """
+
+    informatieobject = models.URLField(_("informatieobject"), max_length=1000, unique=True)
+    lock = models.CharField(_("lock"), max_length=255)
+    username = models.CharField(_("gebruikersnaam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=255, blank=True)
+    locked_at = models.DateTimeField(_("vergrendeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vergrendeling van een document")
+        verbose_name_plural = _("vergrendelingen van documenten")
+
+    def __str__(self) -> str:
+        return f"{self.informatieobject} ({self.username})"
