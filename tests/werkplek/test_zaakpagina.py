@@ -74,7 +74,9 @@ def test_the_zaak_page_shows_every_part_of_a_zaak(zgw: tuple[ZGWClient, str]) ->
         ("Opgelost", "todo"),
     ]
     assert page.huidige_status == "Ingepland" and not page.closed
-    assert [rol.omschrijving_generiek for rol in page.rollen] == ["initiator"]
+    assert [(b.rol.omschrijving_generiek, b.naam, b.nummer) for b in page.rollen] == [
+        ("initiator", "Jansen", "111222333")
+    ]
     assert sorted(doc.informatieobject.titel for doc in page.documenten if doc.informatieobject) == [
         "foto-1",
         "foto-2",

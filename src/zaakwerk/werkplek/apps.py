@@ -14,6 +14,9 @@ class WerkplekConfig(AppConfig):
             navigation.Menu(
                 app="werkplek",
                 label=_("Menu werkplek"),
-                items=(navigation.NavItem(_("Start"), "werkplek:home"),),
+                items=(
+                    navigation.NavItem(_("Start"), "werkplek:home"),
+                    navigation.NavItem(_("Zaak aanmaken"), "werkplek:zaak-aanmaken"),
+                ),
             )
         )

@@ -86,7 +86,7 @@ def change_gegevens(client: ZGWClient, zaak: models.Zaak, change: Wijziging) -> 
     ChangeRefused for what the Zaken API refuses (nothing is changed then)."""
     require_open(zaak)
     if not change.toelichting.strip():
-        raise ChangeRefused({"toelichting": ["Geef een reden voor de wijziging."]})
+        raise ChangeRefused({"": ["Geef een reden voor de wijziging."]})
     body = changed_values(zaak, change.values)
     if not body:
         return zaak

@@ -88,6 +88,51 @@ class Stap:
     toelichting: str = ""
 
 
+# per betrokkeneType: the identificatie keys that name the betrokkene, and those that number it
+_NAME_KEYS = {
+    "natuurlijk_persoon": ("voornamen", "voorvoegselGeslachtsnaam", "geslachtsnaam"),
+    "niet_natuurlijk_persoon": ("statutaireNaam",),
+    "vestiging": ("handelsnaam",),
+    "organisatorische_eenheid": ("naam",),
+    "medewerker": ("voorletters", "voorvoegselAchternaam", "achternaam"),
+}
+_NUMBER_KEYS = {
+    "natuurlijk_persoon": ("inpBsn", "anpIdentificatie"),
+    "niet_natuurlijk_persoon": ("innNnpId", "annIdentificatie"),
+    "vestiging": ("kvkNummer", "vestigingsNummer"),
+    "organisatorische_eenheid": ("identificatie",),
+    "medewerker": ("identificatie",),
+}
+
+
+@dataclass(frozen=True)
+class Betrokkene:
+    rol: models.Rol
+
+    def _part(self, keys: tuple[str, ...]) -> str:
+        data = self.rol.betrokkene_identificatie or {}
+        words = []
+        for key in keys:
+            value = data.get(key)
+            words.append(" ".join(str(v) for v in value) if isinstance(value, list) else str(value or ""))
+        return " ".join(word for word in words if word)
+
+    @property
+    def naam(self) -> str:
+        return self.rol.afwijkende_naam_betrokkene or self._part(_NAME_KEYS.get(self.rol.betrokkene_type, ()))
+
+    @property
+    def nummer(self) -> str:
+        return self._part(_NUMBER_KEYS.get(self.rol.betrokkene_type, ()))
+
+    @property
+    def contact(self) -> str:
+        extra = self.rol.model_extra or {}
+        contact = extra.get("contactpersoonRol") or {}
+        parts = (contact.get("naam"), contact.get("emailadres"), contact.get("telefoonnummer"))
+        return ", ".join(str(part) for part in parts if part)
+
+
 @dataclass(frozen=True)
 class Document:
     link: models.ZaakInformatieObject
@@ -145,7 +190,7 @@ class ZaakPagina:
     zaak: models.Zaak
     zaaktype: models.ZaakType
     tijdlijn: list[Stap]
-    rollen: list[models.Rol]
+    rollen: list[Betrokkene]
     documenten: list[Document]
     besluiten: list[BesluitRegel]
     resultaat: models.Resultaat | None
@@ -322,7 +367,7 @@ def zaak_pagina(client: ZGWClient, access: Access, uuid: str) -> ZaakPagina:
         for item in (embedded_zaaktype.get("_expand", {}).get("statustypen") or [])
     ]
     statussen = list(client.zaken.statussen.list(zaak=zaak.url))
-    rollen = [models.Rol.model_validate(item) for item in (_embedded(zaak, "rollen") or []) if item]
+    rollen = [Betrokkene(models.Rol.model_validate(item)) for item in (_embedded(zaak, "rollen") or []) if item]
     documenten = []
     for item in _embedded(zaak, "zaakinformatieobjecten") or []:
         if not item:

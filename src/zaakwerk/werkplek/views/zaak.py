@@ -1,0 +1,152 @@
+"""The zaak page and changing its gegevens.
+
+Every view here opens the zaak through :func:`~zaakwerk.werkplek.services.zaakpagina.open_zaak`:
+a zaak the user may not see is a 404, the same as one that does not exist. Changes need the
+behandelaar or coördinator role on the zaak's zaaktype (docs/adr/0060).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from zaakwerk.client import ZGWClient, models
+from zaakwerk.web.roles import Role
+from zaakwerk.werkplek.access import Access, access_for
+from zaakwerk.werkplek.services import gegevens, zaakpagina
+from zaakwerk.werkplek.zgw import client_for
+
+HANDLERS = (Role.BEHANDELAAR, Role.COORDINATOR)
+
+
+def may_handle(access: Access, zaaktype_identificatie: str) -> bool:
+    """Whether the user may change a zaak of this zaaktype (behandelaar or coördinator)."""
+    return any(access.may(role, zaaktype_identificatie) for role in HANDLERS)
+
+
+def identificatie_of(zaak: models.Zaak) -> str:
+    embedded = zaak.expanded.get("zaaktype") or {}
+    return str(embedded.get("identificatie", ""))
+
+
+def open_or_404(
+    request: HttpRequest, uuid: str, *, expand: tuple[str, ...] = ("zaaktype",)
+) -> tuple[ZGWClient, Access, models.Zaak]:
+    """The user's client and roles, and the zaak if they may see it; else 404."""
+    client = client_for(request.user)
+    access = access_for(request.user)
+    try:
+        zaak = zaakpagina.open_zaak(client, access, uuid, expand=expand)
+    except zaakpagina.ZaakNotFound as exc:
+        raise Http404 from exc
+    return client, access, zaak
+
+
+@login_required
+def zaak(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = client_for(request.user)
+    access = access_for(request.user)
+    try:
+        pagina = zaakpagina.zaak_pagina(client, access, str(uuid))
+    except zaakpagina.ZaakNotFound as exc:
+        raise Http404 from exc
+    context = {
+        "pagina": pagina,
+        "zaak": pagina.zaak,
+        "may_handle": may_handle(access, pagina.zaaktype.identificatie) and not pagina.closed,
+    }
+    return render(request, "werkplek/zaak/zaak.html", context)
+
+
+VERTROUWELIJKHEID = [
+    ("openbaar", _("Openbaar")),
+    ("beperkt_openbaar", _("Beperkt openbaar")),
+    ("intern", _("Intern")),
+    ("zaakvertrouwelijk", _("Zaakvertrouwelijk")),
+    ("vertrouwelijk", _("Vertrouwelijk")),
+    ("confidentieel", _("Confidentieel")),
+    ("geheim", _("Geheim")),
+    ("zeer_geheim", _("Zeer geheim")),
+]
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class GegevensForm(forms.Form):
+    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=80)
+    toelichting = forms.CharField(label=_("Toelichting"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    startdatum = forms.DateField(label=_("Startdatum"), widget=DATE)
+    einddatum_gepland = forms.DateField(label=_("Geplande einddatum"), required=False, widget=DATE)
+    uiterlijke_einddatum_afdoening = forms.DateField(
+        label=_("Uiterlijke einddatum afdoening"), required=False, widget=DATE
+    )
+    publicatiedatum = forms.DateField(label=_("Publicatiedatum"), required=False, widget=DATE)
+    vertrouwelijkheidaanduiding = forms.ChoiceField(label=_("Vertrouwelijkheid"), choices=VERTROUWELIJKHEID)
+    reden = forms.CharField(
+        label=_("Reden van de wijziging"),
+        max_length=1000,
+        help_text=_("Komt in de geschiedenis van de zaak."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    FIELDS = {
+        "omschrijving": "omschrijving",
+        "toelichting": "toelichting",
+        "startdatum": "startdatum",
+        "einddatum_gepland": "einddatumGepland",
+        "uiterlijke_einddatum_afdoening": "uiterlijkeEinddatumAfdoening",
+        "publicatiedatum": "publicatiedatum",
+        "vertrouwelijkheidaanduiding": "vertrouwelijkheidaanduiding",
+    }
+
+    @classmethod
+    def initial_from(cls, zaak: models.Zaak) -> dict[str, Any]:
+        return {name: getattr(zaak, name) for name in cls.FIELDS}
+
+    def values(self) -> dict[str, Any]:
+        return {json: self.cleaned_data.get(name) or "" for name, json in self.FIELDS.items()}
+
+    def add_refusal(self, refusal: gegevens.ChangeRefused) -> None:
+        by_json = {json: name for name, json in self.FIELDS.items()}
+        for key, texts in refusal.messages.items():
+            field = by_json.get(key)
+            for text in texts:
+                self.add_error(field, text)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client, access, current = open_or_404(request, str(uuid))
+    if not may_handle(access, identificatie_of(current)):
+        return HttpResponseForbidden()
+    status = 200
+    closed = current.einddatum is not None
+    if request.method == "POST":
+        form = GegevensForm(request.POST)
+        if form.is_valid():
+            change = gegevens.Wijziging(form.values(), form.cleaned_data["reden"])
+            try:
+                gegevens.change_gegevens(client, current, change)
+            except gegevens.ZaakClosed:
+                closed, status = True, 409
+            except gegevens.ChangeRefused as refusal:
+                form.add_refusal(refusal)
+                status = 400
+            else:
+                messages.success(request, _t("De gegevens van de zaak zijn gewijzigd."))
+                return redirect(reverse("werkplek:zaak", args=[uuid]) + "#gegevens")
+        else:
+            status = 400
+    else:
+        form = GegevensForm(initial=GegevensForm.initial_from(current))
+    context = {"zaak": current, "form": form, "closed": closed}
+    return render(request, "werkplek/zaak/gegevens_wijzigen.html", context, status=status)
