@@ -54,7 +54,10 @@ def test_several_files_are_added_at_once_or_not_at_all(
     made = documenten.add_documents(
         werkplek,
         zaak,
-        [documenten.Upload("a.pdf", "application/pdf", b"%PDF a"), documenten.Upload("b.png", "image/png", b"png")],
+        [
+            documenten.Upload("a.pdf", "application/pdf", b"%PDF a"),
+            documenten.Upload("b.png", "image/png", b"png"),
+        ],
         informatieobjecttype=iot,
         auteur="Anna Smit",
         toelichting="Foto's van de melder",
@@ -67,7 +70,10 @@ def test_several_files_are_added_at_once_or_not_at_all(
         documenten.add_documents(
             werkplek,
             zaak,
-            [documenten.Upload("klein.txt", "text/plain", b"ok"), documenten.Upload("groot.pdf", "application/pdf", b"x" * 11)],
+            [
+                documenten.Upload("klein.txt", "text/plain", b"ok"),
+                documenten.Upload("groot.pdf", "application/pdf", b"x" * 11),
+            ],
             informatieobjecttype=iot,
             auteur="Anna Smit",
         )
@@ -80,7 +86,11 @@ def test_a_refused_file_undoes_the_ones_added_before_it(werkplek: ZGWClient, dem
     other = demo.bezwaar.informatieobjecttypen[0]
     with pytest.raises(documenten.ChangeRefused):
         documenten.add_documents(
-            werkplek, zaak, [documenten.Upload("a.pdf", "application/pdf", b"%PDF")], informatieobjecttype=other, auteur="A"
+            werkplek,
+            zaak,
+            [documenten.Upload("a.pdf", "application/pdf", b"%PDF")],
+            informatieobjecttype=other,
+            auteur="A",
         )
     assert _count(werkplek, zaak) == 0
 
@@ -105,7 +115,12 @@ def test_locks_versions_and_an_expired_lock(werkplek: ZGWClient, demo: zaken.Dem
 
     # an unlocked document gets a new version in one go (locked and unlocked around it)
     documenten.new_version(
-        werkplek, bram, zaak, stuk(), documenten.Upload("rapport.pdf", "application/pdf", b"%PDF v2"), toelichting="nieuw"
+        werkplek,
+        bram,
+        zaak,
+        stuk(),
+        documenten.Upload("rapport.pdf", "application/pdf", b"%PDF v2"),
+        toelichting="nieuw",
     )
     assert (stuk().informatieobject.versie, stuk().informatieobject.locked) == (2, False)
     # when Anna locks it, Bram can neither change nor unlock it, and is told who holds it
@@ -146,7 +161,11 @@ def test_nothing_changes_on_a_zaak_closed_meanwhile(werkplek: ZGWClient, demo: z
     closed = werkplek.zaken.zaken.get(zaak.url)
     with pytest.raises(ZaakClosed):
         documenten.add_documents(
-            werkplek, closed, [documenten.Upload("a.pdf", "application/pdf", b"%PDF")], informatieobjecttype=eio.informatieobjecttype, auteur="A"
+            werkplek,
+            closed,
+            [documenten.Upload("a.pdf", "application/pdf", b"%PDF")],
+            informatieobjecttype=eio.informatieobjecttype,
+            auteur="A",
         )
     with pytest.raises(ZaakClosed):
         documenten.change(werkplek, anna, closed, stuk, {"titel": "nee"}, toelichting="x")

@@ -81,13 +81,19 @@ def test_a_raadpleger_reads_the_page_but_may_change_nothing(werkplek: ZGWClient,
     page = browser.get(reverse("werkplek:zaak", args=[melding.uuid]))
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Kapotte lantaarnpaal" in text and "Gegevens wijzigen" not in text and "Documenten toevoegen" not in text
+    assert (
+        "Kapotte lantaarnpaal" in text
+        and "Gegevens wijzigen" not in text
+        and "Documenten toevoegen" not in text
+    )
     for method, url in _doors(melding.uuid, eio.url.rsplit("/", 1)[-1]):
         if method == "post" or "gegevens" in url or "toevoegen" in url:
             assert getattr(browser, method)(url).status_code == 403, (method, url)
 
 
-def test_changing_gegevens_needs_a_reason_and_is_in_the_history(werkplek: ZGWClient, demo: zaken.Demo) -> None:
+def test_changing_gegevens_needs_a_reason_and_is_in_the_history(
+    werkplek: ZGWClient, demo: zaken.Demo
+) -> None:
     melding = zaken.zaak(werkplek, demo.melding, "Oude omschrijving")
     browser = _login("bea", Role.BEHANDELAAR, "MELDING-OPENBARE-RUIMTE")
     url = reverse("werkplek:zaak-gegevens", args=[melding.uuid])
@@ -117,7 +123,12 @@ def test_a_zaak_closed_meanwhile_is_not_changed(werkplek: ZGWClient, demo: zaken
     close(werkplek, melding, demo.melding)  # by someone else, while the form is open
     answer = browser.post(
         reverse("werkplek:zaak-gegevens", args=[melding.uuid]),
-        {"omschrijving": "Te laat", "startdatum": "2026-11-02", "vertrouwelijkheidaanduiding": "openbaar", "reden": "x"},
+        {
+            "omschrijving": "Te laat",
+            "startdatum": "2026-11-02",
+            "vertrouwelijkheidaanduiding": "openbaar",
+            "reden": "x",
+        },
     )
     assert answer.status_code == 409 and "intussen afgesloten" in answer.content.decode()
     assert werkplek.zaken.zaken.get(melding.url).omschrijving == "Gesloten"
@@ -143,7 +154,9 @@ def test_creating_a_zaak_with_initiator_first_status_and_team(werkplek: ZGWClien
     assert done.status_code == 302
     zaak = next(werkplek.zaken.zaken.list(zaaktype=demo.melding.url))
     assert done["Location"] == reverse("werkplek:zaak", args=[zaak.uuid])
-    rollen = {(rol.omschrijving_generiek, rol.betrokkene_type) for rol in werkplek.zaken.rollen.list(zaak=zaak.url)}
+    rollen = {
+        (rol.omschrijving_generiek, rol.betrokkene_type) for rol in werkplek.zaken.rollen.list(zaak=zaak.url)
+    }
     assert rollen == {("initiator", "natuurlijk_persoon"), ("behandelaar", "organisatorische_eenheid")}
     status = werkplek.zaken.statussen.get(str(zaak.status), expand=["statustype"])
     assert status.expanded["statustype"]["volgnummer"] == 1
@@ -166,4 +179,6 @@ def test_a_free_contact_and_a_kvk_nummer_as_initiator(werkplek: ZGWClient, demo:
         for rol in werkplek.zaken.rollen.list(zaak=zaak.url)
     ]
     assert ("natuurlijk_persoon", "Mevrouw Pietersen") in [(kind, naam) for kind, naam, _ in found]
-    assert any(kind == "vestiging" and (ident or {}).get("kvkNummer") == "12345678" for kind, _, ident in found)
+    assert any(
+        kind == "vestiging" and (ident or {}).get("kvkNummer") == "12345678" for kind, _, ident in found
+    )

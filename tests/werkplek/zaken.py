@@ -29,7 +29,9 @@ def demo(client: ZGWClient, referentielijsten: str) -> Demo:
     )
 
 
-def zaak(client: ZGWClient, zaaktype: models.ZaakType, omschrijving: str = "", **extra: object) -> models.Zaak:
+def zaak(
+    client: ZGWClient, zaaktype: models.ZaakType, omschrijving: str = "", **extra: object
+) -> models.Zaak:
     return client.zaken.zaken.create(
         {
             "bronorganisatie": RSIN,
@@ -46,14 +48,25 @@ def statustypen(client: ZGWClient, zaaktype: models.ZaakType) -> list[models.Sta
     return sorted(client.catalogi.statustypen.list(zaaktype=zaaktype.url), key=lambda t: t.volgnummer)
 
 
-def set_status(client: ZGWClient, zaak_: models.Zaak, statustype: models.StatusType, when: str) -> models.Status:
+def set_status(
+    client: ZGWClient, zaak_: models.Zaak, statustype: models.StatusType, when: str
+) -> models.Status:
     return client.zaken.statussen.create(
-        {"zaak": zaak_.url, "statustype": statustype.url, "datumStatusGezet": when, "statustoelichting": "gezet"}
+        {
+            "zaak": zaak_.url,
+            "statustype": statustype.url,
+            "datumStatusGezet": when,
+            "statustoelichting": "gezet",
+        }
     )
 
 
 def document(
-    client: ZGWClient, zaak_: models.Zaak, zaaktype: models.ZaakType, titel: str, content: bytes = b"%PDF-1.4 demo"
+    client: ZGWClient,
+    zaak_: models.Zaak,
+    zaaktype: models.ZaakType,
+    titel: str,
+    content: bytes = b"%PDF-1.4 demo",
 ) -> models.EnkelvoudigInformatieObject:
     eio = client.documenten.enkelvoudiginformatieobjecten.create(
         {

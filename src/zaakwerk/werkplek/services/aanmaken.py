@@ -158,7 +158,12 @@ def create_zaak(
     try:
         if roltype is not None:
             client.zaken.rollen.create(
-                {"zaak": zaak.url, "roltype": roltype.url, "roltoelichting": "initiator", **nieuw.initiator.rol()},
+                {
+                    "zaak": zaak.url,
+                    "roltype": roltype.url,
+                    "roltoelichting": "initiator",
+                    **nieuw.initiator.rol(),
+                },
                 toelichting=reden,
             )
         if statustype is not None:

@@ -106,7 +106,9 @@ def versions(client: ZGWClient, stuk: Stuk) -> list[models.EnkelvoudigInformatie
     return found
 
 
-def download(client: ZGWClient, stuk: Stuk, versie: int | None = None) -> tuple[bytes, models.EnkelvoudigInformatieObject]:
+def download(
+    client: ZGWClient, stuk: Stuk, versie: int | None = None
+) -> tuple[bytes, models.EnkelvoudigInformatieObject]:
     """The content of the document (its latest version, or ``versie``)."""
     target = stuk.informatieobject
     if versie is not None and versie != target.versie:
@@ -173,7 +175,8 @@ def add_documents(
 
 
 def _undo(
-    client: ZGWClient, made: list[tuple[models.EnkelvoudigInformatieObject, models.ZaakInformatieObject | None]]
+    client: ZGWClient,
+    made: list[tuple[models.EnkelvoudigInformatieObject, models.ZaakInformatieObject | None]],
 ) -> None:
     for eio, link in reversed(made):
         if link is not None:
@@ -264,7 +267,13 @@ def change(
 
 
 def new_version(
-    client: ZGWClient, user: AbstractBaseUser, zaak: models.Zaak, stuk: Stuk, upload: Upload, *, toelichting: str
+    client: ZGWClient,
+    user: AbstractBaseUser,
+    zaak: models.Zaak,
+    stuk: Stuk,
+    upload: Upload,
+    *,
+    toelichting: str,
 ) -> models.EnkelvoudigInformatieObject:
     check_sizes([upload])
     values = {

@@ -57,7 +57,9 @@ def _identificatie_of(client: ZGWClient, zaak: models.Zaak) -> str:
     return client.catalogi.zaaktypen.get(zaak.zaaktype).identificatie
 
 
-def open_zaak(client: ZGWClient, access: Access, uuid: str, *, expand: tuple[str, ...] = ("zaaktype",)) -> models.Zaak:
+def open_zaak(
+    client: ZGWClient, access: Access, uuid: str, *, expand: tuple[str, ...] = ("zaaktype",)
+) -> models.Zaak:
     """The zaak ``uuid`` if the user may see it (any role on its zaaktype); else ZaakNotFound.
 
     This is the one door: the zaak page, its documents, downloads and every change pass here
@@ -222,8 +224,8 @@ def tijdlijn(
     (the zaak went past it); those after it are to come, also one the zaak had before it was
     reopened."""
     gezet: dict[str, models.Status] = {}
-    for status in sorted(statussen, key=lambda s: s.datum_status_gezet or datetime.min):
-        gezet[status.statustype] = status  # the latest time each was set
+    for earlier in sorted(statussen, key=lambda s: s.datum_status_gezet or datetime.min):
+        gezet[earlier.statustype] = earlier  # the latest time each was set
     current_type = next((s.statustype for s in statussen if s.url == current), None)
     ordered = sorted(statustypen, key=lambda t: t.volgnummer)
     current_nummer = next((t.volgnummer for t in ordered if t.url == current_type), None)
@@ -277,7 +279,9 @@ def gerelateerd(access: Access, zaak: models.Zaak) -> list[Gerelateerd]:
         found.append(_related(access, "deelzaak", url, embedded))
     andere = _embedded(zaak, "relevanteAndereZaken") or []
     for relatie, embedded in zip(zaak.relevante_andere_zaken, andere, strict=False):
-        found.append(_related(access, str(relatie.get("aardRelatie", "")), str(relatie.get("url", "")), embedded))
+        found.append(
+            _related(access, str(relatie.get("aardRelatie", "")), str(relatie.get("url", "")), embedded)
+        )
     return found
 
 
@@ -299,7 +303,10 @@ def geschiedenis(trail: list[models.AuditTrail]) -> list[Gebeurtenis]:
     lines = [
         Gebeurtenis(
             wanneer=entry.aanmaakdatum,
-            wie=entry.gebruikers_weergave or entry.gebruikers_id or entry.applicatie_weergave or entry.applicatie_id,
+            wie=entry.gebruikers_weergave
+            or entry.gebruikers_id
+            or entry.applicatie_weergave
+            or entry.applicatie_id,
             actie=entry.actie,
             onderdeel=entry.resource,
             object=entry.resource_weergave,
@@ -348,7 +355,8 @@ def locatie(geometry: dict[str, Any] | None) -> Locatie | None:
     span = max(max(lons) - min(lons), max(lats) - min(lats)) or 1.0
     # north up: a larger latitude is higher, so smaller y; 5 units of margin
     svg = " ".join(
-        f"{5 + (lon - min(lons)) / span * 90:.1f},{5 + (max(lats) - lat) / span * 90:.1f}" for lon, lat in points
+        f"{5 + (lon - min(lons)) / span * 90:.1f},{5 + (max(lats) - lat) / span * 90:.1f}"
+        for lon, lat in points
     )
     return Locatie(kind, round(centre[0], 6), round(centre[1], 6), svg, closed="Polygon" in kind)
 
@@ -367,7 +375,9 @@ def zaak_pagina(client: ZGWClient, access: Access, uuid: str) -> ZaakPagina:
         for item in (embedded_zaaktype.get("_expand", {}).get("statustypen") or [])
     ]
     statussen = list(client.zaken.statussen.list(zaak=zaak.url))
-    rollen = [Betrokkene(models.Rol.model_validate(item)) for item in (_embedded(zaak, "rollen") or []) if item]
+    rollen = [
+        Betrokkene(models.Rol.model_validate(item)) for item in (_embedded(zaak, "rollen") or []) if item
+    ]
     documenten = []
     for item in _embedded(zaak, "zaakinformatieobjecten") or []:
         if not item:

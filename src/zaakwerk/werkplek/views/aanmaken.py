@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -29,7 +29,9 @@ SOORTEN = [
 
 class AanmakenForm(forms.Form):
     zaaktype = forms.ChoiceField(label=_("Zaaktype"))
-    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=80, help_text=_("Kort: waar gaat de zaak over?"))
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"), max_length=80, help_text=_("Kort: waar gaat de zaak over?")
+    )
     toelichting = forms.CharField(
         label=_("Toelichting"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -45,10 +47,12 @@ class AanmakenForm(forms.Form):
     emailadres = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoonnummer = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
 
-    def __init__(self, *args: Any, zaaktypen: list[tuple[str, str]], kanalen: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, zaaktypen: list[tuple[str, str]], kanalen: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zaaktype"].choices = [("", _("Kies een zaaktype")), *zaaktypen]
-        self.fields["kanaal"].choices = [("", _("Onbekend")), *kanalen]
+        cast(forms.ChoiceField, self.fields["zaaktype"]).choices = [("", _("Kies een zaaktype")), *zaaktypen]
+        cast(forms.ChoiceField, self.fields["kanaal"]).choices = [("", _("Onbekend")), *kanalen]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -78,7 +82,9 @@ class AanmakenForm(forms.Form):
 
 def _kanalen(request: HttpRequest) -> list[tuple[str, str]]:
     try:
-        return service.kanalen(client_for(request.user), f"{base_url()}/referentielijsten/api/v1/communicatiekanalen")
+        return service.kanalen(
+            client_for(request.user), f"{base_url()}/referentielijsten/api/v1/communicatiekanalen"
+        )
     except ClientError:  # without the list the zaak can still be made, without a kanaal
         return []
 
@@ -88,7 +94,9 @@ def _kanalen(request: HttpRequest) -> list[tuple[str, str]]:
 def aanmaken(request: HttpRequest) -> HttpResponse:
     client = client_for(request.user)
     access = access_for(request.user)
-    zaaktypen = [(zaaktype.url, zaaktype.omschrijving) for zaaktype in service.handled_zaaktypen(client, access)]
+    zaaktypen = [
+        (zaaktype.url, zaaktype.omschrijving) for zaaktype in service.handled_zaaktypen(client, access)
+    ]
     status = 200
     form = AanmakenForm(request.POST or None, zaaktypen=zaaktypen, kanalen=_kanalen(request))
     if request.method == "POST":
@@ -111,7 +119,8 @@ def aanmaken(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, _t("De registers weigerden de zaak. Er is niets aangemaakt."))
             else:
                 messages.success(
-                    request, _t("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie}
+                    request,
+                    _t("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie},
                 )
                 return redirect("werkplek:zaak", uuid=zaak.uuid)
     context = {"form": form, "zaaktypen": zaaktypen}

@@ -8,11 +8,12 @@ registers or the werkplek refuse is said on the page, and nothing changes (docs/
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
@@ -52,7 +53,9 @@ class MultipleFileField(forms.FileField):
 
 
 def _max_size_text() -> str:
-    return _t("Elk bestand mag hoogstens %(size)s zijn.") % {"size": filesizeformat(settings.WERKPLEK_MAX_UPLOAD_BYTES)}
+    return _t("Elk bestand mag hoogstens %(size)s zijn.") % {
+        "size": filesizeformat(settings.WERKPLEK_MAX_UPLOAD_BYTES)
+    }
 
 
 class ToevoegenForm(forms.Form):
@@ -67,20 +70,25 @@ class ToevoegenForm(forms.Form):
 
     def __init__(self, *args: Any, types: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["informatieobjecttype"].choices = types
+        cast(forms.ChoiceField, self.fields["informatieobjecttype"]).choices = types
         self.fields["bestanden"].help_text = _max_size_text()
 
 
 def _uploads(files: list[UploadedFile]) -> list[documenten.Upload]:
     return [
-        documenten.Upload(str(file.name or "document"), file.content_type or "application/octet-stream", file.read())
+        documenten.Upload(
+            str(file.name or "document"), file.content_type or "application/octet-stream", file.read()
+        )
         for file in files
     ]
 
 
 def _types(client: ZGWClient, zaak: models.Zaak) -> list[tuple[str, str]]:
     zaaktype = models.ZaakType.model_validate(zaak.expanded.get("zaaktype") or {})
-    return [(url, client.catalogi.informatieobjecttypen.get(url).omschrijving) for url in zaaktype.informatieobjecttypen]
+    return [
+        (url, client.catalogi.informatieobjecttypen.get(url).omschrijving)
+        for url in zaaktype.informatieobjecttypen
+    ]
 
 
 def _zaak_url(zaak: models.Zaak) -> str:
@@ -122,9 +130,7 @@ def toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
                     form.add_error(None, text)
                 status = 400
             else:
-                messages.success(
-                    request, _t("%(count)d document(en) toegevoegd.") % {"count": len(made)}
-                )
+                messages.success(request, _t("%(count)d document(en) toegevoegd.") % {"count": len(made)})
                 return redirect(_zaak_url(zaak) + "#documenten")
         else:
             status = 400
@@ -144,7 +150,9 @@ def _document_or_404(client: ZGWClient, zaak: models.Zaak, document: Any) -> doc
 class MetadataForm(forms.Form):
     prefix = "metadata"  # two forms on one page: their fields' ids differ
     titel = forms.CharField(label=_("Titel"), max_length=200)
-    beschrijving = forms.CharField(label=_("Beschrijving"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    beschrijving = forms.CharField(
+        label=_("Beschrijving"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     vertrouwelijkheidaanduiding = forms.ChoiceField(label=_("Vertrouwelijkheid"), choices=VERTROUWELIJKHEID)
     reden = forms.CharField(label=_("Reden van de wijziging"), max_length=1000)
 
@@ -210,7 +218,10 @@ def _problem_text(exc: Exception) -> str:
             return _t("%(naam)s heeft dit document vergrendeld. Er is niets gewijzigd.") % {"naam": exc.naam}
         return _t("Iemand anders heeft dit document vergrendeld. Er is niets gewijzigd.")
     if isinstance(exc, documenten.LockExpired):
-        return _t("Je vergrendeling is verlopen: iemand heeft het document intussen ontgrendeld. Er is niets gewijzigd.")
+        return _t(
+            "Je vergrendeling is verlopen: iemand heeft het document intussen ontgrendeld. "
+            "Er is niets gewijzigd."
+        )
     if isinstance(exc, documenten.TooLarge):
         return _t("%(name)s is te groot (%(size)s). Er is niets gewijzigd.") % {
             "name": exc.name,
@@ -221,15 +232,28 @@ def _problem_text(exc: Exception) -> str:
     raise exc
 
 
-PROBLEMS = (ZaakClosed, documenten.LockedByOther, documenten.LockExpired, documenten.TooLarge, documenten.ChangeRefused)
+PROBLEMS = (
+    ZaakClosed,
+    documenten.LockedByOther,
+    documenten.LockExpired,
+    documenten.TooLarge,
+    documenten.ChangeRefused,
+)
 
 
-def _handler_or_403(request: HttpRequest, uuid: Any, document: Any) -> tuple[ZGWClient, models.Zaak, documenten.Stuk] | None:
+def _handler_or_403(
+    request: HttpRequest, uuid: Any, document: Any
+) -> tuple[ZGWClient, models.Zaak, documenten.Stuk] | None:
     client, access, zaak = open_or_404(request, str(uuid))
     stuk = _document_or_404(client, zaak, document)
     if not may_handle(access, identificatie_of(zaak)):
         return None
     return client, zaak, stuk
+
+
+def _user(request: HttpRequest) -> AbstractBaseUser:
+    """The logged-in staff member (every view here is behind ``login_required``)."""
+    return cast(AbstractBaseUser, request.user)
 
 
 def _document_url(uuid: Any, document: Any) -> str:
@@ -244,7 +268,7 @@ def vergrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
         return HttpResponseForbidden()
     client, zaak, stuk = found
     try:
-        documenten.lock(client, request.user, zaak, stuk)  # type: ignore[arg-type]
+        documenten.lock(client, _user(request), zaak, stuk)
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, problem=_problem_text(exc), status=409)
     messages.success(request, _t("Je hebt het document vergrendeld. Anderen kunnen het nu niet wijzigen."))
@@ -259,7 +283,7 @@ def ontgrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
         return HttpResponseForbidden()
     client, _zaak, stuk = found
     try:
-        documenten.unlock(client, request.user, stuk)  # type: ignore[arg-type]
+        documenten.unlock(client, _user(request), stuk)
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, problem=_problem_text(exc), status=409)
     messages.success(request, _t("Het document is ontgrendeld."))
@@ -276,11 +300,15 @@ def wijzigen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     form = MetadataForm(request.POST)
     if not form.is_valid():
         return _document_page(request, uuid, document, metadata_form=form, status=400)
-    values = {name: form.cleaned_data[name] for name in ("titel", "beschrijving", "vertrouwelijkheidaanduiding")}
+    values = {
+        name: form.cleaned_data[name] for name in ("titel", "beschrijving", "vertrouwelijkheidaanduiding")
+    }
     try:
-        documenten.change(client, request.user, zaak, stuk, values, toelichting=form.cleaned_data["reden"])  # type: ignore[arg-type]
+        documenten.change(client, _user(request), zaak, stuk, values, toelichting=form.cleaned_data["reden"])
     except PROBLEMS as exc:
-        return _document_page(request, uuid, document, metadata_form=form, problem=_problem_text(exc), status=409)
+        return _document_page(
+            request, uuid, document, metadata_form=form, problem=_problem_text(exc), status=409
+        )
     messages.success(request, _t("De gegevens van het document zijn gewijzigd."))
     return redirect(_document_url(uuid, document))
 
@@ -297,9 +325,13 @@ def nieuwe_versie(request: HttpRequest, uuid: Any, document: Any) -> HttpRespons
         return _document_page(request, uuid, document, versie_form=form, status=400)
     upload = _uploads([form.cleaned_data["bestand"]])[0]
     try:
-        documenten.new_version(client, request.user, zaak, stuk, upload, toelichting=form.cleaned_data["reden"])  # type: ignore[arg-type]
+        documenten.new_version(
+            client, _user(request), zaak, stuk, upload, toelichting=form.cleaned_data["reden"]
+        )
     except PROBLEMS as exc:
-        return _document_page(request, uuid, document, versie_form=form, problem=_problem_text(exc), status=409)
+        return _document_page(
+            request, uuid, document, versie_form=form, problem=_problem_text(exc), status=409
+        )
     messages.success(request, _t("De nieuwe versie is opgeslagen."))
     return redirect(_document_url(uuid, document))
 
@@ -319,6 +351,6 @@ def download(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     inline = request.GET.get("bekijken") == "1" and version.formaat in PREVIEWABLE
     response = HttpResponse(content, content_type=version.formaat if inline else "application/octet-stream")
     name = version.bestandsnaam or version.identificatie or "document"
-    response["Content-Disposition"] = content_disposition_header(not inline, name)
+    response["Content-Disposition"] = content_disposition_header(not inline, name) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -82,7 +82,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class GegevensForm(forms.Form):
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=80)
-    toelichting = forms.CharField(label=_("Toelichting"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    toelichting = forms.CharField(
+        label=_("Toelichting"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     startdatum = forms.DateField(label=_("Startdatum"), widget=DATE)
     einddatum_gepland = forms.DateField(label=_("Geplande einddatum"), required=False, widget=DATE)
     uiterlijke_einddatum_afdoening = forms.DateField(
