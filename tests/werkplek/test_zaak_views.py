@@ -104,7 +104,7 @@ def test_changing_gegevens_needs_a_reason_and_is_in_the_history(
     }
     # without a reason: refused on the page, nothing changed
     refused = browser.post(url, values)
-    assert refused.status_code == 400 and "Reden van de wijziging" in refused.content.decode()
+    assert refused.status_code == 200 and "Reden van de wijziging" in refused.content.decode()
     assert werkplek.zaken.zaken.get(melding.url).omschrijving == "Oude omschrijving"
     # with one: changed, and the page's history says who and why
     done = browser.post(url, {**values, "reden": "Melder belde met een betere omschrijving"})
@@ -130,7 +130,7 @@ def test_a_zaak_closed_meanwhile_is_not_changed(werkplek: ZGWClient, demo: zaken
             "reden": "x",
         },
     )
-    assert answer.status_code == 409 and "intussen afgesloten" in answer.content.decode()
+    assert answer.status_code == 200 and "intussen afgesloten" in answer.content.decode()
     assert werkplek.zaken.zaken.get(melding.url).omschrijving == "Gesloten"
 
 
@@ -146,9 +146,9 @@ def test_creating_a_zaak_with_initiator_first_status_and_team(werkplek: ZGWClien
         "nummer": "111222333",
     }
     bad = browser.post(reverse("werkplek:zaak-aanmaken"), {**values, "nummer": "123456789"})
-    assert bad.status_code == 400 and "elfproef" in bad.content.decode()
+    assert bad.status_code == 200 and "elfproef" in bad.content.decode()
     other = browser.post(reverse("werkplek:zaak-aanmaken"), {**values, "zaaktype": demo.bezwaar.url})
-    assert other.status_code == 400
+    assert other.status_code == 200 and "zw-error-summary" in other.content.decode()
     assert not list(werkplek.zaken.zaken.list(zaaktype=demo.bezwaar.url))
     done = browser.post(reverse("werkplek:zaak-aanmaken"), values)
     assert done.status_code == 302

@@ -97,31 +97,28 @@ def aanmaken(request: HttpRequest) -> HttpResponse:
     zaaktypen = [
         (zaaktype.url, zaaktype.omschrijving) for zaaktype in service.handled_zaaktypen(client, access)
     ]
-    status = 200
     form = AanmakenForm(request.POST or None, zaaktypen=zaaktypen, kanalen=_kanalen(request))
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                zaak = service.create_zaak(
-                    client,
-                    access,
-                    form.nieuwe_zaak(),
-                    teams=team_names(request.user),
-                    door=display_name(request.user),
-                )
-            except service.NotAllowed:
-                form.add_error("zaaktype", _t("Je mag geen zaken van dit zaaktype aanmaken."))
-            except ChangeRefused as exc:
-                for text in [t for texts in exc.messages.values() for t in texts]:
-                    form.add_error(None, text)
-            except HTTPStatusError:
-                form.add_error(None, _t("De registers weigerden de zaak. Er is niets aangemaakt."))
-            else:
-                messages.success(
-                    request,
-                    _t("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie},
-                )
-                return redirect("werkplek:zaak", uuid=zaak.uuid)
+    if request.method == "POST" and form.is_valid():
+        try:
+            zaak = service.create_zaak(
+                client,
+                access,
+                form.nieuwe_zaak(),
+                teams=team_names(request.user),
+                door=display_name(request.user),
+            )
+        except service.NotAllowed:
+            form.add_error("zaaktype", _t("Je mag geen zaken van dit zaaktype aanmaken."))
+        except ChangeRefused as exc:
+            for text in [t for texts in exc.messages.values() for t in texts]:
+                form.add_error(None, text)
+        except HTTPStatusError:
+            form.add_error(None, _t("De registers weigerden de zaak. Er is niets aangemaakt."))
+        else:
+            messages.success(
+                request,
+                _t("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie},
+            )
+            return redirect("werkplek:zaak", uuid=zaak.uuid)
     context = {"form": form, "zaaktypen": zaaktypen}
-    return render(request, "werkplek/zaak/aanmaken.html", context, status=status)
+    return render(request, "werkplek/zaak/aanmaken.html", context)

@@ -102,7 +102,7 @@ def toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
     if not may_handle(access, identificatie_of(zaak)):
         return HttpResponseForbidden()
     types = _types(client, zaak)
-    status, problem = 200, ""
+    problem = ""
     if request.method == "POST":
         form = ToevoegenForm(request.POST, request.FILES, types=types)
         if form.is_valid():
@@ -122,22 +122,18 @@ def toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
                     _t("%(name)s is te groot (%(size)s). Er is niets toegevoegd.")
                     % {"name": exc.name, "size": filesizeformat(exc.size)},
                 )
-                status = 400
             except ZaakClosed:
-                problem, status = _t("Deze zaak is intussen afgesloten. Er is niets toegevoegd."), 409
+                problem = _t("Deze zaak is intussen afgesloten. Er is niets toegevoegd.")
             except documenten.ChangeRefused as exc:
                 for text in [t for texts in exc.messages.values() for t in texts]:
                     form.add_error(None, text)
-                status = 400
             else:
                 messages.success(request, _t("%(count)d document(en) toegevoegd.") % {"count": len(made)})
                 return redirect(_zaak_url(zaak) + "#documenten")
-        else:
-            status = 400
     else:
         form = ToevoegenForm(types=types)
     context = {"zaak": zaak, "form": form, "problem": problem}
-    return render(request, "werkplek/zaak/documenten_toevoegen.html", context, status=status)
+    return render(request, "werkplek/zaak/documenten_toevoegen.html", context)
 
 
 def _document_or_404(client: ZGWClient, zaak: models.Zaak, document: Any) -> documenten.Stuk:
@@ -175,7 +171,6 @@ def _document_page(
     metadata_form: MetadataForm | None = None,
     versie_form: VersieForm | None = None,
     problem: str = "",
-    status: int = 200,
 ) -> HttpResponse:
     client, access, zaak = open_or_404(request, str(uuid))
     stuk = _document_or_404(client, zaak, document)
@@ -202,7 +197,7 @@ def _document_page(
         "versie_form": versie_form or VersieForm(),
         "problem": problem,
     }
-    return render(request, "werkplek/zaak/document.html", context, status=status)
+    return render(request, "werkplek/zaak/document.html", context)
 
 
 @login_required
@@ -270,7 +265,7 @@ def vergrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
     try:
         documenten.lock(client, _user(request), zaak, stuk)
     except PROBLEMS as exc:
-        return _document_page(request, uuid, document, problem=_problem_text(exc), status=409)
+        return _document_page(request, uuid, document, problem=_problem_text(exc))
     messages.success(request, _t("Je hebt het document vergrendeld. Anderen kunnen het nu niet wijzigen."))
     return redirect(_document_url(uuid, document))
 
@@ -285,7 +280,7 @@ def ontgrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
     try:
         documenten.unlock(client, _user(request), stuk)
     except PROBLEMS as exc:
-        return _document_page(request, uuid, document, problem=_problem_text(exc), status=409)
+        return _document_page(request, uuid, document, problem=_problem_text(exc))
     messages.success(request, _t("Het document is ontgrendeld."))
     return redirect(_document_url(uuid, document))
 
@@ -299,16 +294,14 @@ def wijzigen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     client, zaak, stuk = found
     form = MetadataForm(request.POST)
     if not form.is_valid():
-        return _document_page(request, uuid, document, metadata_form=form, status=400)
+        return _document_page(request, uuid, document, metadata_form=form)
     values = {
         name: form.cleaned_data[name] for name in ("titel", "beschrijving", "vertrouwelijkheidaanduiding")
     }
     try:
         documenten.change(client, _user(request), zaak, stuk, values, toelichting=form.cleaned_data["reden"])
     except PROBLEMS as exc:
-        return _document_page(
-            request, uuid, document, metadata_form=form, problem=_problem_text(exc), status=409
-        )
+        return _document_page(request, uuid, document, metadata_form=form, problem=_problem_text(exc))
     messages.success(request, _t("De gegevens van het document zijn gewijzigd."))
     return redirect(_document_url(uuid, document))
 
@@ -322,16 +315,14 @@ def nieuwe_versie(request: HttpRequest, uuid: Any, document: Any) -> HttpRespons
     client, zaak, stuk = found
     form = VersieForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _document_page(request, uuid, document, versie_form=form, status=400)
+        return _document_page(request, uuid, document, versie_form=form)
     upload = _uploads([form.cleaned_data["bestand"]])[0]
     try:
         documenten.new_version(
             client, _user(request), zaak, stuk, upload, toelichting=form.cleaned_data["reden"]
         )
     except PROBLEMS as exc:
-        return _document_page(
-            request, uuid, document, versie_form=form, problem=_problem_text(exc), status=409
-        )
+        return _document_page(request, uuid, document, versie_form=form, problem=_problem_text(exc))
     messages.success(request, _t("De nieuwe versie is opgeslagen."))
     return redirect(_document_url(uuid, document))
 

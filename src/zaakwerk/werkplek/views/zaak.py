@@ -130,7 +130,6 @@ def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
     client, access, current = open_or_404(request, str(uuid))
     if not may_handle(access, identificatie_of(current)):
         return HttpResponseForbidden()
-    status = 200
     closed = current.einddatum is not None
     if request.method == "POST":
         form = GegevensForm(request.POST)
@@ -139,16 +138,13 @@ def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
             try:
                 gegevens.change_gegevens(client, current, change)
             except gegevens.ZaakClosed:
-                closed, status = True, 409
+                closed = True
             except gegevens.ChangeRefused as refusal:
                 form.add_refusal(refusal)
-                status = 400
             else:
                 messages.success(request, _t("De gegevens van de zaak zijn gewijzigd."))
                 return redirect(reverse("werkplek:zaak", args=[uuid]) + "#gegevens")
-        else:
-            status = 400
     else:
         form = GegevensForm(initial=GegevensForm.initial_from(current))
     context = {"zaak": current, "form": form, "closed": closed}
-    return render(request, "werkplek/zaak/gegevens_wijzigen.html", context, status=status)
+    return render(request, "werkplek/zaak/gegevens_wijzigen.html", context)
