@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 from pytest_django import Settings
 
 from tests.browser.harness import assert_accessible, tab_to
@@ -53,13 +53,24 @@ def test_the_zaak_page_by_keyboard(
     page.goto(f"/werkplek/zaken/{zaak.uuid}/")
     # then every part of the zaak is there, under its own heading
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Zaak {zaak.identificatie}")
-    for name in ("Gegevens", "Status", "Betrokkenen", "Documenten", "Besluiten en resultaat", "Locatie", "Geschiedenis"):
+    for name in (
+        "Gegevens",
+        "Status",
+        "Betrokkenen",
+        "Documenten",
+        "Besluiten en resultaat",
+        "Locatie",
+        "Geschiedenis",
+    ):
         expect(page.get_by_role("heading", level=2, name=name, exact=True)).to_be_visible()
     expect(page.locator("[aria-current=step]")).to_contain_text("Gemeld")
     expect(page.get_by_role("img", name="Omtrek van de locatie, noorden boven")).to_be_visible()
     assert_accessible(page)
     # the in-page menu takes the keyboard user to the documents; the document opens by keyboard
-    press(page, page.get_by_role("navigation", name="Onderdelen van de zaak").get_by_role("link", name="Documenten"))
+    press(
+        page,
+        page.get_by_role("navigation", name="Onderdelen van de zaak").get_by_role("link", name="Documenten"),
+    )
     expect(page).to_have_url(re.compile(r"#documenten$"))
     press(page, page.get_by_role("link", name="melding", exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text("melding")
@@ -71,7 +82,9 @@ def test_a_zaak_outside_the_users_roles_is_not_found(
     login_as: Callable[[Role | None], Page], werkplek: ZGWClient, demo: zaken.Demo
 ) -> None:
     zaak = a_melding(werkplek, demo)
-    document = next(werkplek.zaken.zaakinformatieobjecten.list(zaak=zaak.url)).informatieobject.rsplit("/", 1)[-1]
+    document = next(werkplek.zaken.zaakinformatieobjecten.list(zaak=zaak.url)).informatieobject.rsplit(
+        "/", 1
+    )[-1]
     page = login_as(None)  # no role: the zaak and its document do not exist for this user
     for path in ("", "documenten/toevoegen/", f"documenten/{document}/", f"documenten/{document}/download/"):
         assert page.request.get(f"/werkplek/zaken/{zaak.uuid}/{path}").status == 404, path
@@ -120,8 +133,8 @@ def test_documents_added_locked_and_refused_when_too_large(
     tab_to(page, page.get_by_label("Bestanden"))
     page.get_by_label("Bestanden").set_input_files(
         [
-            {"name": "klein.png", "mimeType": "image/png", "buffer": b"\x89PNG small"},
-            {"name": "groot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF" + b"x" * 2000},
+            FilePayload(name="klein.png", mimeType="image/png", buffer=b"\x89PNG small"),
+            FilePayload(name="groot.pdf", mimeType="application/pdf", buffer=b"%PDF" + b"x" * 2000),
         ]
     )
     press(page, page.get_by_role("button", name="Toevoegen"))
@@ -131,8 +144,8 @@ def test_documents_added_locked_and_refused_when_too_large(
     # two small files at once
     page.get_by_label("Bestanden").set_input_files(
         [
-            {"name": "foto.png", "mimeType": "image/png", "buffer": b"\x89PNG small"},
-            {"name": "brief.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 brief"},
+            FilePayload(name="foto.png", mimeType="image/png", buffer=b"\x89PNG small"),
+            FilePayload(name="brief.pdf", mimeType="application/pdf", buffer=b"%PDF-1.4 brief"),
         ]
     )
     press(page, page.get_by_role("button", name="Toevoegen"))
@@ -156,7 +169,9 @@ def test_zaak_aanmaken_by_keyboard(
 ) -> None:
     page = login_as(Role.BEHANDELAAR)
     page.goto("/werkplek/")
-    press(page, page.get_by_role("navigation", name="Menu werkplek").get_by_role("link", name="Zaak aanmaken"))
+    press(
+        page, page.get_by_role("navigation", name="Menu werkplek").get_by_role("link", name="Zaak aanmaken")
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Zaak aanmaken")
     assert_accessible(page)
     tab_to(page, page.get_by_label("Zaaktype"))

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -108,16 +108,16 @@ def aanmaken(request: HttpRequest) -> HttpResponse:
                 door=display_name(request.user),
             )
         except service.NotAllowed:
-            form.add_error("zaaktype", _t("Je mag geen zaken van dit zaaktype aanmaken."))
+            form.add_error("zaaktype", gettext("Je mag geen zaken van dit zaaktype aanmaken."))
         except ChangeRefused as exc:
             for text in [t for texts in exc.messages.values() for t in texts]:
                 form.add_error(None, text)
         except HTTPStatusError:
-            form.add_error(None, _t("De registers weigerden de zaak. Er is niets aangemaakt."))
+            form.add_error(None, gettext("De registers weigerden de zaak. Er is niets aangemaakt."))
         else:
             messages.success(
                 request,
-                _t("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie},
+                gettext("Zaak %(identificatie)s is aangemaakt.") % {"identificatie": zaak.identificatie},
             )
             return redirect("werkplek:zaak", uuid=zaak.uuid)
     context = {"form": form, "zaaktypen": zaaktypen}

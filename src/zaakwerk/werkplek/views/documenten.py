@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -53,7 +53,7 @@ class MultipleFileField(forms.FileField):
 
 
 def _max_size_text() -> str:
-    return _t("Elk bestand mag hoogstens %(size)s zijn.") % {
+    return gettext("Elk bestand mag hoogstens %(size)s zijn.") % {
         "size": filesizeformat(settings.WERKPLEK_MAX_UPLOAD_BYTES)
     }
 
@@ -119,16 +119,18 @@ def toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
             except documenten.TooLarge as exc:
                 form.add_error(
                     "bestanden",
-                    _t("%(name)s is te groot (%(size)s). Er is niets toegevoegd.")
+                    gettext("%(name)s is te groot (%(size)s). Er is niets toegevoegd.")
                     % {"name": exc.name, "size": filesizeformat(exc.size)},
                 )
             except ZaakClosed:
-                problem = _t("Deze zaak is intussen afgesloten. Er is niets toegevoegd.")
+                problem = gettext("Deze zaak is intussen afgesloten. Er is niets toegevoegd.")
             except documenten.ChangeRefused as exc:
                 for text in [t for texts in exc.messages.values() for t in texts]:
                     form.add_error(None, text)
             else:
-                messages.success(request, _t("%(count)d document(en) toegevoegd.") % {"count": len(made)})
+                messages.success(
+                    request, gettext("%(count)d document(en) toegevoegd.") % {"count": len(made)}
+                )
                 return redirect(_zaak_url(zaak) + "#documenten")
     else:
         form = ToevoegenForm(types=types)
@@ -207,18 +209,20 @@ def document(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
 
 def _problem_text(exc: Exception) -> str:
     if isinstance(exc, ZaakClosed):
-        return _t("Deze zaak is intussen afgesloten. Er is niets gewijzigd.")
+        return gettext("Deze zaak is intussen afgesloten. Er is niets gewijzigd.")
     if isinstance(exc, documenten.LockedByOther):
         if exc.naam:
-            return _t("%(naam)s heeft dit document vergrendeld. Er is niets gewijzigd.") % {"naam": exc.naam}
-        return _t("Iemand anders heeft dit document vergrendeld. Er is niets gewijzigd.")
+            return gettext("%(naam)s heeft dit document vergrendeld. Er is niets gewijzigd.") % {
+                "naam": exc.naam
+            }
+        return gettext("Iemand anders heeft dit document vergrendeld. Er is niets gewijzigd.")
     if isinstance(exc, documenten.LockExpired):
-        return _t(
+        return gettext(
             "Je vergrendeling is verlopen: iemand heeft het document intussen ontgrendeld. "
             "Er is niets gewijzigd."
         )
     if isinstance(exc, documenten.TooLarge):
-        return _t("%(name)s is te groot (%(size)s). Er is niets gewijzigd.") % {
+        return gettext("%(name)s is te groot (%(size)s). Er is niets gewijzigd.") % {
             "name": exc.name,
             "size": filesizeformat(exc.size),
         }
@@ -266,7 +270,9 @@ def vergrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
         documenten.lock(client, _user(request), zaak, stuk)
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, problem=_problem_text(exc))
-    messages.success(request, _t("Je hebt het document vergrendeld. Anderen kunnen het nu niet wijzigen."))
+    messages.success(
+        request, gettext("Je hebt het document vergrendeld. Anderen kunnen het nu niet wijzigen.")
+    )
     return redirect(_document_url(uuid, document))
 
 
@@ -281,7 +287,7 @@ def ontgrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
         documenten.unlock(client, _user(request), stuk)
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, problem=_problem_text(exc))
-    messages.success(request, _t("Het document is ontgrendeld."))
+    messages.success(request, gettext("Het document is ontgrendeld."))
     return redirect(_document_url(uuid, document))
 
 
@@ -302,7 +308,7 @@ def wijzigen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
         documenten.change(client, _user(request), zaak, stuk, values, toelichting=form.cleaned_data["reden"])
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, metadata_form=form, problem=_problem_text(exc))
-    messages.success(request, _t("De gegevens van het document zijn gewijzigd."))
+    messages.success(request, gettext("De gegevens van het document zijn gewijzigd."))
     return redirect(_document_url(uuid, document))
 
 
@@ -323,7 +329,7 @@ def nieuwe_versie(request: HttpRequest, uuid: Any, document: Any) -> HttpRespons
         )
     except PROBLEMS as exc:
         return _document_page(request, uuid, document, versie_form=form, problem=_problem_text(exc))
-    messages.success(request, _t("De nieuwe versie is opgeslagen."))
+    messages.success(request, gettext("De nieuwe versie is opgeslagen."))
     return redirect(_document_url(uuid, document))
 
 

@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -142,7 +142,7 @@ def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
             except gegevens.ChangeRefused as refusal:
                 form.add_refusal(refusal)
             else:
-                messages.success(request, _t("De gegevens van de zaak zijn gewijzigd."))
+                messages.success(request, gettext("De gegevens van de zaak zijn gewijzigd."))
                 return redirect(reverse("werkplek:zaak", args=[uuid]) + "#gegevens")
     else:
         form = GegevensForm(initial=GegevensForm.initial_from(current))
