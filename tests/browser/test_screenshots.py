@@ -49,3 +49,37 @@ def test_screenshot_of_the_werkplek_home(login_as: Callable[[Role | None], Page]
     page.goto("/werkplek/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot(page, "werkplek-start")
+
+
+def test_screenshots_of_the_zaak_page_and_zaak_aanmaken(login_as: Callable[[Role | None], Page]) -> None:
+    from tests.werkplek import zaken
+    from zaakwerk.ops.webapps import authorise_werkplek
+    from zaakwerk.werkplek import zgw
+
+    authorise_werkplek()
+    client = zgw.service_client()
+    demo = zaken.demo(client, f"{zgw.base_url()}/referentielijsten/api/v1")
+    area = {"type": "Polygon", "coordinates": [[[5.11, 52.09], [5.12, 52.09], [5.125, 52.1], [5.11, 52.09]]]}
+    zaak = zaken.zaak(client, demo.melding, "Losse stoeptegels Dorpsstraat 12", zaakgeometrie=area)
+    types = zaken.statustypen(client, demo.melding)
+    zaken.set_status(client, zaak, types[0], "2026-11-02T09:00:00Z")
+    zaken.set_status(client, zaak, types[1], "2026-11-03T14:30:00Z")
+    roltype = next(client.catalogi.roltypen.list(zaaktype=demo.melding.url, omschrijvingGeneriek="initiator"))
+    client.zaken.rollen.create(
+        {
+            "zaak": zaak.url,
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": roltype.url,
+            "roltoelichting": "melder",
+            "betrokkeneIdentificatie": {"inpBsn": "111222333", "voornamen": "Fatima", "geslachtsnaam": "El Amrani"},
+        }
+    )
+    zaken.document(client, zaak, demo.melding, "melding-dorpsstraat")
+    page = login_as(Role.BEHANDELAAR)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/werkplek/zaken/{zaak.uuid}/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    shoot(page, "werkplek-zaak")
+    page.goto("/werkplek/zaken/aanmaken/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaak aanmaken")
+    shoot(page, "werkplek-zaak-aanmaken")

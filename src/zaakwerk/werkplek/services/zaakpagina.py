@@ -309,7 +309,8 @@ def geschiedenis(trail: list[models.AuditTrail]) -> list[Gebeurtenis]:
             or entry.applicatie_id,
             actie=entry.actie,
             onderdeel=entry.resource,
-            object=entry.resource_weergave,
+            # some registers name an object by its URL: that says nothing to a reader
+            object="" if entry.resource_weergave.startswith(("http://", "https://")) else entry.resource_weergave,
             toelichting=entry.toelichting,
             velden=_changed_fields(entry.wijzigingen) if entry.actie in ("update", "partial_update") else [],
         )
