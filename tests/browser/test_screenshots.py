@@ -71,7 +71,11 @@ def test_screenshots_of_the_zaak_page_and_zaak_aanmaken(login_as: Callable[[Role
             "betrokkeneType": "natuurlijk_persoon",
             "roltype": roltype.url,
             "roltoelichting": "melder",
-            "betrokkeneIdentificatie": {"inpBsn": "111222333", "voornamen": "Fatima", "geslachtsnaam": "El Amrani"},
+            "betrokkeneIdentificatie": {
+                "inpBsn": "111222333",
+                "voornamen": "Fatima",
+                "geslachtsnaam": "El Amrani",
+            },
         }
     )
     zaken.document(client, zaak, demo.melding, "melding-dorpsstraat")

@@ -297,6 +297,11 @@ def _changed_fields(wijzigingen: dict[str, Any]) -> list[str]:
     return [key for key in keys if key not in _NOISE and old.get(key) != new.get(key)]
 
 
+def _weergave(text: str) -> str:
+    # some registers name an object by its URL: that says nothing to a reader
+    return "" if text.startswith(("http://", "https://")) else text
+
+
 def geschiedenis(trail: list[models.AuditTrail]) -> list[Gebeurtenis]:
     """The audit trail, newest first, as a reader wants it: a person (or else the application),
     the action, the object, the reason, and for a change the fields that changed."""
@@ -309,8 +314,7 @@ def geschiedenis(trail: list[models.AuditTrail]) -> list[Gebeurtenis]:
             or entry.applicatie_id,
             actie=entry.actie,
             onderdeel=entry.resource,
-            # some registers name an object by its URL: that says nothing to a reader
-            object="" if entry.resource_weergave.startswith(("http://", "https://")) else entry.resource_weergave,
+            object=_weergave(entry.resource_weergave),
             toelichting=entry.toelichting,
             velden=_changed_fields(entry.wijzigingen) if entry.actie in ("update", "partial_update") else [],
         )
