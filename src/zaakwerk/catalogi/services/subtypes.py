@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 from django.db import models
 from django.db.models import ProtectedError, RestrictedError
 
-from zaakwerk.catalogi.models import ZaakType
+from zaakwerk.catalogi.models import StatusType, ZaakType
 from zaakwerk.catalogi.queries import ZAAKTYPE_KIND
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
@@ -257,10 +257,8 @@ def columns_of(values: Values[Any], names: tuple[str, ...]) -> Columns:
 
 def statustype_of(
     value: str | None, zaaktype: ZaakType, errors: ErrorCollector, field: str = "statustype"
-) -> Any:
+) -> StatusType | None:
     """The statustype a URL names; it must belong to ``zaaktype``. None for no value or an error."""
-    from zaakwerk.catalogi.models import StatusType
-
     if not value:
         return None
     ref = parse_local(value)
