@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     counts_commands.add_parser("verify", help="compare them with the rows; exit 1 when they differ")
     counts_commands.add_parser("rebuild", help="recompute them from the rows (after a bulk load or restore)")
 
+    werkplek = commands.add_parser("werkplek", help="the werkplek (case handling for staff)")
+    werkplek_commands = werkplek.add_subparsers(dest="werkplek_command", required=True, metavar="ACTION")
+    werkplek_commands.add_parser(
+        "authorise", help="register the werkplek as an API client of this deployment (idempotent)"
+    )
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -197,6 +203,11 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import counts
 
         return counts.verify() if args.counts_command == "verify" else counts.rebuild()
+    if args.command == "werkplek":
+        from zaakwerk.ops import webapps
+
+        print(f"werkplek registered as API client {webapps.authorise_werkplek()}")
+        return 0
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

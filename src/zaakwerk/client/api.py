@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -29,6 +30,15 @@ Body = Mapping[str, Any] | models.Resource
 #: An API's root URL (``…/zaken/api/v1``) per API name
 Roots = Mapping[str, str]
 APIS = ("zaken", "documenten", "besluiten", "catalogi")
+AUDIT_HEADER = "X-Audit-Toelichting"
+
+
+def audit_header(toelichting: str) -> str:
+    """``toelichting`` as a header value: one line of ASCII, each other character as its
+    percent-encoded UTF-8 bytes (``coördinator`` → ``co%C3%B6rdinator``), which the registers decode
+    again (``core.caller.audit_toelichting``, docs/adr/0053)."""
+    line = " ".join(toelichting.split())
+    return "".join(char if char.isascii() else quote(char) for char in line)
 
 
 def _body(data: Body) -> dict[str, Any]:
@@ -91,20 +101,24 @@ class Collection(Generic[M]):
         data = self._request("GET", url, params={"expand": names} if names else None)
         return self._one(data, url)
 
-    def create(self, data: Body) -> M:
-        return self._one(self._request("POST", self.url, expected=(201,), json=_body(data)), self.url)
+    # ``toelichting`` on a write: why it is made, kept in the API's audit trail (X-Audit-Toelichting)
 
-    def update(self, url: str, data: Body) -> M:
-        return self._one(self._request("PUT", url, json=_body(data)), url)
+    def create(self, data: Body, *, toelichting: str = "") -> M:
+        reply = self._request("POST", self.url, expected=(201,), json=_body(data), toelichting=toelichting)
+        return self._one(reply, self.url)
 
-    def partial_update(self, url: str, data: Body) -> M:
-        return self._one(self._request("PATCH", url, json=_body(data)), url)
+    def update(self, url: str, data: Body, *, toelichting: str = "") -> M:
+        return self._one(self._request("PUT", url, json=_body(data), toelichting=toelichting), url)
 
-    def delete(self, url: str) -> None:
-        self._request("DELETE", url, expected=(204,))
+    def partial_update(self, url: str, data: Body, *, toelichting: str = "") -> M:
+        return self._one(self._request("PATCH", url, json=_body(data), toelichting=toelichting), url)
 
-    def _request(self, method: str, url: str, **kwargs: Any) -> Any:
-        return self.http.request(method, url, headers=self.headers, **kwargs)
+    def delete(self, url: str, *, toelichting: str = "") -> None:
+        self._request("DELETE", url, expected=(204,), toelichting=toelichting)
+
+    def _request(self, method: str, url: str, *, toelichting: str = "", **kwargs: Any) -> Any:
+        headers = {**self.headers, **({AUDIT_HEADER: audit_header(toelichting)} if toelichting else {})}
+        return self.http.request(method, url, headers=headers, **kwargs)
 
 
 class SearchableCollection(Collection[M]):

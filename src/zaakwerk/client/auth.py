@@ -49,13 +49,22 @@ def parse_credentials(entries: list[str]) -> list[RemoteCredential]:
     return sorted(credentials, key=lambda c: len(c.root), reverse=True)
 
 
-def token_for(client_id: str, secret: str, now: float | None = None) -> str:
-    """A ZGW JWT (HS256) with the claims every ZGW API reads."""
+def token_for(
+    client_id: str,
+    secret: str,
+    now: float | None = None,
+    *,
+    user_id: str = "",
+    user_representation: str = "",
+) -> str:
+    """A ZGW JWT (HS256) with the claims every ZGW API reads; ``user_id`` and
+    ``user_representation`` name the person on whose behalf an application calls (the audit
+    trail's gebruikersId and gebruikersWeergave)."""
     payload = {
         "iss": client_id,
         "client_id": client_id,
-        "user_id": "",
-        "user_representation": "",
+        "user_id": user_id,
+        "user_representation": user_representation,
         "iat": int(now if now is not None else time.time()),
     }
     return jwt.encode(payload, secret, algorithm="HS256")
@@ -63,17 +72,26 @@ def token_for(client_id: str, secret: str, now: float | None = None) -> str:
 
 @dataclass
 class ClientCredentials:
-    """One client id and secret for every API called (an application's own registration)."""
+    """One client id and secret for every API called (an application's own registration), on
+    behalf of ``user_id`` (shown as ``user_representation``) when an application acts for a person."""
 
     client_id: str
     secret: str
+    user_id: str = ""
+    user_representation: str = ""
     _token: tuple[float, str] = field(default=(0.0, ""), repr=False, compare=False)
 
     def __call__(self, url: str) -> dict[str, str]:
         issued, token = self._token
         now = time.time()
         if now - issued > TOKEN_REUSE_SECONDS:
-            token = token_for(self.client_id, self.secret, now)
+            token = token_for(
+                self.client_id,
+                self.secret,
+                now,
+                user_id=self.user_id,
+                user_representation=self.user_representation,
+            )
             self._token = (now, token)
         return {"Authorization": f"Bearer {token}"}
 

@@ -637,3 +637,27 @@ AUTHENTICATION_BACKENDS = [
     *(["zaakwerk.web.auth.oidc.StaffBackend"] if OIDC_ENABLED else []),
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# --- werkplek: the ZGW deployment it works against (ADR 0053) --------------------------------
+WERKPLEK_ZGW_URL = config(
+    "ZAAKWERK_WERKPLEK_ZGW_URL",
+    "",
+    help="Base URL of the ZGW deployment whose zaken the werkplek handles, in Open Zaak's URL "
+    "layout (`<base>/zaken/api/v1`, `<base>/catalogi/api/v1`, …). Empty: this deployment.",
+    group="Werkplek",
+)
+WERKPLEK_CLIENT_ID = config(
+    "ZAAKWERK_WERKPLEK_CLIENT_ID",
+    "zaakwerk-werkplek",
+    help="Client id the werkplek calls the ZGW APIs with; each call also names the staff member "
+    "(the token's user_id), so the registers' audit trails say who did it.",
+    group="Werkplek",
+)
+WERKPLEK_CLIENT_SECRET = config(
+    "ZAAKWERK_WERKPLEK_CLIENT_SECRET",
+    "",
+    help="The werkplek's JWT secret. Empty: derived from the secret key; `zaakwerk werkplek "
+    "authorise` registers it in this deployment's Autorisaties API. Set it when the werkplek works "
+    "against another deployment, where the werkplek is registered with this secret.",
+    group="Werkplek",
+)

@@ -6,9 +6,11 @@ rules, lists and services take it as a plain value, so domain code never imports
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_to_bytes
 
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import PermissionDenied
@@ -86,7 +88,7 @@ class Caller:
         return allowed
 
     def actor(self, request: HttpRequest | None = None) -> Actor:
-        toelichting = request.headers.get("X-Audit-Toelichting", "") if request is not None else ""
+        toelichting = audit_toelichting(request.headers.get("X-Audit-Toelichting", "")) if request else ""
         return Actor(
             client_id=self.client_id,
             applicatie_weergave=self.authorisations.label,
@@ -94,3 +96,21 @@ class Caller:
             gebruikers_weergave=self.user_representation,
             toelichting=toelichting,
         )
+
+
+# runs of percent-encoded bytes outside ASCII: the UTF-8 of characters a header cannot carry
+_ENCODED_NON_ASCII = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
+
+
+def audit_toelichting(header: str) -> str:
+    """The ``X-Audit-Toelichting`` header as text: an HTTP header carries ASCII only, so characters
+    beyond it arrive as percent-encoded UTF-8 and are decoded here; a ``%`` followed by anything else
+    (``10%``, ``%41``) stays as sent (docs/adr/0053)."""
+
+    def decoded(match: re.Match[str]) -> str:
+        try:
+            return unquote_to_bytes(match.group(0)).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    return _ENCODED_NON_ASCII.sub(decoded, header)

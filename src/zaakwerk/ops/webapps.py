@@ -82,6 +82,10 @@ def prepare(folder: Path) -> WebReport:
         # the registers work without them; the pages are served unstyled until they are built
         report.assets_problem = str(exc).splitlines()[0]
     ensure_demo_staff(report)
+    from django.conf import settings
+
+    if not settings.WERKPLEK_ZGW_URL:
+        authorise_werkplek()
     return report
 
 
@@ -98,3 +102,21 @@ def print_login(report: WebReport) -> None:
     if report.assets_problem:
         print(f"  Front-end files missing: {report.assets_problem}")
     print()
+
+
+def authorise_werkplek() -> str:
+    """Register the werkplek as an API client of this deployment (idempotent); its client id.
+
+    The werkplek checks each staff member's roles per zaaktype itself (docs/adr/0054), so its
+    Applicatie may read and write every zaaktype; the token of each call names the staff member.
+    When the werkplek works against another deployment (``ZAAKWERK_WERKPLEK_ZGW_URL``) it is
+    registered there, not here.
+    """
+    from django.conf import settings
+
+    from zaakwerk.autorisaties.clients import register_client
+    from zaakwerk.werkplek.zgw import client_secret
+
+    client_id = str(settings.WERKPLEK_CLIENT_ID)
+    register_client(client_id, client_secret(), all_authorizations=True, label="Zaakwerk werkplek")
+    return client_id
