@@ -3,6 +3,8 @@ answers 404 for a zaak outside the user's roles, and bad input changes nothing."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
@@ -139,7 +141,11 @@ def test_creating_a_zaak_with_initiator_first_status_and_team(werkplek: ZGWClien
     form = browser.get(reverse("werkplek:zaak-aanmaken")).content.decode()
     # only the zaaktypen the user handles are offered
     assert "Melding openbare ruimte" in form and "Bezwaar" not in form
+    # the kanalen come from the Referentielijsten API
+    balie = re.search(r'<option value="([^"]+)">Balie</option>', form)
+    assert balie is not None
     values = {
+        "kanaal": balie.group(1),
         "zaaktype": demo.melding.url,
         "omschrijving": "Gat in de weg",
         "initiator": "bsn",
@@ -154,6 +160,7 @@ def test_creating_a_zaak_with_initiator_first_status_and_team(werkplek: ZGWClien
     assert done.status_code == 302
     zaak = next(werkplek.zaken.zaken.list(zaaktype=demo.melding.url))
     assert done["Location"] == reverse("werkplek:zaak", args=[zaak.uuid])
+    assert (zaak.omschrijving, zaak.communicatiekanaal) == ("Gat in de weg", balie.group(1))
     rollen = {
         (rol.omschrijving_generiek, rol.betrokkene_type) for rol in werkplek.zaken.rollen.list(zaak=zaak.url)
     }
