@@ -11,6 +11,7 @@ from pytest_django import Settings
 
 from tests.browser.harness import assert_accessible, tab_to
 from tests.werkplek import zaken
+from tests.werkplek.test_documenten import close
 from zaakwerk.client import ZGWClient, models
 from zaakwerk.ops.webapps import authorise_werkplek
 from zaakwerk.web.roles import Role
@@ -186,3 +187,60 @@ def test_zaak_aanmaken_by_keyboard(
     expect(page.locator("[aria-current=step]")).to_contain_text("Gemeld")
     expect(page.get_by_role("table", name="Betrokkenen bij de zaak")).to_contain_text("111222333")
     assert_accessible(page)
+
+
+def test_a_new_version_metadata_and_an_expired_lock_by_keyboard(
+    login_as: Callable[[Role | None], Page], werkplek: ZGWClient, demo: zaken.Demo
+) -> None:
+    zaak = a_melding(werkplek, demo)
+    link = next(werkplek.zaken.zaakinformatieobjecten.list(zaak=zaak.url))
+    page = login_as(Role.BEHANDELAAR)
+    page.goto(f"/werkplek/zaken/{zaak.uuid}/documenten/{link.informatieobject.rsplit('/', 1)[-1]}/")
+    # a new version, with its reason
+    tab_to(page, page.get_by_label("Nieuw bestand"), max_presses=120)
+    page.get_by_label("Nieuw bestand").set_input_files(
+        FilePayload(name="melding-v2.pdf", mimeType="application/pdf", buffer=b"%PDF-1.4 v2")
+    )
+    tab_to(page, page.get_by_label("Reden van de nieuwe versie"))
+    page.keyboard.type("Melder stuurde een betere foto")
+    press(page, page.get_by_role("button", name="Nieuwe versie opslaan"))
+    expect(page.get_by_role("status")).to_contain_text("De nieuwe versie is opgeslagen.")
+    expect(page.get_by_role("link", name="Versie 2 downloaden")).to_be_visible()
+    # lock it; then someone unlocks it by force elsewhere: the change is refused, nothing changes
+    press(page, page.get_by_role("button", name="Vergrendelen"))
+    expect(page.get_by_role("button", name="Ontgrendelen")).to_be_visible()
+    werkplek.documenten.unlock(link.informatieobject)
+    tab_to(page, page.get_by_label("Titel"), max_presses=120)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Melding met foto")
+    tab_to(page, page.get_by_label("Reden van de wijziging"))
+    page.keyboard.type("Duidelijkere titel")
+    press(page, page.get_by_role("button", name="Gegevens opslaan"))
+    expect(page.get_by_role("alert")).to_contain_text("Je vergrendeling is verlopen")
+    assert_accessible(page)
+    assert werkplek.documenten.enkelvoudiginformatieobjecten.get(link.informatieobject).titel == "melding"
+    # without a lock of one's own, the change is made (locked and unlocked around it)
+    tab_to(page, page.get_by_label("Titel"), max_presses=120)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Melding met foto")
+    tab_to(page, page.get_by_label("Reden van de wijziging"))
+    page.keyboard.type("Duidelijkere titel")
+    press(page, page.get_by_role("button", name="Gegevens opslaan"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Melding met foto")
+
+
+def test_a_zaak_closed_meanwhile_says_so(
+    login_as: Callable[[Role | None], Page], werkplek: ZGWClient, demo: zaken.Demo
+) -> None:
+    zaak = a_melding(werkplek, demo)
+    page = login_as(Role.BEHANDELAAR)
+    page.goto(f"/werkplek/zaken/{zaak.uuid}/gegevens/")
+    tab_to(page, page.get_by_label("Reden van de wijziging"), max_presses=60)
+    page.keyboard.type("Te laat")
+    close(werkplek, zaak, demo.melding)  # by someone else, while the form is open
+    press(page, page.get_by_role("button", name="Wijzigingen opslaan"))
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Deze zaak is intussen afgesloten. Er is niets gewijzigd."
+    )
+    assert_accessible(page)
+    assert werkplek.zaken.zaken.get(zaak.url).omschrijving == "Losse stoeptegel Dorpsstraat 12"

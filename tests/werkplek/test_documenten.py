@@ -145,6 +145,12 @@ def test_locks_versions_and_an_expired_lock(werkplek: ZGWClient, demo: zaken.Dem
     assert stuk().informatieobject.titel == "Rapport definitief"
     assert not DocumentLock.objects.exists()
     werkplek.documenten.unlock(stuk().informatieobject.url, other_lock)
+    # also when it was only unlocked by force, not locked again
+    documenten.lock(werkplek, anna, zaak, stuk())
+    werkplek.documenten.unlock(stuk().informatieobject.url)
+    with pytest.raises(documenten.LockExpired):
+        documenten.change(werkplek, anna, zaak, stuk(), {"titel": "te laat"}, toelichting="x")
+    assert stuk().informatieobject.titel == "Rapport definitief" and not DocumentLock.objects.exists()
     # Anna unlocks what she locked
     documenten.lock(werkplek, anna, zaak, stuk())
     documenten.unlock(werkplek, anna, stuk())

@@ -9,7 +9,8 @@ Changes need the Documenten API's lock. A staff member may lock a document to wo
 lock's id is kept in :class:`~zaakwerk.werkplek.models.DocumentLock` (docs/adr/0062). A change to
 an unlocked document locks, changes and unlocks it in one go; a document locked by someone else
 cannot be changed. When the register no longer accepts the kept lock (someone unlocked it by
-force), the change is refused with :class:`LockExpired` and the kept lock is dropped.
+force, and perhaps locked again), the change is refused with :class:`LockExpired` and the kept
+lock is dropped.
 """
 
 from __future__ import annotations
@@ -245,6 +246,11 @@ def change(
     this change only. LockedByOther, LockExpired, ChangeRefused or ZaakClosed change nothing."""
     require_open(zaak)
     url = stuk.informatieobject.url
+    mine = DocumentLock.objects.filter(informatieobject=url, username=user.get_username()).first()
+    if mine is not None and not stuk.informatieobject.locked:
+        # the user locked it, but the register no longer holds that lock: unlocked by force
+        mine.delete()
+        raise LockExpired(url)
     kept = holder(stuk)
     own = kept is not None and kept.username == user.get_username()
     if stuk.informatieobject.locked and not own:
