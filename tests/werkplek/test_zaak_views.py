@@ -4,6 +4,7 @@ answers 404 for a zaak outside the user's roles, and bad input changes nothing."
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -17,6 +18,9 @@ from zaakwerk.ops.webapps import authorise_werkplek
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek import zgw
 from zaakwerk.werkplek.models import RoleGrant
+
+if TYPE_CHECKING:
+    from pytest_django import Settings
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +193,14 @@ def test_a_free_contact_and_a_kvk_nummer_as_initiator(werkplek: ZGWClient, demo:
     assert any(
         kind == "vestiging" and (ident or {}).get("kvkNummer") == "12345678" for kind, _, ident in found
     )
+
+
+def test_unreachable_registers_are_a_page_that_says_so(settings: Settings) -> None:
+    browser = _login("bea", Role.BEHANDELAAR)
+    settings.WERKPLEK_ZGW_URL = "http://127.0.0.1:9"  # nothing listens there
+    for url in (
+        reverse("werkplek:zaak", args=["6f1c8a35-3e5f-4d0b-9a4e-0c0c1b2f3d4e"]),
+        reverse("werkplek:zaak-aanmaken"),
+    ):
+        answer = browser.get(url)
+        assert answer.status_code == 503 and "De registers zijn niet bereikbaar" in answer.content.decode()

@@ -17,6 +17,7 @@ from zaakwerk.client import ClientError, HTTPStatusError
 from zaakwerk.werkplek.access import access_for, team_names
 from zaakwerk.werkplek.services import aanmaken as service
 from zaakwerk.werkplek.services.gegevens import ChangeRefused
+from zaakwerk.werkplek.views.zaak import registers_unavailable
 from zaakwerk.werkplek.zgw import base_url, client_for, display_name
 
 SOORTEN = [
@@ -90,6 +91,7 @@ def _kanalen(request: HttpRequest) -> list[tuple[str, str]]:
 
 
 @login_required
+@registers_unavailable
 @require_http_methods(["GET", "POST"])
 def aanmaken(request: HttpRequest) -> HttpResponse:
     client = client_for(request.user)

@@ -28,7 +28,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from zaakwerk.client import ZGWClient, models
 from zaakwerk.werkplek.services import documenten
 from zaakwerk.werkplek.services.gegevens import ZaakClosed
-from zaakwerk.werkplek.views.zaak import VERTROUWELIJKHEID, identificatie_of, may_handle, open_or_404
+from zaakwerk.werkplek.views.zaak import (
+    VERTROUWELIJKHEID,
+    identificatie_of,
+    may_handle,
+    open_or_404,
+    registers_unavailable,
+)
 from zaakwerk.werkplek.zgw import display_name
 
 # formats a browser shows itself without running anything of the file (no HTML, no SVG)
@@ -96,6 +102,7 @@ def _zaak_url(zaak: models.Zaak) -> str:
 
 
 @login_required
+@registers_unavailable
 @require_http_methods(["GET", "POST"])
 def toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
     client, access, zaak = open_or_404(request, str(uuid))
@@ -203,6 +210,7 @@ def _document_page(
 
 
 @login_required
+@registers_unavailable
 def document(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     return _document_page(request, uuid, document)
 
@@ -260,6 +268,7 @@ def _document_url(uuid: Any, document: Any) -> str:
 
 
 @login_required
+@registers_unavailable
 @require_POST
 def vergrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     found = _handler_or_403(request, uuid, document)
@@ -277,6 +286,7 @@ def vergrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
 
 
 @login_required
+@registers_unavailable
 @require_POST
 def ontgrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     found = _handler_or_403(request, uuid, document)
@@ -292,6 +302,7 @@ def ontgrendelen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse
 
 
 @login_required
+@registers_unavailable
 @require_POST
 def wijzigen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     found = _handler_or_403(request, uuid, document)
@@ -313,6 +324,7 @@ def wijzigen(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
 
 
 @login_required
+@registers_unavailable
 @require_POST
 def nieuwe_versie(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     found = _handler_or_403(request, uuid, document)
@@ -334,6 +346,7 @@ def nieuwe_versie(request: HttpRequest, uuid: Any, document: Any) -> HttpRespons
 
 
 @login_required
+@registers_unavailable
 def download(request: HttpRequest, uuid: Any, document: Any) -> HttpResponse:
     """The document's content (``?versie=n`` for an older version); ``?bekijken=1`` shows a PDF or
     an image in the browser, every other format is always a download."""

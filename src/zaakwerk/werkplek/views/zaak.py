@@ -7,7 +7,10 @@ behandelaar or coördinator role on the zaak's zaaktype (docs/adr/0060).
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.contrib import messages
@@ -19,13 +22,29 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from zaakwerk.client import ZGWClient, models
+from zaakwerk.client import ClientError, ZGWClient, models
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek.access import Access, access_for
 from zaakwerk.werkplek.services import gegevens, zaakpagina
 from zaakwerk.werkplek.zgw import client_for
 
+logger = logging.getLogger(__name__)
 HANDLERS = (Role.BEHANDELAAR, Role.COORDINATOR)
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def registers_unavailable(view: View) -> View:
+    """When the registers cannot be reached or fail, a page that says so (503), not an error."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except ClientError:
+            logger.exception("the registers failed for %s", request.path)
+            return render(request, "werkplek/zaak/onbereikbaar.html", status=503)
+
+    return cast(View, wrapped)
 
 
 def may_handle(access: Access, zaaktype_identificatie: str) -> bool:
@@ -52,6 +71,7 @@ def open_or_404(
 
 
 @login_required
+@registers_unavailable
 def zaak(request: HttpRequest, uuid: Any) -> HttpResponse:
     client = client_for(request.user)
     access = access_for(request.user)
@@ -125,6 +145,7 @@ class GegevensForm(forms.Form):
 
 
 @login_required
+@registers_unavailable
 @require_http_methods(["GET", "POST"])
 def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
     client, access, current = open_or_404(request, str(uuid))
