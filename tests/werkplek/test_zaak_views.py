@@ -204,3 +204,22 @@ def test_unreachable_registers_are_a_page_that_says_so(settings: Settings) -> No
     ):
         answer = browser.get(url)
         assert answer.status_code == 503 and "De registers zijn niet bereikbaar" in answer.content.decode()
+
+
+def test_the_page_shows_a_besluit(werkplek: ZGWClient, demo: zaken.Demo) -> None:
+    zaaktype, besluittype = zaken.zaaktype_met_besluit(werkplek, f"{zgw.base_url()}/referentielijsten/api/v1")
+    zaak = zaken.zaak(werkplek, zaaktype, "Parkeervergunning Kerkstraat")
+    werkplek.besluiten.besluiten.create(
+        {
+            "verantwoordelijkeOrganisatie": zaken.RSIN,
+            "besluittype": besluittype.url,
+            "zaak": zaak.url,
+            "datum": "2026-11-10",
+            "ingangsdatum": "2026-11-11",
+            "toelichting": "Vergunning voor zone B",
+        }
+    )
+    browser = _login("rita", Role.RAADPLEGER, "PARKEREN-MET-BESLUIT")
+    page = browser.get(reverse("werkplek:zaak", args=[zaak.uuid])).content.decode()
+    assert "Parkeerbesluit" in page and "besloten op 10 november 2026" in page
+    assert "Vergunning voor zone B" in page

@@ -97,6 +97,39 @@ def test_the_zaak_page_shows_every_part_of_a_zaak(zgw: tuple[ZGWClient, str]) ->
     assert page.locatie.points.split()[0] == "5.0,95.0"
 
 
+def test_the_zaak_page_shows_besluiten_and_the_resultaat(zgw: tuple[ZGWClient, str]) -> None:
+    client, referentielijsten = zgw
+    zaaktype, besluittype = zaken.zaaktype_met_besluit(client, referentielijsten)
+    zaak = zaken.zaak(client, zaaktype, "Parkeervergunning Kerkstraat")
+    client.besluiten.besluiten.create(
+        {
+            "verantwoordelijkeOrganisatie": zaken.RSIN,
+            "besluittype": besluittype.url,
+            "zaak": zaak.url,
+            "datum": "2026-11-10",
+            "ingangsdatum": "2026-11-11",
+            "toelichting": "Vergunning voor zone B",
+        }
+    )
+    resultaattype = next(
+        item
+        for item in client.catalogi.resultaattypen.list(zaaktype=zaaktype.url)
+        if item.omschrijving == "Verleend"
+    )
+    client.zaken.resultaten.create(
+        {"zaak": zaak.url, "resultaattype": resultaattype.url, "toelichting": "Akkoord"}
+    )
+    access = Access(per_zaaktype={"PARKEREN-MET-BESLUIT": frozenset({Role.RAADPLEGER})})
+    # when
+    page = zaakpagina.zaak_pagina(client, access, zaak.uuid)
+    # then
+    assert [(regel.besluittype, regel.besluit.toelichting) for regel in page.besluiten] == [
+        ("Parkeerbesluit", "Vergunning voor zone B")
+    ]
+    assert page.resultaat is not None and page.resultaat.toelichting == "Akkoord"
+    assert page.resultaattype is not None and page.resultaattype.omschrijving == "Verleend"
+
+
 def test_a_zaak_outside_the_users_roles_is_not_found(zgw: tuple[ZGWClient, str]) -> None:
     client, referentielijsten = zgw
     demo = zaken.demo(client, referentielijsten)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import copy
 import uuid
 from dataclasses import dataclass
 
 from zaakwerk.client import ZGWClient, models
-from zaakwerk.ops.demo import load_demo
+from zaakwerk.ops.demo import DemoReport, _zaaktype, definition, load_demo
 
 RSIN = "002220647"
 
@@ -84,3 +85,37 @@ def document(
     )
     client.zaken.zaakinformatieobjecten.create({"zaak": zaak_.url, "informatieobject": eio.url})
     return eio
+
+
+def zaaktype_met_besluit(
+    client: ZGWClient, referentielijsten: str
+) -> tuple[models.ZaakType, models.BesluitType]:
+    """A copy of the demo's parkeervergunning whose zaken can have a besluit (the demo's has no
+    besluittype): a published besluittype ``Parkeerbesluit`` and a zaaktype that names it."""
+    catalogus = load_demo(client, referentielijsten=referentielijsten).catalogus
+    found = list(client.catalogi.besluittypen.list(catalogus=catalogus, omschrijving="Parkeerbesluit"))
+    if found:
+        besluittype = found[0]
+    else:
+        besluittype = client.catalogi.besluittypen.create(
+            {
+                "catalogus": catalogus,
+                "omschrijving": "Parkeerbesluit",
+                "zaaktypen": [],
+                "informatieobjecttypen": [],
+                "publicatieIndicatie": False,
+                "beginGeldigheid": "2024-01-01",
+            }
+        )
+        client.catalogi.publish(besluittype.url)
+    item = copy.deepcopy(
+        next(
+            item
+            for item in definition(referentielijsten)["zaaktypen"]
+            if item["identificatie"] == "PARKEERVERGUNNING"
+        )
+    )
+    item.update(identificatie="PARKEREN-MET-BESLUIT", besluittypen=["Parkeerbesluit"])
+    report = DemoReport()
+    _zaaktype(client.catalogi, catalogus, item, report)
+    return client.catalogi.zaaktypen.get(report.zaaktypen["PARKEREN-MET-BESLUIT"]), besluittype
