@@ -14,6 +14,11 @@ class WerkplekConfig(AppConfig):
             navigation.Menu(
                 app="werkplek",
                 label=_("Menu werkplek"),
-                items=(navigation.NavItem(_("Start"), "werkplek:home"),),
+                items=(
+                    navigation.NavItem(_("Start"), "werkplek:home"),
+                    navigation.NavItem(_("Mijn taken"), "werkplek:mijn-taken"),
+                    navigation.NavItem(_("Taken-werkvoorraad"), "werkplek:taken-werkvoorraad"),
+                    navigation.NavItem(_("Behandelparameters"), "werkplek:behandelparameters"),
+                ),
             )
         )
