@@ -64,13 +64,17 @@ def zaak(
 
 def statustype(client: ZGWClient, zaak: models.Zaak, omschrijving: str) -> models.StatusType:
     return next(
-        item for item in client.catalogi.statustypen.list(zaaktype=zaak.zaaktype) if item.omschrijving == omschrijving
+        item
+        for item in client.catalogi.statustypen.list(zaaktype=zaak.zaaktype)
+        if item.omschrijving == omschrijving
     )
 
 
 def resultaattype(client: ZGWClient, zaak: models.Zaak, omschrijving: str) -> models.ResultaatType:
     return next(
-        item for item in client.catalogi.resultaattypen.list(zaaktype=zaak.zaaktype) if item.omschrijving == omschrijving
+        item
+        for item in client.catalogi.resultaattypen.list(zaaktype=zaak.zaaktype)
+        if item.omschrijving == omschrijving
     )
 
 

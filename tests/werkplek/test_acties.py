@@ -38,7 +38,9 @@ def test_the_next_status_and_one_that_may_not_follow(client: ZGWClient) -> None:
     with pytest.raises(acties.ActieError, match="kan niet volgen"):
         acties.set_status(person, found.url, ontvangen.url, toelichting="terug")
     with pytest.raises(acties.ActieError):
-        acties.set_status(person, found.url, statustype(client, found, "Afgehandeld").url, toelichting="klaar")
+        acties.set_status(
+            person, found.url, statustype(client, found, "Afgehandeld").url, toelichting="klaar"
+        )
     assert len(list(client.zaken.statussen.list(zaak=found.url))) == 1
     # the next one is set, with the reason in the audit trail
     behandeling = statustype(client, found, "In behandeling")
@@ -54,7 +56,9 @@ def test_opschorten_once_and_hervatten_moves_the_end_dates(client: ZGWClient) ->
         acties.opschorten(client, found.url, reden="nog eens", today=date(2026, 11, 11))
     assert acties.load(client, found.url).suspended
     # resumed 12 days later: both end dates move 12 days
-    assert acties.hervatten(client, found.url, toelichting="Kenteken ontvangen", today=date(2026, 11, 22)) == 12
+    assert (
+        acties.hervatten(client, found.url, toelichting="Kenteken ontvangen", today=date(2026, 11, 22)) == 12
+    )
     after = client.zaken.zaken.get(found.url)
     assert after.einddatum_gepland == day("2027-01-09")
     assert after.uiterlijke_einddatum_afdoening == day("2027-01-23")
@@ -87,7 +91,10 @@ def test_verlengen_within_the_limit_once(client: ZGWClient) -> None:
     acties.verlengen(client, found.url, dagen=14, reden="Advies duurt langer", max_dagen=20)
     after = client.zaken.zaken.get(found.url)
     assert after.verlenging == {"reden": "Advies duurt langer", "duur": "P14D"}
-    assert (after.einddatum_gepland, after.uiterlijke_einddatum_afdoening) == (day("2027-01-11"), day("2027-01-25"))
+    assert (after.einddatum_gepland, after.uiterlijke_einddatum_afdoening) == (
+        day("2027-01-11"),
+        day("2027-01-25"),
+    )
     with pytest.raises(acties.ActieError, match="al verlengd"):
         acties.verlengen(client, found.url, dagen=1, reden="nog een dag")
 

@@ -36,7 +36,9 @@ def _url(found: models.Zaak, actie: str) -> str:
 def test_no_role_on_the_zaaktype_is_404_and_a_role_that_may_not_is_403(client: ZGWClient) -> None:
     found = zaak(client)
     team = Group.objects.create(name="team-meldingen")
-    RoleGrant.objects.create(group=team, role=Role.BEHANDELAAR, zaaktype_identificatie="MELDING-OPENBARE-RUIMTE")
+    RoleGrant.objects.create(
+        group=team, role=Role.BEHANDELAAR, zaaktype_identificatie="MELDING-OPENBARE-RUIMTE"
+    )
     outsider = _browser("team-meldingen", name="buiten")
     assert outsider.get(_url(found, "status")).status_code == 404
     assert outsider.post(_url(found, "opschorten"), {"reden": "x"}).status_code == 404
@@ -46,7 +48,10 @@ def test_no_role_on_the_zaaktype_is_404_and_a_role_that_may_not_is_403(client: Z
     assert behandelaar.get(_url(found, "toekennen")).status_code == 403  # coördinator assigns
     assert behandelaar.get(_url(found, "heropenen")).status_code == 403  # recordmanager reopens
     assert behandelaar.get(_url(found, "onbekend")).status_code == 404
-    assert behandelaar.get("/werkplek/zaken/7b0c3b0e-4b8a-4d3e-9d6e-1b5a1f1e2c3d/acties/status/").status_code == 404
+    assert (
+        behandelaar.get("/werkplek/zaken/7b0c3b0e-4b8a-4d3e-9d6e-1b5a1f1e2c3d/acties/status/").status_code
+        == 404
+    )
     # nothing was written by any of them
     assert client.zaken.zaken.get(found.url).opschorting == {"indicatie": False, "reden": ""}
 
@@ -95,7 +100,9 @@ def test_a_zaak_closed_meanwhile_by_someone_else(client: ZGWClient) -> None:
     behandelaar = _browser("behandelaar")
     assert behandelaar.get(_url(found, "opschorten")).status_code == 200
     # someone else closes it while the form is open
-    acties.afsluiten(client, found.url, resultaattype_url=resultaattype(client, found, "Verleend").url, toelichting="")
+    acties.afsluiten(
+        client, found.url, resultaattype_url=resultaattype(client, found, "Verleend").url, toelichting=""
+    )
     refused = behandelaar.post(_url(found, "opschorten"), {"reden": "Wacht op stukken"})
     assert refused.status_code == 422 and "inmiddels afgesloten" in refused.content.decode()
     assert client.zaken.zaken.get(found.url).opschorting == {"indicatie": False, "reden": ""}
@@ -107,7 +114,8 @@ def test_toekennen_vrijgeven_afsluiten_heropenen(client: ZGWClient) -> None:
     staff("piet", "behandelaar")
     coordinator = _browser("coördinator", name="coordinator")
     done = coordinator.post(
-        _url(found, "toekennen"), {"team": "team-parkeren", "medewerker": "piet", "toelichting": "Piet heeft tijd"}
+        _url(found, "toekennen"),
+        {"team": "team-parkeren", "medewerker": "piet", "toelichting": "Piet heeft tijd"},
     )
     assert done.status_code == 302
     rollen = list(client.zaken.rollen.list(zaak=found.url, omschrijvingGeneriek="behandelaar"))
@@ -156,7 +164,12 @@ def test_a_task_of_aanvullende_informatie_suspends_until_answered(client: ZGWCli
     team = Group.objects.create(name="team-parkeren")
     done = behandelaar.post(
         _url(found, "taak"),
-        {"kind": "aanvullende_informatie", "title": "Kenteken opvragen", "team": str(team.pk), "due_date": "2026-12-20"},
+        {
+            "kind": "aanvullende_informatie",
+            "title": "Kenteken opvragen",
+            "team": str(team.pk),
+            "due_date": "2026-12-20",
+        },
     )
     assert done.status_code == 302
     assert acties.load(client, found.url).suspended
@@ -166,8 +179,13 @@ def test_a_task_of_aanvullende_informatie_suspends_until_answered(client: ZGWCli
     assert "Kenteken opvragen" in member.get("/werkplek/taken/werkvoorraad/").content.decode()
     assert member.post(f"/werkplek/taken/{task.pk}/", {"what": "take"}).status_code == 302
     assert "Kenteken opvragen" in member.get("/werkplek/taken/").content.decode()
-    assert member.post(f"/werkplek/taken/{task.pk}/", {"what": "comment", "text": "Gebeld"}).status_code == 302
-    assert member.post(f"/werkplek/taken/{task.pk}/", {"what": "complete", "outcome": "ontvangen"}).status_code == 302
+    assert (
+        member.post(f"/werkplek/taken/{task.pk}/", {"what": "comment", "text": "Gebeld"}).status_code == 302
+    )
+    assert (
+        member.post(f"/werkplek/taken/{task.pk}/", {"what": "complete", "outcome": "ontvangen"}).status_code
+        == 302
+    )
     task.refresh_from_db()
     assert (task.state, task.outcome, task.completed_by) == ("afgerond", "ontvangen", "lid")
     assert not acties.load(client, found.url).suspended
@@ -179,8 +197,12 @@ def test_a_task_of_aanvullende_informatie_suspends_until_answered(client: ZGWCli
 
 def test_tasks_start_with_a_status_as_the_handling_parameters_say(client: ZGWClient) -> None:
     found = zaak(client)
-    parameters = HandlingParameters.objects.create(zaaktype_identificatie="PARKEERVERGUNNING", default_group="team-parkeren")
-    parameters.status_tasks.create(statustype_omschrijving="In behandeling", kind="advies", title="Advies handhaving", due_days=7)
+    parameters = HandlingParameters.objects.create(
+        zaaktype_identificatie="PARKEERVERGUNNING", default_group="team-parkeren"
+    )
+    parameters.status_tasks.create(
+        statustype_omschrijving="In behandeling", kind="advies", title="Advies handhaving", due_days=7
+    )
     behandelaar = _browser("behandelaar")
     behandeling = statustype(client, found, "In behandeling")
     assert behandelaar.post(_url(found, "status"), {"statustype": behandeling.url}).status_code == 302
@@ -199,9 +221,15 @@ def test_the_beheerder_edits_the_handling_parameters(client: ZGWClient) -> None:
     url = "/werkplek/behandelparameters/PARKEERVERGUNNING/"
     page = beheerder.get(url)
     assert page.status_code == 200 and "In behandeling" in page.content.decode()
-    data = {"what": "parameters", "default_group": "team-parkeren", "max_verlenging_dagen": "14"}
+    data: dict[str, str | list[str]] = {
+        "what": "parameters",
+        "default_group": "team-parkeren",
+        "max_verlenging_dagen": "14",
+    }
     for actie in Actie:
-        data[f"rechten_{actie.value}"] = [Role.COORDINATOR.value] if actie is Actie.VERLENGEN else ["behandelaar"]
+        data[f"rechten_{actie.value}"] = (
+            [Role.COORDINATOR.value] if actie is Actie.VERLENGEN else ["behandelaar"]
+        )
     assert beheerder.post(url, data).status_code == 302
     saved = HandlingParameters.objects.get(zaaktype_identificatie="PARKEERVERGUNNING")
     assert (saved.default_group, saved.max_verlenging_dagen, saved.permissions["verlengen"]) == (
@@ -212,10 +240,24 @@ def test_the_beheerder_edits_the_handling_parameters(client: ZGWClient) -> None:
     assert beheerder.post(url, {"what": "parameters", "max_verlenging_dagen": "-1"}).status_code == 422
     added = beheerder.post(
         url,
-        {"what": "taak", "taak-statustype_omschrijving": "In behandeling", "taak-kind": "goedkeuren", "taak-title": "Akkoord", "taak-due_days": "3"},
+        {
+            "what": "taak",
+            "taak-statustype_omschrijving": "In behandeling",
+            "taak-kind": "goedkeuren",
+            "taak-title": "Akkoord",
+            "taak-due_days": "3",
+        },
     )
     assert added.status_code == 302 and saved.status_tasks.get().title == "Akkoord"
-    added = beheerder.post(url, {"what": "mail", "mail-name": "Ontvangst", "mail-subject": "Zaak {{ identificatie }}", "mail-body": "Beste {{ initiator }}"})
+    added = beheerder.post(
+        url,
+        {
+            "what": "mail",
+            "mail-name": "Ontvangst",
+            "mail-subject": "Zaak {{ identificatie }}",
+            "mail-body": "Beste {{ initiator }}",
+        },
+    )
     assert added.status_code == 302 and saved.mail_templates.get().name == "Ontvangst"
     # a behandelaar may not
     assert _browser("behandelaar").get(url).status_code == 403

@@ -30,7 +30,7 @@ from zaakwerk.client import ClientError, HTTPStatusError, ZGWClient, models
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek import acties_forms as f
 from zaakwerk.werkplek import tasks
-from zaakwerk.werkplek.access import Access, access_for, team_names
+from zaakwerk.werkplek.access import Access, access_for
 from zaakwerk.werkplek.handling import Actie, parameters_for, permitted
 from zaakwerk.werkplek.models import MailTemplate
 from zaakwerk.werkplek.services import acties, assignment, besluiten, email
@@ -179,7 +179,9 @@ def _reason_form(required: bool = True, label: Any = None) -> Callable[..., form
 
 
 def _status_form(request: HttpRequest, door: Door, data: dict[str, Any] | None) -> forms.Form:
-    return f.StatusForm(data, statustypen=[(item.url, item.omschrijving) for item in door.state.next_statustypen()])
+    return f.StatusForm(
+        data, statustypen=[(item.url, item.omschrijving) for item in door.state.next_statustypen()]
+    )
 
 
 def _do_status(request: HttpRequest, door: Door, form: forms.Form) -> str:
@@ -212,7 +214,9 @@ def _do_hervatten(request: HttpRequest, door: Door, form: forms.Form) -> str:
 
 
 def _verlengen_form(request: HttpRequest, door: Door, data: dict[str, Any] | None) -> forms.Form:
-    limit = acties.max_verlenging(door.state.zaaktype, parameters_for(door.identificatie).max_verlenging_dagen)
+    limit = acties.max_verlenging(
+        door.state.zaaktype, parameters_for(door.identificatie).max_verlenging_dagen
+    )
     return f.VerlengenForm(data, maximum=limit)
 
 
@@ -251,11 +255,18 @@ def _do_toekennen(request: HttpRequest, door: Door, form: forms.Form) -> str:
             assignment.assign_to_medewerker(
                 door.client,
                 state.zaak,
-                assignment.Medewerker(person.username, person.last_name or person.username, person.first_name[:1]),
+                assignment.Medewerker(
+                    person.username, person.last_name or person.username, person.first_name[:1]
+                ),
                 toelichting=reason,
             )
     except assignment.AssignmentError as exc:
-        raise ActieError(_("Zaken van dit zaaktype kunnen niet worden toegekend: het zaaktype heeft geen roltype behandelaar.")) from exc
+        raise ActieError(
+            _(
+                "Zaken van dit zaaktype kunnen niet worden toegekend: het zaaktype heeft geen roltype "
+                "behandelaar."
+            )
+        ) from exc
     return _("De zaak is toegekend.")
 
 
@@ -318,7 +329,9 @@ def _email_form(request: HttpRequest, door: Door, data: dict[str, Any] | None) -
 def _do_email(request: HttpRequest, door: Door, form: forms.Form) -> str:
     template = next(item for item in _templates(door) if str(item.pk) == form.cleaned_data["sjabloon"])
     message = email.send(door.client, door.state.zaak.url, template, medewerker=display_name(request.user))
-    return _("De e-mail is verstuurd aan %(adres)s en bij de zaak opgeslagen.") % {"adres": ", ".join(message.to)}
+    return _("De e-mail is verstuurd aan %(adres)s en bij de zaak opgeslagen.") % {
+        "adres": ", ".join(message.to)
+    }
 
 
 def _taak_form(request: HttpRequest, door: Door, data: dict[str, Any] | None) -> forms.Form:
@@ -377,9 +390,13 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
             except ActieError as exc:
                 problem = exc.message
             except HTTPStatusError as exc:
-                problem = _("Het register weigerde de wijziging: %(reden)s") % {"reden": acties.api_message(exc)}
+                problem = _("Het register weigerde de wijziging: %(reden)s") % {
+                    "reden": acties.api_message(exc)
+                }
             except ClientError:
-                problem = _("Het register is nu niet bereikbaar; er is niets veranderd. Probeer het later opnieuw.")
+                problem = _(
+                    "Het register is nu niet bereikbaar; er is niets veranderd. Probeer het later opnieuw."
+                )
             else:
                 messages.success(request, done)
                 return HttpResponseRedirect(zaak_page_url(door.uuid))
@@ -394,4 +411,6 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
         "problem": problem,
         "zaak_url": zaak_page_url(door.uuid),
     }
-    return render(request, "werkplek/acties/actie.html", context, status=422 if problem or form.errors else 200)
+    return render(
+        request, "werkplek/acties/actie.html", context, status=422 if problem or form.errors else 200
+    )

@@ -29,11 +29,16 @@ ROLE_CHOICES = [(role.value, role.label) for role in Role]
 
 class ParametersForm(forms.Form):
     default_group = forms.CharField(
-        label=gettext_lazy("Standaardteam"), required=False, max_length=24,
+        label=gettext_lazy("Standaardteam"),
+        required=False,
+        max_length=24,
         help_text=gettext_lazy("Het team dat een nieuwe zaak van dit zaaktype krijgt."),
     )
     max_verlenging_dagen = forms.IntegerField(
-        label=gettext_lazy("Maximale verlenging (dagen)"), required=False, min_value=1, max_value=3650,
+        label=gettext_lazy("Maximale verlenging (dagen)"),
+        required=False,
+        min_value=1,
+        max_value=3650,
         help_text=gettext_lazy("Leeg: de verlengingstermijn van het zaaktype."),
     )
 
@@ -53,13 +58,18 @@ class StatusTaskForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Soort taak"))
     title = forms.CharField(label=gettext_lazy("Titel van de taak"), max_length=200)
     group = forms.CharField(
-        label=gettext_lazy("Team"), required=False, max_length=150,
+        label=gettext_lazy("Team"),
+        required=False,
+        max_length=150,
         help_text=gettext_lazy("Leeg: het standaardteam."),
     )
-    due_days = forms.IntegerField(label=gettext_lazy("Termijn (dagen)"), min_value=1, max_value=365, initial=5)
+    due_days = forms.IntegerField(
+        label=gettext_lazy("Termijn (dagen)"), min_value=1, max_value=365, initial=5
+    )
 
     def __init__(self, *args: Any, statussen: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, prefix="taak", **kwargs)
+        kwargs.setdefault("prefix", "taak")
+        super().__init__(*args, **kwargs)
         self.fields["statustype_omschrijving"].choices = [(name, name) for name in statussen]  # type: ignore[attr-defined]
         self.fields["kind"].choices = kinds()  # type: ignore[attr-defined]
 
@@ -77,7 +87,8 @@ class MailTemplateForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="mail", **kwargs)
+        kwargs.setdefault("prefix", "mail")
+        super().__init__(*args, **kwargs)
 
 
 def _beheert(access: Access, identificatie: str) -> bool:
@@ -99,7 +110,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     except ClientError:
         problem = _("De catalogus is nu niet bereikbaar.")
     rows = [
-        {"identificatie": key, "omschrijving": value, "url": reverse("werkplek:behandelparameters-zaaktype", args=[key])}
+        {
+            "identificatie": key,
+            "omschrijving": value,
+            "url": reverse("werkplek:behandelparameters-zaaktype", args=[key]),
+        }
         for key, value in sorted(zaaktypen.items())
     ]
     return render(request, "werkplek/behandelparameters/overzicht.html", {"rows": rows, "problem": problem})
@@ -113,7 +128,9 @@ def _statussen(request: HttpRequest, identificatie: str) -> tuple[str, list[str]
     try:
         for zaaktype in client.catalogi.zaaktypen.list(identificatie=identificatie):
             omschrijving = zaaktype.omschrijving
-            for statustype in sorted(client.catalogi.statustypen.list(zaaktype=zaaktype.url), key=lambda s: s.volgnummer):
+            for statustype in sorted(
+                client.catalogi.statustypen.list(zaaktype=zaaktype.url), key=lambda s: s.volgnummer
+            ):
                 if statustype.omschrijving not in names:
                     names.append(statustype.omschrijving)
     except ClientError:
@@ -136,7 +153,9 @@ def edit(request: HttpRequest, identificatie: str) -> HttpResponse:
         "max_verlenging_dagen": parameters.max_verlenging_dagen,
     }
     for actie in Actie:
-        initial[f"rechten_{actie.value}"] = sorted(role.value for role in handling.roles_for(parameters, actie))
+        initial[f"rechten_{actie.value}"] = sorted(
+            role.value for role in handling.roles_for(parameters, actie)
+        )
     form = ParametersForm(initial=initial)
     task_form = StatusTaskForm(statussen=statussen)
     mail_form = MailTemplateForm()
@@ -149,7 +168,10 @@ def edit(request: HttpRequest, identificatie: str) -> HttpResponse:
                 parameters.max_verlenging_dagen = form.cleaned_data["max_verlenging_dagen"]
                 handling.set_permissions(
                     parameters,
-                    {actie: [Role(name) for name in form.cleaned_data[f"rechten_{actie.value}"]] for actie in Actie},
+                    {
+                        actie: [Role(name) for name in form.cleaned_data[f"rechten_{actie.value}"]]
+                        for actie in Actie
+                    },
                 )
                 parameters.save()
                 messages.success(request, _("De behandelparameters zijn opgeslagen."))
@@ -183,5 +205,6 @@ def edit(request: HttpRequest, identificatie: str) -> HttpResponse:
         "status_tasks": list(parameters.status_tasks.all()) if parameters.pk else [],
         "mail_templates": list(parameters.mail_templates.all()) if parameters.pk else [],
     }
-    return render(request, "werkplek/behandelparameters/zaaktype.html", context, status=422 if invalid else 200)
-
+    return render(
+        request, "werkplek/behandelparameters/zaaktype.html", context, status=422 if invalid else 200
+    )

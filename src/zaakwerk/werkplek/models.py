@@ -93,7 +93,9 @@ class StatusTask(models.Model):
 class MailTemplate(models.Model):
     """An e-mail to the initiator of a zaak, with placeholders (``{{ identificatie }}``…)."""
 
-    parameters = models.ForeignKey(HandlingParameters, on_delete=models.CASCADE, related_name="mail_templates")
+    parameters = models.ForeignKey(
+        HandlingParameters, on_delete=models.CASCADE, related_name="mail_templates"
+    )
     name = models.CharField(_("naam"), max_length=80)
     subject = models.CharField(_("onderwerp"), max_length=200)
     body = models.TextField(_("tekst"))
@@ -123,6 +125,9 @@ class Opschorting(models.Model):
     class Meta:
         verbose_name = _("opschorting")
         verbose_name_plural = _("opschortingen")
+
+    def __str__(self) -> str:
+        return f"{self.zaak_url} ({self.started_on}–{self.ended_on or ''})"
 
 
 # --- Tasks (docs/adr/0067) ------------------------------------------------------------------------
@@ -180,3 +185,6 @@ class TaskComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"

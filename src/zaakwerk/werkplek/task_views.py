@@ -48,7 +48,9 @@ def zaak_tasks(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @login_required
 def my_tasks(request: HttpRequest) -> HttpResponse:
     found = _rows(tasks.mine(request.user, access_for(request.user)))
-    return render(request, "werkplek/taken/lijst.html", {"tasks": found, "title": _("Mijn taken"), "pool": False})
+    return render(
+        request, "werkplek/taken/lijst.html", {"tasks": found, "title": _("Mijn taken"), "pool": False}
+    )
 
 
 @login_required
@@ -91,7 +93,9 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
             elif what == "comment":
                 comment_form = CommentForm(request.POST)
                 if comment_form.is_valid():
-                    tasks.add_comment(found, author=request.user.get_username(), text=comment_form.cleaned_data["text"])
+                    tasks.add_comment(
+                        found, author=request.user.get_username(), text=comment_form.cleaned_data["text"]
+                    )
                     messages.success(request, _("De opmerking is toegevoegd."))
                     return HttpResponseRedirect(reverse("werkplek:taak", args=[found.pk]))
             elif what == "take" and isinstance(request.user, User):
@@ -101,7 +105,9 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
         except ActieError as exc:
             problem = exc.message
         except ClientError:
-            problem = _("Het register is nu niet bereikbaar; er is niets veranderd. Probeer het later opnieuw.")
+            problem = _(
+                "Het register is nu niet bereikbaar; er is niets veranderd. Probeer het later opnieuw."
+            )
     context = {
         "task": found,
         "outcome": tasks.outcome_label(found),

@@ -91,4 +91,6 @@ def permitted(access: Access, zaaktype_identificatie: str, actie: Actie) -> bool
 
 
 def set_permissions(parameters: HandlingParameters, chosen: dict[Actie, Iterable[Role]]) -> None:
-    parameters.permissions = {actie.value: sorted(role.value for role in roles) for actie, roles in chosen.items()}
+    parameters.permissions = {
+        actie.value: sorted(role.value for role in roles) for actie, roles in chosen.items()
+    }

@@ -152,7 +152,9 @@ def opschorten(client: ZGWClient, url: str, *, reden: str, today: date | None = 
     if not reden.strip():
         raise ActieError(_("Geef de reden van de opschorting."))
     with transaction.atomic():
-        Opschorting.objects.create(zaak_url=state.zaak.url, reden=reden[:200], started_on=today or date.today())
+        Opschorting.objects.create(
+            zaak_url=state.zaak.url, reden=reden[:200], started_on=today or date.today()
+        )
         client.zaken.zaken.partial_update(
             state.zaak.url, {"opschorting": {"indicatie": True, "reden": reden[:200]}}, toelichting=reden
         )
@@ -241,9 +243,7 @@ def besluiten_of(client: ZGWClient, url: str) -> list[models.Besluit]:
     return list(client.besluiten.besluiten.list(zaak=url))
 
 
-def afsluiten(
-    client: ZGWClient, url: str, *, resultaattype_url: str, toelichting: str
-) -> models.Status:
+def afsluiten(client: ZGWClient, url: str, *, resultaattype_url: str, toelichting: str) -> models.Status:
     """Record the resultaat and close the zaak with its eindstatus.
 
     A resultaattype that names besluittypen needs a besluit of one of them on the zaak first
@@ -294,8 +294,12 @@ def afsluiten(
         if previous is None:
             client.zaken.resultaten.delete(resultaat.url, toelichting=str(_("Afsluiten mislukt")))
         else:
-            client.zaken.resultaten.update(previous.url, previous.as_json(), toelichting=str(_("Afsluiten mislukt")))
-        raise ActieError(_("De zaak kon niet worden afgesloten: %(reden)s") % {"reden": api_message(exc)}) from exc
+            client.zaken.resultaten.update(
+                previous.url, previous.as_json(), toelichting=str(_("Afsluiten mislukt"))
+            )
+        raise ActieError(
+            _("De zaak kon niet worden afgesloten: %(reden)s") % {"reden": api_message(exc)}
+        ) from exc
 
 
 def heropenen(client: ZGWClient, url: str, *, reden: str) -> models.Status:
@@ -305,7 +309,9 @@ def heropenen(client: ZGWClient, url: str, *, reden: str) -> models.Status:
     state = load(client, url)
     if not state.closed:
         raise ActieError(_("De zaak is niet afgesloten."))
-    earlier = [item for item in state.statustypen if state.eindstatustype and item.url != state.eindstatustype.url]
+    earlier = [
+        item for item in state.statustypen if state.eindstatustype and item.url != state.eindstatustype.url
+    ]
     if not earlier:
         raise ActieError(_("Het zaaktype heeft geen status om naar terug te gaan."))
     return client.zaken.statussen.create(
@@ -321,4 +327,3 @@ def heropenen(client: ZGWClient, url: str, *, reden: str) -> models.Status:
 
 def today_local() -> date:
     return timezone.localdate()
-

@@ -37,7 +37,9 @@ def vastleggen(
         raise ActieError(_("Het besluitdocument is leeg."))
     besluittype = client.catalogi.besluittypen.get(besluittype_url)
     if not besluittype.informatieobjecttypen:
-        raise ActieError(_("Bij dit soort besluit hoort geen documenttype; vraag de beheerder van de catalogus."))
+        raise ActieError(
+            _("Bij dit soort besluit hoort geen documenttype; vraag de beheerder van de catalogus.")
+        )
     informatieobjecttype = client.catalogi.informatieobjecttypen.get(besluittype.informatieobjecttypen[0])
     reason = toelichting or str(_("Besluit vastgelegd"))
     written: list[tuple[str, str]] = []  # (collection, url) to remove again, newest last
@@ -55,7 +57,9 @@ def vastleggen(
         )
         written.append(("besluit", besluit.url))
         titel = f"{besluittype.omschrijving or _('Besluit')} {datum.isoformat()}"
-        eio = create_document(client, state, informatieobjecttype, document, titel=titel, auteur=auteur, toelichting=reason)
+        eio = create_document(
+            client, state, informatieobjecttype, document, titel=titel, auteur=auteur, toelichting=reason
+        )
         written.append(("document", eio.url))
         client.besluiten.besluitinformatieobjecten.create(
             {"besluit": besluit.url, "informatieobject": eio.url}, toelichting=reason
@@ -64,7 +68,13 @@ def vastleggen(
             link_to_zaak(client, state, eio, titel=titel, toelichting=reason)
     except HTTPStatusError as exc:
         for kind, written_url in reversed(written):
-            collection = client.besluiten.besluiten if kind == "besluit" else client.documenten.enkelvoudiginformatieobjecten
+            collection = (
+                client.besluiten.besluiten
+                if kind == "besluit"
+                else client.documenten.enkelvoudiginformatieobjecten
+            )
             collection.delete(written_url, toelichting=str(_("Besluit vastleggen mislukt")))
-        raise ActieError(_("Het besluit kon niet worden vastgelegd: %(reden)s") % {"reden": api_message(exc)}) from exc
+        raise ActieError(
+            _("Het besluit kon niet worden vastgelegd: %(reden)s") % {"reden": api_message(exc)}
+        ) from exc
     return besluit

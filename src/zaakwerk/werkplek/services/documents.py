@@ -20,13 +20,18 @@ class Upload:
     content_type: str = "application/octet-stream"
 
 
-def zaak_informatieobjecttype(client: ZGWClient, state: ZaakState, wanted: str = "") -> models.InformatieObjectType:
+def zaak_informatieobjecttype(
+    client: ZGWClient, state: ZaakState, wanted: str = ""
+) -> models.InformatieObjectType:
     """The zaaktype's informatieobjecttype named ``wanted`` (omschrijving), else its first
     outgoing one (richting ``uitgaand``), else its first."""
     links = sorted(
-        client.catalogi.zaaktype_informatieobjecttypen.list(zaaktype=state.zaaktype.url), key=lambda item: item.volgnummer
+        client.catalogi.zaaktype_informatieobjecttypen.list(zaaktype=state.zaaktype.url),
+        key=lambda item: item.volgnummer,
     )
-    types = {url: client.catalogi.informatieobjecttypen.get(url) for url in state.zaaktype.informatieobjecttypen}
+    types = {
+        url: client.catalogi.informatieobjecttypen.get(url) for url in state.zaaktype.informatieobjecttypen
+    }
     if wanted:
         for found in types.values():
             if found.omschrijving == wanted:
@@ -60,7 +65,8 @@ def create_document(
             "bestandsnaam": upload.name[:255],
             "inhoud": base64.b64encode(upload.content).decode("ascii"),
             "informatieobjecttype": informatieobjecttype.url,
-            "vertrouwelijkheidaanduiding": informatieobjecttype.vertrouwelijkheidaanduiding or "zaakvertrouwelijk",
+            "vertrouwelijkheidaanduiding": informatieobjecttype.vertrouwelijkheidaanduiding
+            or "zaakvertrouwelijk",
             "indicatieGebruiksrecht": False,
             "status": "definitief",
         },
@@ -69,8 +75,14 @@ def create_document(
 
 
 def link_to_zaak(
-    client: ZGWClient, state: ZaakState, document: models.EnkelvoudigInformatieObject, *, titel: str, toelichting: str
+    client: ZGWClient,
+    state: ZaakState,
+    document: models.EnkelvoudigInformatieObject,
+    *,
+    titel: str,
+    toelichting: str,
 ) -> models.ZaakInformatieObject:
     return client.zaken.zaakinformatieobjecten.create(
-        {"zaak": state.zaak.url, "informatieobject": document.url, "titel": titel[:200]}, toelichting=toelichting
+        {"zaak": state.zaak.url, "informatieobject": document.url, "titel": titel[:200]},
+        toelichting=toelichting,
     )

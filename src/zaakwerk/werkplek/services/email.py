@@ -17,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from zaakwerk.client import ZGWClient
 from zaakwerk.werkplek.models import MailTemplate
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState, _open
-from zaakwerk.werkplek.services.documents import Upload, create_document, link_to_zaak, zaak_informatieobjecttype
+from zaakwerk.werkplek.services.documents import (
+    Upload,
+    create_document,
+    link_to_zaak,
+    zaak_informatieobjecttype,
+)
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
@@ -38,7 +43,8 @@ def initiator(client: ZGWClient, state: ZaakState) -> Initiator | None:
             naam = str(
                 contact.get("naam")
                 or " ".join(
-                    str(identificatie.get(key) or "") for key in ("voornamen", "geslachtsnaam", "statutaireNaam")
+                    str(identificatie.get(key) or "")
+                    for key in ("voornamen", "geslachtsnaam", "statutaireNaam")
                 ).strip()
                 or rol.afwijkende_naam_betrokkene
             )
@@ -81,7 +87,13 @@ def send(client: ZGWClient, url: str, template: MailTemplate, *, medewerker: str
     titel = str(_("E-mail: %(onderwerp)s") % {"onderwerp": message.subject})
     reason = str(_("E-mail aan de initiator"))
     document = create_document(
-        client, state, iotype, Upload("e-mail.eml", raw, "message/rfc822"), titel=titel, auteur=medewerker, toelichting=reason
+        client,
+        state,
+        iotype,
+        Upload("e-mail.eml", raw, "message/rfc822"),
+        titel=titel,
+        auteur=medewerker,
+        toelichting=reason,
     )
     link_to_zaak(client, state, document, titel=titel, toelichting=reason)
     message.send()

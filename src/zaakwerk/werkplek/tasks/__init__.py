@@ -30,7 +30,10 @@ Kind = Task.Kind
 
 #: the outcomes a task of each kind may end with
 OUTCOMES: dict[str, list[tuple[str, Promise]]] = {
-    Kind.AANVULLENDE_INFORMATIE: [("ontvangen", _("Informatie ontvangen")), ("niet_ontvangen", _("Niet ontvangen"))],
+    Kind.AANVULLENDE_INFORMATIE: [
+        ("ontvangen", _("Informatie ontvangen")),
+        ("niet_ontvangen", _("Niet ontvangen")),
+    ],
     Kind.ADVIES: [("positief", _("Positief advies")), ("negatief", _("Negatief advies"))],
     Kind.GOEDKEUREN: [("goedgekeurd", _("Goedgekeurd")), ("afgekeurd", _("Afgekeurd"))],
 }
@@ -77,7 +80,11 @@ def start_task(
             created_by=by[:150],
         )
         if kind == Kind.AANVULLENDE_INFORMATIE:
-            acties.opschorten(client, state.zaak.url, reden=str(_("Aanvullende informatie: %(titel)s") % {"titel": title})[:200])
+            acties.opschorten(
+                client,
+                state.zaak.url,
+                reden=str(_("Aanvullende informatie: %(titel)s") % {"titel": title})[:200],
+            )
     return task
 
 
@@ -100,7 +107,11 @@ def complete_task(client: ZGWClient, task: Task, *, outcome: str, outcome_text: 
         if task.kind == Kind.AANVULLENDE_INFORMATIE and not others.exists():
             state = acties.load(client, task.zaak_url)
             if state.suspended and not state.closed:
-                acties.hervatten(client, task.zaak_url, toelichting=str(_("Aanvullende informatie afgerond: %(titel)s") % {"titel": task.title}))
+                acties.hervatten(
+                    client,
+                    task.zaak_url,
+                    toelichting=str(_("Aanvullende informatie afgerond: %(titel)s") % {"titel": task.title}),
+                )
 
 
 def add_comment(task: Task, *, author: str, text: str) -> TaskComment:
@@ -153,16 +164,21 @@ def _visible(tasks: QuerySet[Task], access: Access) -> QuerySet[Task]:
     return tasks if zaaktypen is None else tasks.filter(zaaktype_identificatie__in=zaaktypen)
 
 
+def _pk(user: AbstractBaseUser | AnonymousUser) -> int:
+    return int(user.pk) if user.pk is not None else 0
+
+
 def mine(user: AbstractBaseUser | AnonymousUser, access: Access) -> QuerySet[Task]:
     """The user's open tasks."""
-    return _visible(Task.objects.filter(state=Task.State.OPEN, assignee_user__pk=user.pk), access)
+    return _visible(Task.objects.filter(state=Task.State.OPEN, assignee_user__pk=_pk(user)), access)
 
 
 def werkvoorraad(user: AbstractBaseUser | AnonymousUser, access: Access) -> QuerySet[Task]:
     """Open tasks of the user's teams that nobody has taken yet."""
-    groups = Group.objects.filter(user__pk=user.pk)
+    groups = Group.objects.filter(user__pk=_pk(user))
     return _visible(
-        Task.objects.filter(state=Task.State.OPEN, assignee_user__isnull=True, assignee_group__in=groups), access
+        Task.objects.filter(state=Task.State.OPEN, assignee_user__isnull=True, assignee_group__in=groups),
+        access,
     )
 
 
@@ -170,9 +186,10 @@ def may_work_on(user: AbstractBaseUser | AnonymousUser, task: Task, handles: boo
     """The assignee, a member of the assigned team, or who may handle the zaak."""
     if handles or (task.assignee_user_id is not None and task.assignee_user_id == user.pk):
         return True
-    return task.assignee_group_id is not None and Group.objects.filter(
-        Q(pk=task.assignee_group_id) & Q(user__pk=user.pk)
-    ).exists()
+    return (
+        task.assignee_group_id is not None
+        and Group.objects.filter(Q(pk=task.assignee_group_id) & Q(user__pk=user.pk)).exists()
+    )
 
 
 def take(task: Task, user: User) -> None:
