@@ -80,3 +80,35 @@ def resultaattype(client: ZGWClient, zaak: models.Zaak, omschrijving: str) -> mo
 
 def day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def zaaktype_with_besluit(client: ZGWClient, referentielijsten: str | None = None) -> models.ZaakType:
+    """A copy of the demo's PARKEERVERGUNNING (identificatie PARKEERVERGUNNING-B) with a besluittype
+    "Parkeerbesluit" (its document type: "Besluit") that the resultaat "Verleend" requires."""
+    from zaakwerk.ops.demo import DemoReport, _zaaktype, definition
+
+    root = referentielijsten or f"{zgw.base_url()}/referentielijsten/api/v1"
+    catalogus = load_demo(client, referentielijsten=root).catalogus
+    found = list(client.catalogi.zaaktypen.list(catalogus=catalogus, identificatie="PARKEERVERGUNNING-B"))
+    if found:
+        return found[0]
+    besluittype = client.catalogi.besluittypen.create(
+        {
+            "catalogus": catalogus,
+            "omschrijving": "Parkeerbesluit",
+            "publicatieIndicatie": False,
+            "informatieobjecttypen": ["Besluit"],
+            "beginGeldigheid": "2024-01-01",
+        }
+    )
+    client.catalogi.publish(besluittype.url)
+    item = next(
+        entry for entry in definition(root)["zaaktypen"] if entry["identificatie"] == "PARKEERVERGUNNING"
+    )
+    item = {**item, "identificatie": "PARKEERVERGUNNING-B", "besluittypen": ["Parkeerbesluit"]}
+    item["resultaattypen"] = [
+        {**entry, "besluittypen": [besluittype.url]} if entry["omschrijving"] == "Verleend" else entry
+        for entry in item["resultaattypen"]
+    ]
+    _zaaktype(client.catalogi, catalogus, item, DemoReport())
+    return next(client.catalogi.zaaktypen.list(catalogus=catalogus, identificatie="PARKEERVERGUNNING-B"))
