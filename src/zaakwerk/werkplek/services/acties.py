@@ -246,7 +246,8 @@ def besluiten_of(client: ZGWClient, url: str) -> list[models.Besluit]:
 def afsluiten(client: ZGWClient, url: str, *, resultaattype_url: str, toelichting: str) -> models.Status:
     """Record the resultaat and close the zaak with its eindstatus.
 
-    A resultaattype that names besluittypen needs a besluit of one of them on the zaak first
+    A resultaattype that names besluittypen needs a besluit of one of them on the zaak first, and
+    one that names informatieobjecttypen needs a document of each in the zaakdossier
     (docs/adr/0066). When the eindstatus is refused, the resultaat just written is removed again.
     """
     state = _open(client, url)
@@ -266,6 +267,18 @@ def afsluiten(client: ZGWClient, url: str, *, resultaattype_url: str, toelichtin
             raise ActieError(
                 _("Bij het resultaat %(resultaat)s hoort een besluit; leg eerst het besluit vast.")
                 % {"resultaat": resultaattype.omschrijving}
+            )
+    if resultaattype.informatieobjecttypen:
+        present = {
+            client.documenten.enkelvoudiginformatieobjecten.get(link.informatieobject).informatieobjecttype
+            for link in client.zaken.zaakinformatieobjecten.list(zaak=state.zaak.url)
+        }
+        missing = [url for url in resultaattype.informatieobjecttypen if url not in present]
+        if missing:
+            names = ", ".join(client.catalogi.informatieobjecttypen.get(url).omschrijving for url in missing)
+            raise ActieError(
+                _("Bij het resultaat %(resultaat)s horen deze documenten in het zaakdossier: %(namen)s.")
+                % {"resultaat": resultaattype.omschrijving, "namen": names}
             )
     reason = toelichting or str(_("Afgesloten"))
     previous = client.zaken.resultaten.get(state.zaak.resultaat) if state.zaak.resultaat else None
