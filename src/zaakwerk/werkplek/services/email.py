@@ -96,5 +96,10 @@ def send(client: ZGWClient, url: str, template: MailTemplate, *, medewerker: str
         toelichting=reason,
     )
     link_to_zaak(client, state, document, titel=titel, toelichting=reason)
-    message.send()
+    try:
+        message.send()
+    except OSError as exc:  # smtplib's errors are OSErrors too
+        raise ActieError(
+            _("De e-mail is bij de zaak opgeslagen, maar kon niet worden verstuurd: %(reden)s") % {"reden": exc}
+        ) from exc
     return message
