@@ -76,7 +76,7 @@ def test_setting_the_next_status_over_http(client: ZGWClient) -> None:
     # a status that may not follow: a clear message, nothing changed
     ontvangen = statustype(client, found, "Ontvangen")
     refused = behandelaar.post(_url(found, "status"), {"statustype": ontvangen.url, "toelichting": "terug"})
-    assert refused.status_code == 422 and "geldige keuze" in refused.content.decode()
+    assert refused.status_code == 200 and "geldige keuze" in refused.content.decode()
     behandeling = statustype(client, found, "In behandeling")
     done = behandelaar.post(_url(found, "status"), {"statustype": behandeling.url, "toelichting": "Compleet"})
     assert done.status_code == 302 and done["Location"] == f"/werkplek/zaken/{found.uuid}/"
@@ -89,7 +89,7 @@ def test_verlengen_beyond_the_maximum_shows_a_message(client: ZGWClient) -> None
     behandelaar = _browser("behandelaar")
     assert "Ten hoogste 10 dagen" in behandelaar.get(_url(found, "verlengen")).content.decode()
     refused = behandelaar.post(_url(found, "verlengen"), {"dagen": "11", "reden": "Advies"})
-    assert refused.status_code == 422 and "1 tot en met 10 dagen" in refused.content.decode()
+    assert refused.status_code == 200 and "1 tot en met 10 dagen" in refused.content.decode()
     assert not acties.load(client, found.url).extended
     assert behandelaar.post(_url(found, "verlengen"), {"dagen": "10", "reden": "Advies"}).status_code == 302
     assert client.zaken.zaken.get(found.url).verlenging == {"reden": "Advies", "duur": "P10D"}
@@ -104,7 +104,7 @@ def test_a_zaak_closed_meanwhile_by_someone_else(client: ZGWClient) -> None:
         client, found.url, resultaattype_url=resultaattype(client, found, "Verleend").url, toelichting=""
     )
     refused = behandelaar.post(_url(found, "opschorten"), {"reden": "Wacht op stukken"})
-    assert refused.status_code == 422 and "inmiddels afgesloten" in refused.content.decode()
+    assert refused.status_code == 200 and "inmiddels afgesloten" in refused.content.decode()
     assert client.zaken.zaken.get(found.url).opschorting == {"indicatie": False, "reden": ""}
 
 
@@ -132,7 +132,7 @@ def test_toekennen_vrijgeven_afsluiten_heropenen(client: ZGWClient) -> None:
     recordmanager = _browser("recordmanager", name="archivaris")
     assert [link.actie for link in available_actions(_user(recordmanager), found)] == [Actie.HEROPENEN]
     refused = recordmanager.post(_url(found, "heropenen"), {"reden": ""})
-    assert refused.status_code == 422
+    assert refused.status_code == 200 and "Dit veld is verplicht" in refused.content.decode()
     assert recordmanager.post(_url(found, "heropenen"), {"reden": "Bezwaar gegrond"}).status_code == 302
     assert not acties.load(client, found.url).closed
 
@@ -237,7 +237,7 @@ def test_the_beheerder_edits_the_handling_parameters(client: ZGWClient) -> None:
         14,
         ["coördinator"],
     )
-    assert beheerder.post(url, {"what": "parameters", "max_verlenging_dagen": "-1"}).status_code == 422
+    assert beheerder.post(url, {"what": "parameters", "max_verlenging_dagen": "-1"}).status_code == 200
     added = beheerder.post(
         url,
         {

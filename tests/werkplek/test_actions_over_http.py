@@ -47,7 +47,7 @@ def test_status_opschorten_hervatten_and_afsluiten_over_http(
     assert acties.load(there, found.url).suspended
     assert browser.post(f"{base}/hervatten/", {"reden": "Kenteken binnen"}).status_code == 302
     refused = browser.post(f"{base}/opschorten/", {"reden": "Nog eens"})
-    assert refused.status_code == 422 and "maar één keer" in refused.content.decode()
+    assert refused.status_code == 200 and "maar één keer" in refused.content.decode()
     verleend = resultaattype(there, found, "Verleend")
     assert browser.post(f"{base}/afsluiten/", {"resultaattype": verleend.url}).status_code == 302
     closed = acties.load(there, found.url)

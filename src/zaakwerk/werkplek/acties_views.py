@@ -24,6 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from zaakwerk.client import ClientError, HTTPStatusError, ZGWClient, models
@@ -373,6 +374,34 @@ SPECS: dict[Actie, Spec] = {
 }
 
 
+def _next(request: HttpRequest) -> str:
+    """Where to go after the action: a werkplek page the user came from (``next``), else ''."""
+    wanted = str(request.POST.get("next") or request.GET.get("next") or "")
+    home = reverse("werkplek:home")
+    if wanted.startswith(home) and url_has_allowed_host_and_scheme(wanted, allowed_hosts=None):
+        return wanted
+    return ""
+
+
+@login_required
+def overview(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """The actions the user may do on the zaak now, each a link to its page."""
+    door = open_door(request.user, str(uuid), None)
+    here = request.path
+    links = [
+        ActionLink(link.actie, link.label, f"{link.url}?{urlencode({'next': here})}")
+        for link in available_actions(request.user, door.state)
+    ]
+    context = {
+        "zaak": door.state.zaak,
+        "status": door.state.status,
+        "links": links,
+        "zaak_url": zaak_page_url(door.uuid),
+        "tasks_url": reverse("werkplek:zaak-taken", args=[door.uuid]),
+    }
+    return render(request, "werkplek/acties/overzicht.html", context)
+
+
 @login_required
 def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
     try:
@@ -399,7 +428,7 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
                 )
             else:
                 messages.success(request, done)
-                return HttpResponseRedirect(zaak_page_url(door.uuid))
+                return HttpResponseRedirect(_next(request) or zaak_page_url(door.uuid))
     else:
         form = spec.form(request, door, None)
     context = {
@@ -411,6 +440,4 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
         "problem": problem,
         "zaak_url": zaak_page_url(door.uuid),
     }
-    return render(
-        request, "werkplek/acties/actie.html", context, status=422 if problem or form.errors else 200
-    )
+    return render(request, "werkplek/acties/actie.html", context, status=200)

@@ -205,6 +205,4 @@ def edit(request: HttpRequest, identificatie: str) -> HttpResponse:
         "status_tasks": list(parameters.status_tasks.all()) if parameters.pk else [],
         "mail_templates": list(parameters.mail_templates.all()) if parameters.pk else [],
     }
-    return render(
-        request, "werkplek/behandelparameters/zaaktype.html", context, status=422 if invalid else 200
-    )
+    return render(request, "werkplek/behandelparameters/zaaktype.html", context, status=200)

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from zaakwerk.client import ClientError
@@ -38,7 +39,7 @@ def zaak_tasks(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "status": door.state.status,
         "tasks": _rows(tasks.of_zaak(door.state.zaak.url)),
         "zaak_url": zaak_page_url(door.uuid),
-        "new_url": actie_url(door.uuid, Actie.TAAK)
+        "new_url": f"{actie_url(door.uuid, Actie.TAAK)}?{urlencode({'next': request.path})}"
         if permitted(door.access, door.identificatie, Actie.TAAK) and not door.state.closed
         else "",
     }
@@ -119,5 +120,5 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
         "zaak_url": zaak_page_url(str(found.zaak_uuid)),
         "zaak_tasks_url": reverse("werkplek:zaak-taken", args=[found.zaak_uuid]),
     }
-    status = 422 if problem or complete_form.errors or comment_form.errors else 200
+    status = 200  # the message is on the page (as the login page does)
     return render(request, "werkplek/taken/taak.html", context, status=status)

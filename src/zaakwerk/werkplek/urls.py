@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern] = [
 
 # actions, handling parameters and tasks
 urlpatterns += [
+    path("zaken/<uuid:uuid>/acties/", acties_views.overview, name="acties"),
     path("zaken/<uuid:uuid>/acties/<str:actie>/", acties_views.actie, name="actie"),
     path("zaken/<uuid:uuid>/taken/", task_views.zaak_tasks, name="zaak-taken"),
     path("taken/", task_views.my_tasks, name="mijn-taken"),

@@ -100,6 +100,7 @@ def send(client: ZGWClient, url: str, template: MailTemplate, *, medewerker: str
         message.send()
     except OSError as exc:  # smtplib's errors are OSErrors too
         raise ActieError(
-            _("De e-mail is bij de zaak opgeslagen, maar kon niet worden verstuurd: %(reden)s") % {"reden": exc}
+            _("De e-mail is bij de zaak opgeslagen, maar kon niet worden verstuurd: %(reden)s")
+            % {"reden": exc}
         ) from exc
     return message
