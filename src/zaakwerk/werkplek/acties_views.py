@@ -439,5 +439,6 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
         "form": form,
         "problem": problem,
         "zaak_url": zaak_page_url(door.uuid),
+        "next": _next(request),
     }
-    return render(request, "werkplek/acties/actie.html", context, status=200)
+    return render(request, "werkplek/acties/actie.html", context)
