@@ -98,7 +98,10 @@ def test_email_to_the_initiator_is_sent_and_kept_on_the_zaak(
     template = parameters.mail_templates.create(
         name="Ontvangst",
         subject="Uw aanvraag {{ identificatie }}",
-        body="Beste {{ initiator }},\n\nWij behandelen {{ omschrijving }} ({{ status }}).\n{{ onbekend }}\n{{ medewerker }}",
+        body=(
+            "Beste {{ initiator }},\n\nWij behandelen {{ omschrijving }} ({{ status }}).\n"
+            "{{ onbekend }}\n{{ medewerker }}"
+        ),
     )
     with pytest.raises(acties.ActieError, match="geen e-mailadres"):
         email.send(client, found.url, template, medewerker="Anna")

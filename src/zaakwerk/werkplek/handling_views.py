@@ -195,7 +195,6 @@ def edit(request: HttpRequest, identificatie: str) -> HttpResponse:
             model.objects.filter(parameters=parameters, pk=request.POST.get("pk", "0") or 0).delete()  # type: ignore[attr-defined]
             messages.success(request, _("Verwijderd."))
             return HttpResponseRedirect(here)
-    invalid = form.errors or task_form.errors or mail_form.errors
     context = {
         "identificatie": identificatie,
         "omschrijving": omschrijving,
