@@ -3,7 +3,7 @@ transaction fails."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -127,7 +127,7 @@ def test_a_failing_transaction_leaves_no_file_and_no_row(
         informatieobjecten.create_informatieobject(
             {
                 "bronorganisatie": "517439943",
-                "creatiedatum": "2024-03-01",
+                "creatiedatum": date(2024, 3, 1),
                 "titel": "t",
                 "auteur": "a",
                 "taal": "nld",

@@ -57,13 +57,22 @@ def zaakwerk(
 
 
 def wait_until_healthy(process: subprocess.Popen[str], url: str) -> httpx.Response:
-    """The first answer of ``{url}/healthz``; fails when the process ends or a minute passes."""
+    """The first ready answer (200) of ``{url}/healthz``, or the last one when a minute passes;
+    fails when the process ends or never answers. A starting server may answer 503 while its
+    database is still busy (a loaded machine), which is "not ready yet", not a failure."""
     deadline = time.monotonic() + 60
+    answer: httpx.Response | None = None
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            return httpx.get(f"{url}/healthz", timeout=2)
+            answer = httpx.get(f"{url}/healthz", timeout=2)
         except httpx.TransportError:
             time.sleep(0.2)
+            continue
+        if answer.status_code == 200:
+            return answer
+        time.sleep(0.2)
+    if answer is not None:
+        return answer
     raise AssertionError(f"no server on {url} (exit code {process.poll()})")
 
 

@@ -264,7 +264,17 @@ class ApplicatieAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         )
         actor = admin_actor(request)
         if change:
-            update_applicatie(obj, vars(data), actor)
+            update_applicatie(
+                obj,
+                {
+                    "client_ids": data.client_ids,
+                    "label": data.label,
+                    "heeft_alle_autorisaties": data.heeft_alle_autorisaties,
+                    "alleen_is_gereed_voor_publicatie": data.alleen_is_gereed_voor_publicatie,
+                    "autorisaties": data.autorisaties,
+                },
+                actor,
+            )
         else:
             saved = create_applicatie(data, actor)
             # the admin goes on with this object (log entry, redirect)

@@ -8,8 +8,8 @@ the same transaction, so every process sees the new authorisations on its next r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
@@ -74,6 +74,16 @@ class ApplicatieData:
     heeft_alle_autorisaties: bool = False
     alleen_is_gereed_voor_publicatie: bool = False
     autorisaties: list[AutorisatieData] = field(default_factory=list)
+
+
+class ApplicatieValues(TypedDict, total=False):
+    """The fields of :class:`ApplicatieData` a change gives (all for PUT, those sent for PATCH)."""
+
+    client_ids: list[str]
+    label: str
+    heeft_alle_autorisaties: bool
+    alleen_is_gereed_voor_publicatie: bool
+    autorisaties: list[AutorisatieData]
 
 
 # --- rules, shared with the admin's forms ------------------------------------------------------
@@ -169,20 +179,16 @@ def create_applicatie(data: ApplicatieData, actor: Actor) -> Applicatie:
 
 @transaction.atomic
 def update_applicatie(
-    applicatie: Applicatie, changes: dict[str, Any], actor: Actor, *, partial: bool = False
+    applicatie: Applicatie, changes: ApplicatieValues, actor: Actor, *, partial: bool = False
 ) -> Applicatie:
-    """Apply ``changes`` (ApplicatieData field → value: all fields for PUT, some for PATCH).
+    """Apply ``changes`` (all fields for PUT, some for PATCH; not changed here).
 
     ``autorisaties`` in the changes replaces the whole set, for PUT and PATCH alike.
     """
     # Lock the row: two concurrent updates of one applicatie apply one after the other.
     applicatie = Applicatie.objects.select_for_update().get(pk=applicatie.pk)
     before = represent([applicatie])[0]
-    merged = current_data(applicatie)
-    unknown = set(changes) - {f.name for f in fields(ApplicatieData)}
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    merged = _normalised(replace(merged, **changes))
+    merged = _normalised(replace(current_data(applicatie), **changes))
     check(merged, applicatie=applicatie)
     applicatie.label = merged.label
     applicatie.heeft_alle_autorisaties = merged.heeft_alle_autorisaties

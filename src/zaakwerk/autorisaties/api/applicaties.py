@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid as uuid_lib
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -19,6 +19,7 @@ from zaakwerk.autorisaties.models import Applicatie
 from zaakwerk.autorisaties.queries import represent, with_client_ids
 from zaakwerk.autorisaties.services import (
     ApplicatieData,
+    ApplicatieValues,
     AutorisatieData,
     create_applicatie,
     delete_applicatie,
@@ -27,6 +28,7 @@ from zaakwerk.autorisaties.services import (
 )
 from zaakwerk.core.caller import Caller
 from zaakwerk.core.errors import NotFound
+from zaakwerk.core.values import only
 
 router = Router(tags=["applicaties"])
 
@@ -76,13 +78,25 @@ class ApplicatieIn(RequestSchema):
     alleen_is_gereed_voor_publicatie: bool = False
     autorisaties: list[AutorisatieIn] = Field(default_factory=list)
 
-    def to_changes(self, sent: set[str] | None = None) -> dict[str, Any]:
+    def to_changes(self, sent: set[str] | None = None) -> ApplicatieValues:
         """ApplicatieData field → value, for all fields or only those ``sent``."""
-        names = sent if sent is not None else set(type(self).model_fields)
-        changes: dict[str, Any] = {name: getattr(self, name) for name in names}
-        if "autorisaties" in changes:
-            changes["autorisaties"] = [item.to_data() for item in self.autorisaties]
-        return changes
+        changes: ApplicatieValues = {
+            "client_ids": self.client_ids,
+            "label": self.label,
+            "heeft_alle_autorisaties": self.heeft_alle_autorisaties,
+            "alleen_is_gereed_voor_publicatie": self.alleen_is_gereed_voor_publicatie,
+            "autorisaties": [item.to_data() for item in self.autorisaties or []],
+        }
+        return only(changes, sent) if sent is not None else changes
+
+    def to_data(self) -> ApplicatieData:
+        return ApplicatieData(
+            client_ids=self.client_ids,
+            label=self.label,
+            heeft_alle_autorisaties=self.heeft_alle_autorisaties,
+            alleen_is_gereed_voor_publicatie=self.alleen_is_gereed_voor_publicatie,
+            autorisaties=[item.to_data() for item in self.autorisaties],
+        )
 
 
 class ApplicatieQuery(QuerySchema):
@@ -125,7 +139,7 @@ def list_applicaties(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, *WRITE)
     body = parse_body(request, ApplicatieIn)
-    applicatie = create_applicatie(ApplicatieData(**body.to_changes()), caller.actor(request))
+    applicatie = create_applicatie(body.to_data(), caller.actor(request))
     data = represent([applicatie])[0]
     return json_response(data, status=201, headers={"Location": data["url"]})
 

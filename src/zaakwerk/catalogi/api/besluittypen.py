@@ -21,8 +21,10 @@ from zaakwerk.catalogi.services.besluittypen import (
     publish_besluittype,
     update_besluittype,
 )
+from zaakwerk.catalogi.services.inputs import BesluitTypeValues
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.errors import FieldError
+from zaakwerk.core.values import only
 
 
 class BesluitTypeIn(TypeIn):
@@ -40,23 +42,22 @@ class BesluitTypeIn(TypeIn):
     begin_geldigheid: date
     einde_geldigheid: date | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
-        sent = fields if fields is not None else set(type(self).model_fields)
-        values: dict[str, Any] = {}
-        for name in sent:
-            value = getattr(self, name)
-            if name in (
-                "omschrijving",
-                "omschrijving_generiek",
-                "besluitcategorie",
-                "publicatietekst",
-                "toelichting",
-            ):
-                value = value or ""
-            elif name == "informatieobjecttypen":
-                value = list(value or [])
-            values[name] = value
-        return values
+    def to_values(self, fields: set[str] | None = None) -> BesluitTypeValues:
+        values: BesluitTypeValues = {
+            "catalogus": self.catalogus,
+            "omschrijving": self.omschrijving or "",
+            "omschrijving_generiek": self.omschrijving_generiek or "",
+            "besluitcategorie": self.besluitcategorie or "",
+            "reactietermijn": self.reactietermijn,
+            "publicatie_indicatie": self.publicatie_indicatie,
+            "publicatietekst": self.publicatietekst or "",
+            "publicatietermijn": self.publicatietermijn,
+            "toelichting": self.toelichting or "",
+            "informatieobjecttypen": list(self.informatieobjecttypen or []),
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class BesluitTypeQuery(VersionQuery):

@@ -19,7 +19,9 @@ from zaakwerk.api.schemas import RequestSchema, Rsin, parse_body, parse_partial
 from zaakwerk.catalogi.api.common import READ, WRITE, WRITE_OR_FORCED, caller_with, get_by_uuid, iso
 from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectType, ZaakType
 from zaakwerk.catalogi.services.catalogussen import CatalogusData, create_catalogus, update_catalogus
+from zaakwerk.catalogi.services.inputs import CatalogusValues
 from zaakwerk.catalogi.urls import url
+from zaakwerk.core.values import only
 
 router = Router(tags=["catalogussen"])
 
@@ -34,12 +36,23 @@ class CatalogusIn(RequestSchema):
     versie: str | None = Field(None, max_length=20)
     begindatum_versie: date | None = None
 
-    def to_data(self, fields: set[str] | None = None) -> dict[str, Any]:
-        values = self.model_dump(include=fields)
-        for key in ("naam", "versie"):
-            if key in values and values[key] is None:
-                values[key] = ""
-        return values
+    def to_values(self, fields: set[str] | None = None) -> CatalogusValues:
+        """Service input of a change: model field values (all, or only ``fields`` for PATCH)."""
+        values: CatalogusValues = {
+            "domein": self.domein,
+            "rsin": self.rsin,
+            "contactpersoon_beheer_naam": self.contactpersoon_beheer_naam,
+            "contactpersoon_beheer_telefoonnummer": self.contactpersoon_beheer_telefoonnummer,
+            "contactpersoon_beheer_emailadres": self.contactpersoon_beheer_emailadres,
+            "naam": self.naam or "",
+            "versie": self.versie or "",
+            "begindatum_versie": self.begindatum_versie,
+        }
+        return only(values, fields) if fields is not None else values
+
+    def to_data(self) -> CatalogusData:
+        """Service input of a create: the whole catalogus."""
+        return CatalogusData(**self.to_values())
 
 
 class CatalogusQuery(QuerySchema):
@@ -118,7 +131,7 @@ def list_catalogussen(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     caller = caller_with(request, *WRITE)
     body = parse_body(request, CatalogusIn)
-    catalogus = create_catalogus(CatalogusData(**body.to_data()), caller.actor(request))
+    catalogus = create_catalogus(body.to_data(), caller.actor(request))
     data = render([catalogus])[0]
     return json_response(data, status=201, headers={"Location": data["url"]})
 
@@ -135,9 +148,9 @@ def update(request: HttpRequest, uuid: str) -> HttpResponse:
     catalogus = get_by_uuid(Catalogus.objects, uuid)
     if request.method == "PUT":
         body = parse_body(request, CatalogusIn)
-        changes = body.to_data()
+        changes = body.to_values()
     else:
         partial, sent = parse_partial(request, CatalogusIn)
-        changes = partial.to_data(sent)
+        changes = partial.to_values(sent)
     catalogus = update_catalogus(catalogus, changes, caller.actor(request))
     return json_response(render([catalogus])[0])

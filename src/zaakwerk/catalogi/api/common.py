@@ -4,7 +4,7 @@ endpoints every catalogue type has (main types and sub-types alike)."""
 from __future__ import annotations
 
 import uuid as uuid_lib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -61,10 +61,21 @@ def may_force_delete(caller: Caller) -> bool:
 
 class TypeIn(RequestSchema):
     """Base of the catalogue types' request bodies: :meth:`to_values` gives the service input,
-    keyed by model field name (only the ``fields`` sent, for PATCH)."""
+    a ``TypedDict`` of :mod:`zaakwerk.catalogi.services.inputs` built field by field (only the
+    ``fields`` sent, for PATCH)."""
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+    def to_values(self, fields: set[str] | None = None) -> Mapping[str, Any]:
         raise NotImplementedError
+
+
+def sent_keys(fields: set[str], groups: Mapping[str, Collection[str]]) -> set[str]:
+    """The keys of the service input a PATCH sent: ``fields``, and the columns of each nested
+    group among them (``groups``: request field → the columns it is stored in)."""
+    names = set(fields)
+    for group, columns in groups.items():
+        if group in fields:
+            names.update(columns)
+    return names
 
 
 Objects = Callable[[], QuerySet[Any]]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, Field
 
+from zaakwerk.catalogi.api.common import sent_keys
 from zaakwerk.catalogi.api.subtype_endpoints import (
     SubtypeApi,
     SubtypeIn,
@@ -17,7 +17,18 @@ from zaakwerk.catalogi.api.subtype_endpoints import (
 from zaakwerk.catalogi.models import Eigenschap
 from zaakwerk.catalogi.models.choices import Formaat
 from zaakwerk.catalogi.services.eigenschappen import create_eigenschap, delete_eigenschap, update_eigenschap
+from zaakwerk.catalogi.services.inputs import EigenschapValues
 from zaakwerk.catalogi.subtype_representations import render_eigenschappen
+from zaakwerk.core.values import only
+
+# the columns ``specificatie`` is stored in
+SPECIFICATIE = (
+    "specificatie_groep",
+    "specificatie_formaat",
+    "specificatie_lengte",
+    "specificatie_kardinaliteit",
+    "specificatie_waardenverzameling",
+)
 
 
 class SpecificatieIn(BaseModel):
@@ -40,16 +51,28 @@ class EigenschapIn(SubtypeIn):
     begin_object: date | None = None
     einde_object: date | None = None
 
-    def convert(self, name: str, value: Any) -> dict[str, Any]:
-        if name == "specificatie":
-            return {
-                "specificatie_groep": value.groep or "",
-                "specificatie_formaat": value.formaat.value,
-                "specificatie_lengte": value.lengte,
-                "specificatie_kardinaliteit": value.kardinaliteit,
-                "specificatie_waardenverzameling": list(value.waardenverzameling),
-            }
-        return {name: value}
+    def to_values(self, fields: set[str] | None = None) -> EigenschapValues:
+        values: EigenschapValues = {
+            "zaaktype": self.zaaktype,
+            "naam": self.naam,
+            "definitie": self.definitie,
+            "toelichting": self.toelichting,
+            "statustype": self.statustype,
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "begin_object": self.begin_object,
+            "einde_object": self.einde_object,
+        }
+        specificatie = self.specificatie
+        if specificatie is not None:  # left out of a PATCH
+            values["specificatie_groep"] = specificatie.groep or ""
+            values["specificatie_formaat"] = specificatie.formaat.value
+            values["specificatie_lengte"] = specificatie.lengte
+            values["specificatie_kardinaliteit"] = specificatie.kardinaliteit
+            values["specificatie_waardenverzameling"] = list(specificatie.waardenverzameling)
+        return (
+            only(values, sent_keys(fields, {"specificatie": SPECIFICATIE})) if fields is not None else values
+        )
 
 
 router = build_router(

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from pydantic import BaseModel, Field
 
-from zaakwerk.catalogi.api.common import TypeIn
+from zaakwerk.catalogi.api.common import TypeIn, sent_keys
 from zaakwerk.catalogi.api.main_type_endpoints import MainTypeApi, build_router
 from zaakwerk.catalogi.api.versioned import VersionQuery
 from zaakwerk.catalogi.models import InformatieObjectType
@@ -19,6 +19,8 @@ from zaakwerk.catalogi.services.informatieobjecttypen import (
     publish_informatieobjecttype,
     update_informatieobjecttype,
 )
+from zaakwerk.catalogi.services.inputs import InformatieObjectTypeValues
+from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 
 
@@ -44,24 +46,37 @@ class InformatieObjectTypeIn(TypeIn):
     trefwoord: list[str] = Field(default_factory=list)
     omschrijving_generiek: OmschrijvingGeneriekIn | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
-        sent = fields if fields is not None else set(type(self).model_fields)
-        values: dict[str, Any] = {}
-        for name in sent:
-            value = getattr(self, name)
-            if name == "omschrijving_generiek":
-                values["omschrijving_generiek_informatieobjecttype"] = (
-                    value.informatieobjecttype_omschrijving_generiek if value else ""
-                )
-                values["omschrijving_generiek_definitie"] = value.definitie if value else ""
-                values["omschrijving_generiek_herkomst"] = value.herkomst if value else ""
-                values["omschrijving_generiek_hierarchie"] = value.hierarchie if value else ""
-                values["omschrijving_generiek_opmerking"] = value.opmerking if value else None
-            elif name == "trefwoord":
-                values[name] = list(value or [])
-            else:
-                values[name] = value
-        return values
+    def to_values(self, fields: set[str] | None = None) -> InformatieObjectTypeValues:
+        generiek = self.omschrijving_generiek
+        values: InformatieObjectTypeValues = {
+            "catalogus": self.catalogus,
+            "omschrijving": self.omschrijving,
+            "vertrouwelijkheidaanduiding": self.vertrouwelijkheidaanduiding,
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "informatieobjectcategorie": self.informatieobjectcategorie,
+            "trefwoord": list(self.trefwoord or []),
+            "omschrijving_generiek_informatieobjecttype": (
+                generiek.informatieobjecttype_omschrijving_generiek if generiek else ""
+            ),
+            "omschrijving_generiek_definitie": generiek.definitie if generiek else "",
+            "omschrijving_generiek_herkomst": generiek.herkomst if generiek else "",
+            "omschrijving_generiek_hierarchie": generiek.hierarchie if generiek else "",
+            "omschrijving_generiek_opmerking": generiek.opmerking if generiek else None,
+        }
+        return only(values, sent_keys(fields, GROUPS)) if fields is not None else values
+
+
+# request group → the columns it is stored in
+GROUPS = {
+    "omschrijving_generiek": (
+        "omschrijving_generiek_informatieobjecttype",
+        "omschrijving_generiek_definitie",
+        "omschrijving_generiek_herkomst",
+        "omschrijving_generiek_hierarchie",
+        "omschrijving_generiek_opmerking",
+    )
+}
 
 
 class InformatieObjectTypeQuery(VersionQuery):

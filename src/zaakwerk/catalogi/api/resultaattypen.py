@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from pydantic import AfterValidator, BaseModel, Field
 
 from zaakwerk.api.schemas import Duration, ZGWValueError
+from zaakwerk.catalogi.api.common import sent_keys
 from zaakwerk.catalogi.api.subtype_endpoints import (
     SubtypeApi,
     SubtypeIn,
@@ -20,12 +21,14 @@ from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.catalogi.models.choices import OBJECTTYPEN, Afleidingswijze, Archiefnominatie
 from zaakwerk.catalogi.queries import geldig_op
 from zaakwerk.catalogi.services.brondatum import COLUMNS as BRONDATUM_COLUMNS
+from zaakwerk.catalogi.services.inputs import ResultaatTypeValues
 from zaakwerk.catalogi.services.resultaattypen import (
     create_resultaattype,
     delete_resultaattype,
     update_resultaattype,
 )
 from zaakwerk.catalogi.subtype_representations import render_resultaattypen
+from zaakwerk.core.values import only
 
 
 def _objecttype(value: str) -> str:
@@ -68,29 +71,39 @@ class ResultaatTypeIn(SubtypeIn):
     besluittypen: list[str] = Field(default_factory=list)
     informatieobjecttypen: list[str] = Field(default_factory=list)
 
-    def convert(self, name: str, value: Any) -> dict[str, Any]:
-        if name == "archiefnominatie":
-            return {name: value.value if isinstance(value, Archiefnominatie) else ""}
-        if name == "toelichting":
-            return {name: value or ""}
-        if name in ("besluittypen", "informatieobjecttypen"):
-            return {name: list(value or [])}
-        if name == "brondatum_archiefprocedure":
-            if value is None:
-                return {column: "" for column in BRONDATUM_COLUMNS} | {
-                    "brondatum_einddatum_bekend": False,
-                    "brondatum_procestermijn": None,
-                }
-            group = value
-            return {
-                "brondatum_afleidingswijze": group.afleidingswijze.value,
-                "brondatum_datumkenmerk": group.datumkenmerk or "",
-                "brondatum_einddatum_bekend": bool(group.einddatum_bekend),
-                "brondatum_objecttype": group.objecttype or "",
-                "brondatum_registratie": group.registratie or "",
-                "brondatum_procestermijn": group.procestermijn,
-            }
-        return {name: value}
+    def to_values(self, fields: set[str] | None = None) -> ResultaatTypeValues:
+        values: ResultaatTypeValues = {
+            "zaaktype": self.zaaktype,
+            "omschrijving": self.omschrijving,
+            "resultaattypeomschrijving": self.resultaattypeomschrijving,
+            "selectielijstklasse": self.selectielijstklasse,
+            "toelichting": self.toelichting or "",
+            "archiefnominatie": (
+                self.archiefnominatie.value if isinstance(self.archiefnominatie, Archiefnominatie) else ""
+            ),
+            "archiefactietermijn": self.archiefactietermijn,
+            "procesobjectaard": self.procesobjectaard,
+            "catalogus": self.catalogus,
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "begin_object": self.begin_object,
+            "einde_object": self.einde_object,
+            "indicatie_specifiek": self.indicatie_specifiek,
+            "procestermijn": self.procestermijn,
+            "besluittypen": list(self.besluittypen or []),
+            "informatieobjecttypen": list(self.informatieobjecttypen or []),
+        }
+        group = self.brondatum_archiefprocedure
+        # none given: the columns are emptied
+        values["brondatum_afleidingswijze"] = group.afleidingswijze.value if group is not None else ""
+        values["brondatum_datumkenmerk"] = (group.datumkenmerk if group is not None else "") or ""
+        values["brondatum_einddatum_bekend"] = bool(group.einddatum_bekend) if group is not None else False
+        values["brondatum_objecttype"] = (group.objecttype if group is not None else "") or ""
+        values["brondatum_registratie"] = (group.registratie if group is not None else "") or ""
+        values["brondatum_procestermijn"] = group.procestermijn if group is not None else None
+        if fields is None:
+            return values
+        return only(values, sent_keys(fields, {"brondatum_archiefprocedure": BRONDATUM_COLUMNS}))
 
 
 class ResultaatTypeQuery(SubtypeQuery):

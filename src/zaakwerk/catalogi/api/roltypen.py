@@ -17,8 +17,10 @@ from zaakwerk.catalogi.api.subtype_endpoints import (
 )
 from zaakwerk.catalogi.models import RolType
 from zaakwerk.catalogi.models.choices import RolOmschrijvingGeneriek
+from zaakwerk.catalogi.services.inputs import RolTypeValues
 from zaakwerk.catalogi.services.roltypen import create_roltype, delete_roltype, update_roltype
 from zaakwerk.catalogi.subtype_representations import render_roltypen
+from zaakwerk.core.values import only
 
 
 class RolTypeIn(SubtypeIn):
@@ -31,6 +33,19 @@ class RolTypeIn(SubtypeIn):
     einde_geldigheid: date | None = None
     begin_object: date | None = None
     einde_object: date | None = None
+
+    def to_values(self, fields: set[str] | None = None) -> RolTypeValues:
+        values: RolTypeValues = {
+            "zaaktype": self.zaaktype,
+            "omschrijving": self.omschrijving,
+            "omschrijving_generiek": self.omschrijving_generiek,
+            "catalogus": self.catalogus,
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "begin_object": self.begin_object,
+            "einde_object": self.einde_object,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class RolTypeQuery(SubtypeQuery):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -16,8 +15,10 @@ from zaakwerk.catalogi.api.subtype_endpoints import (
     filter_by_zaaktype,
 )
 from zaakwerk.catalogi.models import StatusType
+from zaakwerk.catalogi.services.inputs import ChecklistItem, StatusTypeValues
 from zaakwerk.catalogi.services.statustypen import create_statustype, delete_statustype, update_statustype
 from zaakwerk.catalogi.subtype_representations import render_statustypen
+from zaakwerk.core.values import only
 
 
 class CheckListItemIn(BaseModel):
@@ -25,6 +26,14 @@ class CheckListItemIn(BaseModel):
     toelichting: str | None = Field(None, max_length=1000)
     vraagstelling: str = Field(min_length=1, max_length=255)
     verplicht: bool = False
+
+    def to_value(self) -> ChecklistItem:
+        return {
+            "itemnaam": self.itemnaam,
+            "toelichting": self.toelichting,
+            "vraagstelling": self.vraagstelling,
+            "verplicht": self.verplicht,
+        }
 
 
 class StatusTypeIn(SubtypeIn):
@@ -42,10 +51,23 @@ class StatusTypeIn(SubtypeIn):
     begin_object: date | None = None
     einde_object: date | None = None
 
-    def convert(self, name: str, value: Any) -> dict[str, Any]:
-        if name == "checklistitem_statustype":
-            return {name: [item.model_dump() for item in value or []]}
-        return {name: value}
+    def to_values(self, fields: set[str] | None = None) -> StatusTypeValues:
+        values: StatusTypeValues = {
+            "zaaktype": self.zaaktype,
+            "omschrijving": self.omschrijving,
+            "omschrijving_generiek": self.omschrijving_generiek,
+            "statustekst": self.statustekst,
+            "volgnummer": self.volgnummer,
+            "informeren": self.informeren,
+            "doorlooptijd": self.doorlooptijd,
+            "toelichting": self.toelichting,
+            "checklistitem_statustype": [item.to_value() for item in self.checklistitem_statustype or []],
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "begin_object": self.begin_object,
+            "einde_object": self.einde_object,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 router = build_router(

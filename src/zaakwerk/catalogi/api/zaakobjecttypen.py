@@ -12,6 +12,7 @@ from zaakwerk.api.errors import ApiValidationError
 from zaakwerk.api.params import QuerySchema
 from zaakwerk.catalogi.api.subtype_endpoints import SubtypeApi, SubtypeIn, build_router, filter_by_zaaktype
 from zaakwerk.catalogi.models import ZaakObjectType
+from zaakwerk.catalogi.services.inputs import ZaakObjectTypeValues
 from zaakwerk.catalogi.services.zaakobjecttypen import (
     create_zaakobjecttype,
     delete_zaakobjecttype,
@@ -20,6 +21,7 @@ from zaakwerk.catalogi.services.zaakobjecttypen import (
 from zaakwerk.catalogi.subtype_representations import render_zaakobjecttypen
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.errors import FieldError
+from zaakwerk.core.values import only
 
 
 class ZaakObjectTypeIn(SubtypeIn):
@@ -32,6 +34,20 @@ class ZaakObjectTypeIn(SubtypeIn):
     relatie_omschrijving: str = Field(min_length=1, max_length=80)
     zaaktype: str = Field(min_length=1, max_length=1000)
     catalogus: str = Field(min_length=1, max_length=1000)
+
+    def to_values(self, fields: set[str] | None = None) -> ZaakObjectTypeValues:
+        values: ZaakObjectTypeValues = {
+            "zaaktype": self.zaaktype,
+            "catalogus": self.catalogus,
+            "ander_objecttype": self.ander_objecttype,
+            "objecttype": self.objecttype,
+            "relatie_omschrijving": self.relatie_omschrijving,
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "begin_object": self.begin_object,
+            "einde_object": self.einde_object,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class ZaakObjectTypeQuery(QuerySchema):

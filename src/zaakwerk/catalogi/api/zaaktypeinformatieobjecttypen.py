@@ -11,6 +11,7 @@ from zaakwerk.api.params import QuerySchema
 from zaakwerk.catalogi.api.subtype_endpoints import SubtypeApi, SubtypeIn, build_router, filter_by_zaaktype
 from zaakwerk.catalogi.models import InformatieObjectType, ZaakTypeInformatieObjectType
 from zaakwerk.catalogi.models.choices import Richting
+from zaakwerk.catalogi.services.inputs import ZaakTypeInformatieObjectTypeValues
 from zaakwerk.catalogi.services.zaaktypeinformatieobjecttypen import (
     create_zaaktypeinformatieobjecttype,
     delete_zaaktypeinformatieobjecttype,
@@ -18,6 +19,7 @@ from zaakwerk.catalogi.services.zaaktypeinformatieobjecttypen import (
 )
 from zaakwerk.catalogi.subtype_representations import render_zaaktypeinformatieobjecttypen
 from zaakwerk.catalogi.urls import uuid_of
+from zaakwerk.core.values import only
 
 
 class ZaakTypeInformatieObjectTypeIn(SubtypeIn):
@@ -27,6 +29,16 @@ class ZaakTypeInformatieObjectTypeIn(SubtypeIn):
     volgnummer: int = Field(ge=1, le=999)
     richting: Richting
     statustype: str | None = Field(None, max_length=1000)
+
+    def to_values(self, fields: set[str] | None = None) -> ZaakTypeInformatieObjectTypeValues:
+        values: ZaakTypeInformatieObjectTypeValues = {
+            "zaaktype": self.zaaktype,
+            "informatieobjecttype": self.informatieobjecttype,
+            "volgnummer": self.volgnummer,
+            "richting": self.richting,
+            "statustype": self.statustype,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class ZaakTypeInformatieObjectTypeQuery(QuerySchema):

@@ -12,18 +12,20 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from zaakwerk.api.params import csv_list
 from zaakwerk.api.schemas import Duration, RequestSchema, valid_rsin
-from zaakwerk.catalogi.api.common import TypeIn
+from zaakwerk.catalogi.api.common import TypeIn, sent_keys
 from zaakwerk.catalogi.api.main_type_endpoints import MainTypeApi, build_router
 from zaakwerk.catalogi.api.versioned import VersionQuery
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.catalogi.models.choices import AardRelatie, IndicatieInternOfExtern
 from zaakwerk.catalogi.representations import render_zaaktypen
+from zaakwerk.catalogi.services.inputs import GerelateerdZaaktype, ZaakTypeValues
 from zaakwerk.catalogi.services.zaaktypen import (
     create_zaaktype,
     delete_zaaktype,
     publish_zaaktype,
     update_zaaktype,
 )
+from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 
 
@@ -48,6 +50,9 @@ class ZaakTypenRelatieIn(RequestSchema):
     zaaktype: str = Field(min_length=1, max_length=200)
     aard_relatie: AardRelatie
     toelichting: str = Field("", max_length=255)
+
+    def to_value(self) -> GerelateerdZaaktype:
+        return {"zaaktype": self.zaaktype, "aard_relatie": self.aard_relatie, "toelichting": self.toelichting}
 
 
 class ZaakTypeIn(TypeIn):
@@ -87,43 +92,60 @@ class ZaakTypeIn(TypeIn):
     einde_geldigheid: date | None = None
     versiedatum: date | None = None
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+    def to_values(self, fields: set[str] | None = None) -> ZaakTypeValues:
         """Service input: column values by model field name, relations as given."""
-        sent = fields if fields is not None else set(type(self).model_fields)
-        values: dict[str, Any] = {}
-        for name in sent:
-            value = getattr(self, name)
-            if name == "referentieproces":
-                values["referentieproces_naam"] = value.naam
-                values["referentieproces_link"] = value.link or ""
-            elif name in ("broncatalogus", "bronzaaktype"):
-                parts = (
-                    ("url", "domein", "rsin")
-                    if name == "broncatalogus"
-                    else ("url", "identificatie", "omschrijving")
-                )
-                for part in parts:
-                    values[f"{name}_{part}"] = getattr(value, part) if value is not None else ""
-            elif name == "gerelateerde_zaaktypen":
-                values[name] = [item.model_dump() for item in value]
-            elif name in (
-                "omschrijving_generiek",
-                "toelichting",
-                "publicatietekst",
-                "selectielijst_procestype",
-            ):
-                values[name] = value or ""
-            elif name in (
-                "trefwoorden",
-                "verantwoordingsrelatie",
-                "producten_of_diensten",
-                "besluittypen",
-                "deelzaaktypen",
-            ):
-                values[name] = list(value or [])
-            else:
-                values[name] = value
-        return values
+        broncatalogus, bronzaaktype = self.broncatalogus, self.bronzaaktype
+        values: ZaakTypeValues = {
+            "identificatie": self.identificatie,
+            "omschrijving": self.omschrijving,
+            "omschrijving_generiek": self.omschrijving_generiek or "",
+            "vertrouwelijkheidaanduiding": self.vertrouwelijkheidaanduiding,
+            "doel": self.doel,
+            "aanleiding": self.aanleiding,
+            "toelichting": self.toelichting or "",
+            "indicatie_intern_of_extern": self.indicatie_intern_of_extern,
+            "handeling_initiator": self.handeling_initiator,
+            "onderwerp": self.onderwerp,
+            "handeling_behandelaar": self.handeling_behandelaar,
+            "doorlooptijd": self.doorlooptijd,
+            "servicenorm": self.servicenorm,
+            "opschorting_en_aanhouding_mogelijk": self.opschorting_en_aanhouding_mogelijk,
+            "verlenging_mogelijk": self.verlenging_mogelijk,
+            "verlengingstermijn": self.verlengingstermijn,
+            "trefwoorden": list(self.trefwoorden or []),
+            "publicatie_indicatie": self.publicatie_indicatie,
+            "publicatietekst": self.publicatietekst or "",
+            "verantwoordingsrelatie": list(self.verantwoordingsrelatie or []),
+            "producten_of_diensten": list(self.producten_of_diensten or []),
+            "selectielijst_procestype": self.selectielijst_procestype or "",
+            "verantwoordelijke": self.verantwoordelijke,
+            "broncatalogus_url": broncatalogus.url if broncatalogus is not None else "",
+            "broncatalogus_domein": broncatalogus.domein if broncatalogus is not None else "",
+            "broncatalogus_rsin": broncatalogus.rsin if broncatalogus is not None else "",
+            "bronzaaktype_url": bronzaaktype.url if bronzaaktype is not None else "",
+            "bronzaaktype_identificatie": bronzaaktype.identificatie if bronzaaktype is not None else "",
+            "bronzaaktype_omschrijving": bronzaaktype.omschrijving if bronzaaktype is not None else "",
+            "catalogus": self.catalogus,
+            "besluittypen": list(self.besluittypen or []),
+            "deelzaaktypen": list(self.deelzaaktypen or []),
+            "gerelateerde_zaaktypen": [item.to_value() for item in self.gerelateerde_zaaktypen or []],
+            "begin_geldigheid": self.begin_geldigheid,
+            "einde_geldigheid": self.einde_geldigheid,
+            "versiedatum": self.versiedatum,
+        }
+        referentieproces = self.referentieproces
+        if referentieproces is not None:  # left out of a PATCH
+            values["referentieproces_naam"] = referentieproces.naam
+            values["referentieproces_link"] = referentieproces.link or ""
+        return only(values, sent_keys(fields, GROUPS)) if fields is not None else values
+
+
+# request group → the columns it is stored in
+GROUPS = {
+    "referentieproces": ("referentieproces_naam", "referentieproces_link"),
+    "broncatalogus": ("broncatalogus_url", "broncatalogus_domein", "broncatalogus_rsin"),
+    "bronzaaktype": ("bronzaaktype_url", "bronzaaktype_identificatie", "bronzaaktype_omschrijving"),
+}
 
 
 class ZaakTypeQuery(VersionQuery):

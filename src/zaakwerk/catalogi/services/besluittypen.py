@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi import usage
@@ -11,6 +9,7 @@ from zaakwerk.catalogi.models import BesluitType, BesluitTypeInformatieObjectTyp
 from zaakwerk.catalogi.queries import catalogus_from_url, informatieobjecttype_name_from_ref
 from zaakwerk.catalogi.representations import render_besluittypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.services.inputs import BesluitTypeValues
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector, ValidationError
@@ -21,7 +20,8 @@ KIND = publish.Kind(
 RELATIONS = ("catalogus", "informatieobjecttypen")
 
 
-def _columns(values: dict[str, Any]) -> dict[str, Any]:
+def _columns(values: BesluitTypeValues) -> dict[str, object]:
+    """The columns of the row among ``values`` (a new dict): all but the relations."""
     return {key: value for key, value in values.items() if key not in RELATIONS}
 
 
@@ -49,7 +49,7 @@ def _save_iots(besluittype: BesluitType, names: list[str]) -> None:
 
 
 @transaction.atomic
-def create_besluittype(values: dict[str, Any], actor: Actor) -> BesluitType:
+def create_besluittype(values: BesluitTypeValues, actor: Actor) -> BesluitType:
     errors = ErrorCollector()
     catalogus = catalogus_from_url(values["catalogus"], errors)
     publish.check_geldigheid(values["begin_geldigheid"], values.get("einde_geldigheid"), errors)
@@ -64,7 +64,7 @@ def create_besluittype(values: dict[str, Any], actor: Actor) -> BesluitType:
 
 @transaction.atomic
 def update_besluittype(
-    besluittype: BesluitType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    besluittype: BesluitType, changes: BesluitTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> BesluitType:
     besluittype = BesluitType.objects.select_for_update().get(pk=besluittype.pk)
     publish.check_editable(besluittype, changes, correctie=correctie)

@@ -9,6 +9,7 @@ the first error.
 from __future__ import annotations
 
 from zaakwerk.catalogi.models.choices import Afleidingswijze
+from zaakwerk.catalogi.services.inputs import ResultaatTypeValues
 from zaakwerk.catalogi.services.subtypes import Values
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector
 from zaakwerk.core.summaries import SelectielijstResultaat
@@ -46,11 +47,13 @@ FOR_PROCESTERMIJN = {
 PREFIX = "brondatumArchiefprocedure."
 
 
-def sent(values: Values) -> bool:
+def sent(values: Values[ResultaatTypeValues]) -> bool:
     return any(values.sent(column) for column in COLUMNS)
 
 
-def check(values: Values, resultaat: SelectielijstResultaat | None, errors: ErrorCollector) -> None:
+def check(
+    values: Values[ResultaatTypeValues], resultaat: SelectielijstResultaat | None, errors: ErrorCollector
+) -> None:
     afleidingswijze = values.get("brondatum_afleidingswijze") or ""
     if not afleidingswijze:
         return

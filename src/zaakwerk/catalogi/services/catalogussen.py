@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 
 from zaakwerk.catalogi.models import Catalogus
+from zaakwerk.catalogi.services.inputs import CatalogusValues
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
 from zaakwerk.core.rsin import rsin_problem
@@ -46,11 +46,19 @@ def create_catalogus(data: CatalogusData, actor: Actor) -> Catalogus:
 
 
 @transaction.atomic
-def update_catalogus(catalogus: Catalogus, changes: dict[str, Any], actor: Actor) -> Catalogus:
-    """Apply ``changes`` (field name → value; all fields for PUT, some for PATCH)."""
-    merged = CatalogusData(**{f: getattr(catalogus, f) for f in CatalogusData.__dataclass_fields__})
-    for key, value in changes.items():
-        setattr(merged, key, value)
+def update_catalogus(catalogus: Catalogus, changes: CatalogusValues, actor: Actor) -> Catalogus:
+    """Apply ``changes`` (all fields for PUT, those sent for PATCH; not changed here)."""
+    current = CatalogusData(
+        domein=catalogus.domein,
+        rsin=catalogus.rsin,
+        contactpersoon_beheer_naam=catalogus.contactpersoon_beheer_naam,
+        contactpersoon_beheer_telefoonnummer=catalogus.contactpersoon_beheer_telefoonnummer,
+        contactpersoon_beheer_emailadres=catalogus.contactpersoon_beheer_emailadres,
+        naam=catalogus.naam,
+        versie=catalogus.versie,
+        begindatum_versie=catalogus.begindatum_versie,
+    )
+    merged = replace(current, **changes)
     _check(merged, exclude_pk=catalogus.pk)
     for key, value in vars(merged).items():
         setattr(catalogus, key, value)

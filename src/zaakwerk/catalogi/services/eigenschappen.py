@@ -6,14 +6,13 @@ has ``lengte`` 14 (``YYYYMMDDhhmmss``).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi.models import Eigenschap, ZaakType
 from zaakwerk.catalogi.models.choices import Formaat
 from zaakwerk.catalogi.services import subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import EigenschapValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_eigenschappen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
@@ -37,8 +36,8 @@ FIXED_LENGTE = {Formaat.datum.value: "8", Formaat.datum_tijd.value: "14"}
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[EigenschapValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     columns = subtypes.columns_of(values, COLUMNS)
     formaat = values.get("specificatie_formaat")
     lengte = values.get("specificatie_lengte")
@@ -55,7 +54,7 @@ def _prepare(
     return columns, None
 
 
-def _current_statustype(values: Values) -> str | None:
+def _current_statustype(values: Values[EigenschapValues]) -> str | None:
     row = values.row
     if row is None or row.statustype_id is None:
         return None
@@ -65,7 +64,7 @@ def _current_statustype(values: Values) -> str | None:
 
 
 @transaction.atomic
-def create_eigenschap(values: dict[str, Any], actor: Actor, *, correctie: bool) -> Eigenschap:
+def create_eigenschap(values: EigenschapValues, actor: Actor, *, correctie: bool) -> Eigenschap:
     row: Eigenschap = subtypes.create_subtype(
         KIND, Eigenschap, values, actor, correctie=correctie, prepare=_prepare
     )
@@ -74,7 +73,7 @@ def create_eigenschap(values: dict[str, Any], actor: Actor, *, correctie: bool) 
 
 @transaction.atomic
 def update_eigenschap(
-    row: Eigenschap, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    row: Eigenschap, changes: EigenschapValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> Eigenschap:
     updated: Eigenschap = subtypes.update_subtype(
         KIND, row, changes, actor, partial=partial, correctie=correctie, prepare=_prepare

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi import usage
@@ -11,6 +9,7 @@ from zaakwerk.catalogi.models import InformatieObjectType
 from zaakwerk.catalogi.queries import catalogus_from_url
 from zaakwerk.catalogi.representations import render_informatieobjecttypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.services.inputs import InformatieObjectTypeValues
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
@@ -23,12 +22,13 @@ KIND = publish.Kind(
 )
 
 
-def _columns(values: dict[str, Any]) -> dict[str, Any]:
+def _columns(values: InformatieObjectTypeValues) -> dict[str, object]:
+    """The columns of the row among ``values`` (a new dict): all but the catalogus."""
     return {key: value for key, value in values.items() if key != "catalogus"}
 
 
 @transaction.atomic
-def create_informatieobjecttype(values: dict[str, Any], actor: Actor) -> InformatieObjectType:
+def create_informatieobjecttype(values: InformatieObjectTypeValues, actor: Actor) -> InformatieObjectType:
     errors = ErrorCollector()
     catalogus = catalogus_from_url(values["catalogus"], errors)
     publish.check_geldigheid(values["begin_geldigheid"], values.get("einde_geldigheid"), errors)
@@ -41,7 +41,12 @@ def create_informatieobjecttype(values: dict[str, Any], actor: Actor) -> Informa
 
 @transaction.atomic
 def update_informatieobjecttype(
-    iot: InformatieObjectType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    iot: InformatieObjectType,
+    changes: InformatieObjectTypeValues,
+    actor: Actor,
+    *,
+    partial: bool,
+    correctie: bool,
 ) -> InformatieObjectType:
     iot = InformatieObjectType.objects.select_for_update().get(pk=iot.pk)
     publish.check_editable(iot, changes, correctie=correctie)

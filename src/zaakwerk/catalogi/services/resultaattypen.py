@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from django.db import transaction
 
 from zaakwerk.catalogi.models import (
+    Catalogus,
     ResultaatType,
     ResultaatTypeBesluitType,
     ResultaatTypeInformatieObjectType,
@@ -23,7 +24,8 @@ from zaakwerk.catalogi.models import (
 from zaakwerk.catalogi.models.choices import Archiefnominatie
 from zaakwerk.catalogi.queries import besluittype_name_from_ref, informatieobjecttype_name_from_ref
 from zaakwerk.catalogi.services import brondatum, subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import ResultaatTypeValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_resultaattypen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
@@ -33,6 +35,8 @@ from zaakwerk.core.summaries import Resultaattypeomschrijving, SelectielijstResu
 KIND = subtypes.SubKind(resource="resultaattype", collection="resultaattypen", render=render_resultaattypen)
 RESULTAAT = ResourceKind.of(SelectielijstResultaat, "referentielijsten", "resultaten")
 OMSCHRIJVING = ResourceKind.of(Resultaattypeomschrijving, "referentielijsten", "resultaattypeomschrijvingen")
+# how a name or URL of a local version becomes the name stored: (value, catalogus, field)
+NameOf = Callable[[str, Catalogus, str], str]
 COLUMNS = (
     "omschrijving",
     "resultaattypeomschrijving",
@@ -59,7 +63,9 @@ def _resolve(value: str, kind: ResourceKind[Shape], field: str, errors: ErrorCol
         return None
 
 
-def _names(refs: list[str], name_of: Any, catalogus: Any, field: str, errors: ErrorCollector) -> list[str]:
+def _names(
+    refs: list[str], name_of: NameOf, catalogus: Catalogus, field: str, errors: ErrorCollector
+) -> list[str]:
     names: list[str] = []
     for index, ref in enumerate(refs):
         try:
@@ -72,7 +78,9 @@ def _names(refs: list[str], name_of: Any, catalogus: Any, field: str, errors: Er
     return names
 
 
-def _relations(values: Values, zaaktype: ZaakType, errors: ErrorCollector) -> AfterSave | None:
+def _relations(
+    values: Values[ResultaatTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> AfterSave | None:
     catalogus = zaaktype.catalogus
     besluit = iot = None
     if values.sent("besluittypen"):
@@ -110,7 +118,7 @@ def _relations(values: Values, zaaktype: ZaakType, errors: ErrorCollector) -> Af
 
 
 def _selectielijst(
-    values: Values, zaaktype: ZaakType, columns: dict[str, Any], errors: ErrorCollector
+    values: Values[ResultaatTypeValues], zaaktype: ZaakType, columns: Columns, errors: ErrorCollector
 ) -> None:
     """ztc-002/003: check the selectielijstklasse and derive the archive defaults from it."""
     selectielijst_changed = values.sent("selectielijstklasse") or values.sent("zaaktype")
@@ -135,8 +143,8 @@ def _selectielijst(
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[ResultaatTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     columns = subtypes.columns_of(values, COLUMNS)
     if values.sent("catalogus"):
         subtypes.check_catalogus(values.given["catalogus"], zaaktype, errors)
@@ -151,7 +159,7 @@ def _prepare(
 
 
 @transaction.atomic
-def create_resultaattype(values: dict[str, Any], actor: Actor, *, correctie: bool) -> ResultaatType:
+def create_resultaattype(values: ResultaatTypeValues, actor: Actor, *, correctie: bool) -> ResultaatType:
     row: ResultaatType = subtypes.create_subtype(
         KIND, ResultaatType, values, actor, correctie=correctie, prepare=_prepare
     )
@@ -160,7 +168,7 @@ def create_resultaattype(values: dict[str, Any], actor: Actor, *, correctie: boo
 
 @transaction.atomic
 def update_resultaattype(
-    row: ResultaatType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    row: ResultaatType, changes: ResultaatTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> ResultaatType:
     updated: ResultaatType = subtypes.update_subtype(
         KIND, row, changes, actor, partial=partial, correctie=correctie, prepare=_prepare

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi.models import RolType, ZaakType
 from zaakwerk.catalogi.services import subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import RolTypeValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_roltypen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
@@ -25,15 +24,15 @@ COLUMNS = (
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[RolTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     if values.sent("catalogus"):
         subtypes.check_catalogus(values.given["catalogus"], zaaktype, errors)
     return subtypes.columns_of(values, COLUMNS), None
 
 
 @transaction.atomic
-def create_roltype(values: dict[str, Any], actor: Actor, *, correctie: bool) -> RolType:
+def create_roltype(values: RolTypeValues, actor: Actor, *, correctie: bool) -> RolType:
     row: RolType = subtypes.create_subtype(
         KIND, RolType, values, actor, correctie=correctie, prepare=_prepare
     )
@@ -42,7 +41,7 @@ def create_roltype(values: dict[str, Any], actor: Actor, *, correctie: bool) -> 
 
 @transaction.atomic
 def update_roltype(
-    row: RolType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    row: RolType, changes: RolTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> RolType:
     updated: RolType = subtypes.update_subtype(
         KIND, row, changes, actor, partial=partial, correctie=correctie, prepare=_prepare

@@ -6,13 +6,12 @@ its zaaktype.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi.models import StatusType, ZaakType
 from zaakwerk.catalogi.services import subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import StatusTypeValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_statustypen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector
@@ -35,8 +34,8 @@ COLUMNS = (
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[StatusTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     taken = StatusType.objects.filter(zaaktype=zaaktype, volgnummer=values.get("volgnummer"))
     if values.row is not None:
         taken = taken.exclude(pk=values.row.pk)
@@ -46,7 +45,7 @@ def _prepare(
 
 
 @transaction.atomic
-def create_statustype(values: dict[str, Any], actor: Actor, *, correctie: bool) -> StatusType:
+def create_statustype(values: StatusTypeValues, actor: Actor, *, correctie: bool) -> StatusType:
     row: StatusType = subtypes.create_subtype(
         KIND, StatusType, values, actor, correctie=correctie, prepare=_prepare
     )
@@ -55,7 +54,7 @@ def create_statustype(values: dict[str, Any], actor: Actor, *, correctie: bool) 
 
 @transaction.atomic
 def update_statustype(
-    row: StatusType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    row: StatusType, changes: StatusTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> StatusType:
     updated: StatusType = subtypes.update_subtype(
         KIND, row, changes, actor, partial=partial, correctie=correctie, prepare=_prepare

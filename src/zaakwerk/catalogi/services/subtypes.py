@@ -15,15 +15,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db import models
 from django.db.models import ProtectedError, RestrictedError
 
-from zaakwerk.catalogi.models import ZaakType
+from zaakwerk.catalogi.models import StatusType, ZaakType
 from zaakwerk.catalogi.queries import ZAAKTYPE_KIND
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
@@ -32,6 +32,8 @@ from zaakwerk.core.errors import NON_FIELD, ErrorCollector, ValidationError
 from zaakwerk.core.references import parse_local, resolve
 
 Render = Callable[[list[Any]], list[dict[str, Any]]]
+# a sub-type's service input: a ``TypedDict`` of :mod:`zaakwerk.catalogi.services.inputs`
+V = TypeVar("V", bound=Mapping[str, Any])
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def snapshot(kind: SubKind, row: Any) -> dict[str, Any]:
     return kind.render([row])[0]
 
 
-def apply_columns(row: models.Model, values: dict[str, Any]) -> None:
+def apply_columns(row: models.Model, values: Columns) -> None:
     for key, value in values.items():
         setattr(row, key, value)
 
@@ -148,11 +150,12 @@ def delete_row(kind: SubKind, row: Any, actor: Actor) -> None:
         ) from exc
 
 
-class Values:
+class Values(Generic[V]):
     """The input of a create, or of an update on top of the stored row: ``get`` answers what
-    the sub-type will hold after the change, ``sent`` whether the client gave a field."""
+    the sub-type will hold after the change, ``sent`` whether the client gave a field. ``given``
+    is the service input as the endpoint built it (a ``TypedDict`` of :mod:`.inputs`)."""
 
-    def __init__(self, given: dict[str, Any], row: Any | None = None) -> None:
+    def __init__(self, given: V, row: Any | None = None) -> None:
         self.given = given
         self.row = row
 
@@ -167,28 +170,29 @@ class Values:
         return default
 
 
+# the columns a sub-type's ``prepare`` gives to write: a new dict, by model field name
+Columns = dict[str, Any]
 AfterSave = Callable[[Any], None]
-Prepare = Callable[[Values, ZaakType, ErrorCollector], "tuple[dict[str, Any], AfterSave | None]"]
-Guard = Callable[[list[ZaakType], Values, bool], None]
+Prepare = Callable[[Values[V], ZaakType, ErrorCollector], tuple[Columns, AfterSave | None]]
+Guard = Callable[[list[ZaakType], Values[Any], bool], None]
 
 
-def default_guard(zaaktypen: list[ZaakType], values: Values, correctie: bool) -> None:
+def default_guard(zaaktypen: list[ZaakType], values: Values[Any], correctie: bool) -> None:
     check_zaaktype_editable(*zaaktypen, correctie=correctie)
 
 
 def create_subtype(
     kind: SubKind,
     model: type[models.Model],
-    values: dict[str, Any],
+    values: V,
     actor: Actor,
     *,
     correctie: bool,
-    prepare: Prepare,
+    prepare: Prepare[V],
     guard: Guard = default_guard,
 ) -> Any:
-    """Create a sub-type; ``prepare`` checks the kind's own rules and gives its columns.
-
-    Must run inside a transaction."""
+    """Create a sub-type; ``prepare`` checks the kind's own rules and gives its columns
+    (``values`` are not changed). Must run inside a transaction."""
     zaaktype = require_zaaktype(values["zaaktype"])
     given = Values(values)
     guard([zaaktype], given, correctie)
@@ -207,15 +211,16 @@ def create_subtype(
 def update_subtype(
     kind: SubKind,
     row: Any,
-    changes: dict[str, Any],
+    changes: V,
     actor: Actor,
     *,
     partial: bool,
     correctie: bool,
-    prepare: Prepare,
+    prepare: Prepare[V],
     guard: Guard = default_guard,
 ) -> Any:
-    """PUT (all fields) or PATCH (``changes`` = the fields sent). Must run in a transaction."""
+    """PUT (all fields) or PATCH (``changes`` = the fields sent, not changed here). Must run in a
+    transaction."""
     manager: Any = type(row).objects
     row = manager.select_for_update().select_related("zaaktype__catalogus").get(pk=row.pk)
     zaaktype = require_zaaktype(changes["zaaktype"]) if "zaaktype" in changes else row.zaaktype
@@ -245,17 +250,15 @@ def delete_subtype(
     delete_row(kind, row, actor)
 
 
-def columns_of(values: Values, names: tuple[str, ...]) -> dict[str, Any]:
+def columns_of(values: Values[Any], names: tuple[str, ...]) -> Columns:
     """The plain columns among ``names`` the client sent."""
     return {name: values.given[name] for name in names if values.sent(name)}
 
 
 def statustype_of(
     value: str | None, zaaktype: ZaakType, errors: ErrorCollector, field: str = "statustype"
-) -> Any:
+) -> StatusType | None:
     """The statustype a URL names; it must belong to ``zaaktype``. None for no value or an error."""
-    from zaakwerk.catalogi.models import StatusType
-
     if not value:
         return None
     ref = parse_local(value)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.catalogi.models import ZaakObjectType, ZaakType
 from zaakwerk.catalogi.services import subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import ZaakObjectTypeValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_zaakobjecttypen
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector
@@ -28,15 +27,15 @@ COLUMNS = (
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[ZaakObjectTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     if values.sent("catalogus"):
         subtypes.check_catalogus(values.given["catalogus"], zaaktype, errors)
     return subtypes.columns_of(values, COLUMNS), None
 
 
 @transaction.atomic
-def create_zaakobjecttype(values: dict[str, Any], actor: Actor, *, correctie: bool) -> ZaakObjectType:
+def create_zaakobjecttype(values: ZaakObjectTypeValues, actor: Actor, *, correctie: bool) -> ZaakObjectType:
     row: ZaakObjectType = subtypes.create_subtype(
         KIND, ZaakObjectType, values, actor, correctie=correctie, prepare=_prepare
     )
@@ -45,7 +44,7 @@ def create_zaakobjecttype(values: dict[str, Any], actor: Actor, *, correctie: bo
 
 @transaction.atomic
 def update_zaakobjecttype(
-    row: ZaakObjectType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    row: ZaakObjectType, changes: ZaakObjectTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> ZaakObjectType:
     updated: ZaakObjectType = subtypes.update_subtype(
         KIND, row, changes, actor, partial=partial, correctie=correctie, prepare=_prepare

@@ -15,10 +15,11 @@ from typing import Any
 
 from django.db import transaction
 
-from zaakwerk.catalogi.models import InformatieObjectType, ZaakType, ZaakTypeInformatieObjectType
+from zaakwerk.catalogi.models import InformatieObjectType, StatusType, ZaakType, ZaakTypeInformatieObjectType
 from zaakwerk.catalogi.queries import informatieobjecttype_name_from_ref
 from zaakwerk.catalogi.services import subtypes
-from zaakwerk.catalogi.services.subtypes import AfterSave, Values
+from zaakwerk.catalogi.services.inputs import ZaakTypeInformatieObjectTypeValues
+from zaakwerk.catalogi.services.subtypes import AfterSave, Columns, Values
 from zaakwerk.catalogi.subtype_representations import render_zaaktypeinformatieobjecttypen
 from zaakwerk.catalogi.urls import uuid_of
 from zaakwerk.core.actor import Actor
@@ -37,14 +38,14 @@ def _iot_version(value: str) -> InformatieObjectType | None:
     return InformatieObjectType.objects.filter(uuid=key).first() if key is not None else None
 
 
-def _guard(zaaktypen: list[ZaakType], values: Values, correctie: bool) -> None:
+def _guard(zaaktypen: list[ZaakType], values: Values[Any], correctie: bool) -> None:
     # the zaaktype it has, and the one it moves to: neither may be published (ztc-010)
     subtypes.check_zaaktype_editable(*zaaktypen, correctie=correctie)
 
 
 def _prepare(
-    values: Values, zaaktype: ZaakType, errors: ErrorCollector
-) -> tuple[dict[str, Any], AfterSave | None]:
+    values: Values[ZaakTypeInformatieObjectTypeValues], zaaktype: ZaakType, errors: ErrorCollector
+) -> tuple[Columns, AfterSave | None]:
     columns = subtypes.columns_of(values, COLUMNS)
     if values.sent("informatieobjecttype"):
         ref = str(values.given["informatieobjecttype"])
@@ -70,7 +71,7 @@ def _prepare(
     return columns, None
 
 
-def _url_of(statustype: Any) -> str | None:
+def _url_of(statustype: StatusType | None) -> str | None:
     from zaakwerk.catalogi.urls import url
 
     return url("statustypen", statustype.uuid) if statustype is not None else None
@@ -78,7 +79,7 @@ def _url_of(statustype: Any) -> str | None:
 
 @transaction.atomic
 def create_zaaktypeinformatieobjecttype(
-    values: dict[str, Any], actor: Actor, *, correctie: bool
+    values: ZaakTypeInformatieObjectTypeValues, actor: Actor, *, correctie: bool
 ) -> ZaakTypeInformatieObjectType:
     row: ZaakTypeInformatieObjectType = subtypes.create_subtype(
         KIND, ZaakTypeInformatieObjectType, values, actor, correctie=correctie, prepare=_prepare, guard=_guard
@@ -89,7 +90,7 @@ def create_zaaktypeinformatieobjecttype(
 @transaction.atomic
 def update_zaaktypeinformatieobjecttype(
     row: ZaakTypeInformatieObjectType,
-    changes: dict[str, Any],
+    changes: ZaakTypeInformatieObjectTypeValues,
     actor: Actor,
     *,
     partial: bool,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from django.db import transaction
 
@@ -21,6 +21,7 @@ from zaakwerk.catalogi.queries import (
 )
 from zaakwerk.catalogi.representations import render_zaaktypen
 from zaakwerk.catalogi.services import publish
+from zaakwerk.catalogi.services.inputs import GerelateerdZaaktype, ZaakTypeValues
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import ErrorCollector, ValidationError
@@ -36,15 +37,23 @@ PROCESTYPE = ResourceKind.of(Procestype, "referentielijsten", "procestypen")
 RELATIONS = ("catalogus", "besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
 
 
-def _columns(values: dict[str, Any]) -> dict[str, Any]:
+class Relations(TypedDict, total=False):
+    """The relations sent, as stored: besluittype omschrijvingen, deelzaaktype identificaties,
+    and gerelateerde zaaktypen by identificatie (or URL, for one of another catalogue)."""
+
+    besluittypen: list[str]
+    deelzaaktypen: list[str]
+    gerelateerde_zaaktypen: list[GerelateerdZaaktype]
+
+
+def _columns(values: ZaakTypeValues) -> dict[str, object]:
+    """The columns of the row among ``values`` (a new dict): all but the relations."""
     return {key: value for key, value in values.items() if key not in RELATIONS}
 
 
-def _resolve_relations(
-    values: dict[str, Any], catalogus: Catalogus, errors: ErrorCollector
-) -> dict[str, Any]:
+def _resolve_relations(values: ZaakTypeValues, catalogus: Catalogus, errors: ErrorCollector) -> Relations:
     """Turn the incoming references (names or URLs of local versions) into stored names."""
-    resolved: dict[str, Any] = {}
+    resolved: Relations = {}
     if "besluittypen" in values:
         names = []
         for index, ref in enumerate(values["besluittypen"]):
@@ -68,7 +77,7 @@ def _resolve_relations(
                 identificaties.append(identificatie)
         resolved["deelzaaktypen"] = identificaties
     if "gerelateerde_zaaktypen" in values:
-        relaties = []
+        relaties: list[GerelateerdZaaktype] = []
         for index, item in enumerate(values["gerelateerde_zaaktypen"]):
             target = _gerelateerd(
                 item["zaaktype"], catalogus, f"gerelateerdeZaaktypen.{index}.zaaktype", errors
@@ -103,7 +112,7 @@ KIND_REMOTE = ResourceKind.of(ZaaktypeReference, "catalogi", "zaaktypen")
 
 
 def _check(
-    values: dict[str, Any], zaaktype: ZaakType | None, errors: ErrorCollector, *, changed: set[str]
+    values: ZaakTypeValues, zaaktype: ZaakType | None, errors: ErrorCollector, *, changed: set[str]
 ) -> None:
     begin = values["begin_geldigheid"]
     publish.check_geldigheid(begin, values.get("einde_geldigheid"), errors)
@@ -123,7 +132,7 @@ def _check(
             errors.errors.extend(exc.errors)
 
 
-def _save_relations(zaaktype: ZaakType, relations: dict[str, Any]) -> None:
+def _save_relations(zaaktype: ZaakType, relations: Relations) -> None:
     if "besluittypen" in relations:
         zaaktype.besluittype_links.all().delete()
         ZaakTypeBesluitType.objects.bulk_create(
@@ -165,17 +174,18 @@ def _check_published_overlap(zaaktype: ZaakType) -> None:
 
 
 @transaction.atomic
-def create_zaaktype(values: dict[str, Any], actor: Actor) -> ZaakType:
-    """Create a concept version; ``values`` are column values plus the relations by reference."""
+def create_zaaktype(values: ZaakTypeValues, actor: Actor) -> ZaakType:
+    """Create a concept version; ``values`` are column values plus the relations by reference (not
+    changed here)."""
     errors = ErrorCollector()
     catalogus = catalogus_from_url(values["catalogus"], errors)
     _check(values, None, errors, changed=set(values))
-    relations = _resolve_relations(values, catalogus, errors) if catalogus is not None else {}
+    relations = _resolve_relations(values, catalogus, errors) if catalogus is not None else Relations()
     errors.raise_if_any()
     assert catalogus is not None
-    columns = _columns(values)
-    columns.setdefault("versiedatum", None)
-    zaaktype = ZaakType.objects.create(catalogus=catalogus, concept=True, **columns)
+    zaaktype = ZaakType.objects.create(
+        catalogus=catalogus, concept=True, **{"versiedatum": None, **_columns(values)}
+    )
     _save_relations(zaaktype, relations)
     publish.record(KIND, zaaktype, "create", actor, nieuw=publish.snapshot(KIND, zaaktype))
     return zaaktype
@@ -183,9 +193,9 @@ def create_zaaktype(values: dict[str, Any], actor: Actor) -> ZaakType:
 
 @transaction.atomic
 def update_zaaktype(
-    zaaktype: ZaakType, changes: dict[str, Any], actor: Actor, *, partial: bool, correctie: bool
+    zaaktype: ZaakType, changes: ZaakTypeValues, actor: Actor, *, partial: bool, correctie: bool
 ) -> ZaakType:
-    """PUT (all fields) or PATCH (``changes`` = the fields sent) of a version."""
+    """PUT (all fields) or PATCH (``changes`` = the fields sent, not changed here) of a version."""
     zaaktype = ZaakType.objects.select_for_update().get(pk=zaaktype.pk)
     publish.check_editable(zaaktype, changes, correctie=correctie)
     oud = publish.snapshot(KIND, zaaktype)
@@ -193,16 +203,21 @@ def update_zaaktype(
     catalogus = zaaktype.catalogus
     if "catalogus" in changes:
         catalogus = catalogus_from_url(changes["catalogus"], errors) or catalogus
-    merged = {f: getattr(zaaktype, f) for f in _columns(changes)} | _columns(changes)
-    merged.setdefault("begin_geldigheid", zaaktype.begin_geldigheid)
-    merged.setdefault("einde_geldigheid", zaaktype.einde_geldigheid)
-    for key in ("verlenging_mogelijk", "verlengingstermijn", "selectielijst_procestype"):
-        merged.setdefault(key, getattr(zaaktype, key))
-    changed = {key for key in _columns(changes) if changes[key] != getattr(zaaktype, key)}
+    # what the checks read, as the version will be
+    merged: ZaakTypeValues = {
+        "begin_geldigheid": zaaktype.begin_geldigheid,
+        "einde_geldigheid": zaaktype.einde_geldigheid,
+        "verlenging_mogelijk": zaaktype.verlenging_mogelijk,
+        "verlengingstermijn": zaaktype.verlengingstermijn,
+        "selectielijst_procestype": zaaktype.selectielijst_procestype,
+        **changes,
+    }
+    columns = _columns(changes)
+    changed = {key for key, value in columns.items() if value != getattr(zaaktype, key)}
     _check(merged, zaaktype, errors, changed=changed)
     relations = _resolve_relations(changes, catalogus, errors)
     errors.raise_if_any()
-    for key, value in _columns(changes).items():
+    for key, value in columns.items():
         setattr(zaaktype, key, value)
     zaaktype.catalogus = catalogus
     zaaktype.save()

@@ -14,6 +14,7 @@ from zaakwerk.api.moments import DateTime
 from zaakwerk.api.params import NoQuery, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.values import only
 from zaakwerk.documenten.api.common import CREATE, DELETE, READ, UPDATE, caller_with
 from zaakwerk.documenten.api.relations import (
     ExpandQuery,
@@ -30,6 +31,7 @@ from zaakwerk.documenten.services.gebruiksrechten import (
     delete_gebruiksrecht,
     update_gebruiksrecht,
 )
+from zaakwerk.documenten.services.inputs import GebruiksrechtValues
 
 router = Router(tags=["gebruiksrechten"])
 PATH = "/gebruiksrechten/{uuid}"
@@ -55,6 +57,15 @@ class GebruiksrechtIn(RequestSchema):
     einddatum: DateTime | None = None
     omschrijving_voorwaarden: str = Field(min_length=1)
 
+    def to_values(self, fields: set[str] | None = None) -> GebruiksrechtValues:
+        """Service input: model field values (all, or only ``fields`` for PATCH); the document apart."""
+        values: GebruiksrechtValues = {
+            "startdatum": self.startdatum,
+            "einddatum": self.einddatum,
+            "omschrijving_voorwaarden": self.omschrijving_voorwaarden,
+        }
+        return only(values, fields) if fields is not None else values
+
 
 @router.get("/gebruiksrechten")
 def list_gebruiksrechten(request: HttpRequest) -> HttpResponse:
@@ -74,7 +85,7 @@ def create(request: HttpRequest) -> HttpResponse:
     parse_query(request, NoQuery)
     body = parse_body(request, GebruiksrechtIn)
     eio = informatieobject_for(caller, body.informatieobject, CREATE)
-    recht = create_gebruiksrecht(eio, body.model_dump(), caller.actor(request))
+    recht = create_gebruiksrecht(eio, body.to_values(), caller.actor(request))
     data = render_gebruiksrecht(recht)
     return json_response(data, status=201, headers={"Location": data["url"]})
 
@@ -97,10 +108,10 @@ def update(request: HttpRequest, uuid: str) -> HttpResponse:
         sent = set(type(body).model_fields)
     else:
         body, sent = parse_partial(request, GebruiksrechtIn)
-    changes = {name: getattr(body, name) for name in sent}
-    if "informatieobject" in changes:
-        changes["informatieobject"] = informatieobject_for(caller, body.informatieobject, UPDATE)
-    recht = update_gebruiksrecht(recht, changes, caller.actor(request), partial=request.method == "PATCH")
+    eio = informatieobject_for(caller, body.informatieobject, UPDATE) if "informatieobject" in sent else None
+    recht = update_gebruiksrecht(
+        recht, eio, body.to_values(sent), caller.actor(request), partial=request.method == "PATCH"
+    )
     return json_response(render_gebruiksrecht(recht))
 
 

@@ -105,9 +105,10 @@ def update(request: HttpRequest, uuid: str) -> HttpResponse:
     eio = access_informatieobject(caller, uuid, scope=(UPDATE, FORCED_UPDATE))
     if request.method == "PUT":
         body = parse_body(request, InformatieObjectWithLockIn)
-        changes, lock, inhoud = body.to_values(), body.lock, body.inhoud
-        if inhoud is None and "bestandsomvang" not in body.model_fields_set:
-            changes.pop("bestandsomvang")  # no new content sent: the version keeps its file
+        fields = set(InformatieObjectIn.model_fields)
+        if body.inhoud is None and "bestandsomvang" not in body.model_fields_set:
+            fields.discard("bestandsomvang")  # no new content sent: the version keeps its file
+        changes, lock, inhoud = body.to_values(fields), body.lock, body.inhoud
     else:
         partial, sent = parse_partial(request, InformatieObjectWithLockIn)
         changes, lock, inhoud = partial.to_values(sent), partial.lock, partial.inhoud

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from typing import Any, TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from pydantic import Field
 
 from zaakwerk.api.params import QuerySchema
@@ -15,9 +15,15 @@ from zaakwerk.core.errors import NotFound, ValidationError
 from zaakwerk.core.references import uuid_from_url
 from zaakwerk.documenten.access import access_informatieobject, visible_informatieobjecten
 from zaakwerk.documenten.api import expansion
-from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+from zaakwerk.documenten.models import (
+    EnkelvoudigInformatieObject,
+    Gebruiksrecht,
+    ObjectInformatieObject,
+    Verzending,
+)
 
-M = TypeVar("M", bound=Model)
+# the rows that hang off a document
+M = TypeVar("M", Gebruiksrecht, ObjectInformatieObject, Verzending)
 Data = dict[str, Any]
 
 
@@ -62,7 +68,7 @@ def row_for(rows: QuerySet[M], caller: Caller, key: str, scope: str | tuple[str,
     row = rows.select_related("informatieobject__latest").filter(uuid=value).first()
     if row is None:
         raise NotFound()
-    access_informatieobject(caller, row.informatieobject.uuid, scope=scope)  # type: ignore[attr-defined]
+    access_informatieobject(caller, row.informatieobject.uuid, scope=scope)
     return row
 
 

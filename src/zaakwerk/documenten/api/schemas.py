@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import Field, model_validator
 
 from zaakwerk.api import url_fields
 from zaakwerk.api.schemas import RequestSchema, Rsin, ZGWValueError
+from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaakwerk.documenten.models.choices import Algoritme, Ondertekeningsoort, Status
+from zaakwerk.documenten.services.inputs import InformatieObjectValues, Integriteit, Ondertekening
 
 Url = url_fields.Url200
 RequiredUrl = url_fields.RequiredUrl200
+
+
+def _text(value: str) -> str:
+    """A choice as the plain text stored (``""`` for none)."""
+    return str(getattr(value, "value", value))
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 class _Groep(RequestSchema):
@@ -36,15 +47,23 @@ class OndertekeningIn(_Groep):
     soort: Ondertekeningsoort | Literal[""] = ""
     datum: date | None = None
 
+    def to_value(self) -> Ondertekening | None:
+        """As stored; None for the empty group."""
+        if self.is_empty():
+            return None
+        return {"soort": _text(self.soort), "datum": _iso(self.datum)}
+
 
 class IntegriteitIn(_Groep):
     algoritme: Algoritme | Literal[""] = ""
     waarde: str = Field("", max_length=128)
     datum: date | None = None
 
-
-# request field → model field, where they differ beyond camelCase
-_MODEL_NAMES = {"lock": None, "inhoud": None}
+    def to_value(self) -> Integriteit | None:
+        """As stored; None for the empty group."""
+        if self.is_empty():
+            return None
+        return {"algoritme": _text(self.algoritme), "waarde": self.waarde, "datum": _iso(self.datum)}
 
 
 class InformatieObjectIn(RequestSchema):
@@ -76,21 +95,35 @@ class InformatieObjectIn(RequestSchema):
     informatieobjecttype: RequiredUrl
     trefwoorden: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list)
 
-    def to_values(self, fields: set[str] | None = None) -> dict[str, Any]:
+    def to_values(self, fields: set[str] | None = None) -> InformatieObjectValues:
         """Version field values (all, or only ``fields`` for PATCH); ``inhoud`` and ``lock`` apart."""
-        values: dict[str, Any] = {}
-        for name in type(self).model_fields:
-            if name in _MODEL_NAMES or (fields is not None and name not in fields):
-                continue
-            value = getattr(self, name)
-            if isinstance(value, _Groep) and value.is_empty():
-                value = None
-            if name in ("ondertekening", "integriteit"):
-                value = value.model_dump(mode="json") if value is not None else None
-            elif name in ("status", "vertrouwelijkheidaanduiding"):
-                value = str(value.value if hasattr(value, "value") else value)
-            values[name] = value
-        return values
+        values: InformatieObjectValues = {
+            "identificatie": self.identificatie,
+            "bronorganisatie": self.bronorganisatie,
+            "creatiedatum": self.creatiedatum,
+            "titel": self.titel,
+            "vertrouwelijkheidaanduiding": _text(self.vertrouwelijkheidaanduiding),
+            "is_gereed_voor_publicatie": self.is_gereed_voor_publicatie,
+            "tonen_aan_initiator": self.tonen_aan_initiator,
+            "auteur": self.auteur,
+            "status": _text(self.status),
+            "inhoud_is_vervallen": self.inhoud_is_vervallen,
+            "formaat": self.formaat,
+            "taal": self.taal,
+            "bestandsnaam": self.bestandsnaam,
+            "bestandsomvang": self.bestandsomvang,
+            "link": self.link,
+            "beschrijving": self.beschrijving,
+            "ontvangstdatum": self.ontvangstdatum,
+            "verzenddatum": self.verzenddatum,
+            "indicatie_gebruiksrecht": self.indicatie_gebruiksrecht,
+            "verschijningsvorm": self.verschijningsvorm,
+            "ondertekening": self.ondertekening.to_value() if self.ondertekening is not None else None,
+            "integriteit": self.integriteit.to_value() if self.integriteit is not None else None,
+            "informatieobjecttype": self.informatieobjecttype,
+            "trefwoorden": self.trefwoorden,
+        }
+        return only(values, fields) if fields is not None else values
 
 
 class InformatieObjectWithLockIn(InformatieObjectIn):

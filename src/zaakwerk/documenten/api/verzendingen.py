@@ -7,7 +7,6 @@ document the verzending belongs to, so a verzending is visible exactly when its 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -18,6 +17,7 @@ from zaakwerk.api.pagination import paginate
 from zaakwerk.api.params import NoQuery, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
+from zaakwerk.core.values import only
 from zaakwerk.documenten.api.common import CREATE, DELETE, READ, UPDATE, caller_with
 from zaakwerk.documenten.api.relations import (
     ExpandQuery,
@@ -31,6 +31,12 @@ from zaakwerk.documenten.api.schemas import RequiredUrl
 from zaakwerk.documenten.models import Verzending
 from zaakwerk.documenten.models.choices import AardRelatie, PostadresType
 from zaakwerk.documenten.representations_relations import render_verzending
+from zaakwerk.documenten.services.inputs import (
+    BinnenlandsAdres,
+    BuitenlandsAdres,
+    Postadres,
+    VerzendingValues,
+)
 from zaakwerk.documenten.services.verzendingen import create_verzending, delete_verzending, update_verzending
 
 router = Router(tags=["verzendingen"])
@@ -51,6 +57,16 @@ class BinnenlandsAdresIn(RequestSchema):
     postcode: str = Field("", max_length=6)
     woonplaatsnaam: str = Field(min_length=1, max_length=80)
 
+    def to_value(self) -> BinnenlandsAdres:
+        return {
+            "huisletter": self.huisletter,
+            "huisnummer": self.huisnummer,
+            "huisnummerToevoeging": self.huisnummer_toevoeging,
+            "naamOpenbareRuimte": self.naam_openbare_ruimte,
+            "postcode": self.postcode,
+            "woonplaatsnaam": self.woonplaatsnaam,
+        }
+
 
 class BuitenlandsAdresIn(RequestSchema):
     adres_buitenland1: str = Field(min_length=1, max_length=35, alias="adresBuitenland1")
@@ -58,12 +74,28 @@ class BuitenlandsAdresIn(RequestSchema):
     adres_buitenland3: str = Field("", max_length=35, alias="adresBuitenland3")
     land_postadres: RequiredUrl
 
+    def to_value(self) -> BuitenlandsAdres:
+        return {
+            "adresBuitenland1": self.adres_buitenland1,
+            "adresBuitenland2": self.adres_buitenland2,
+            "adresBuitenland3": self.adres_buitenland3,
+            "landPostadres": self.land_postadres,
+        }
+
 
 class PostadresIn(RequestSchema):
     post_bus_of_antwoordnummer: int = Field(ge=1, le=9999)
     postadres_postcode: str = Field(min_length=1, max_length=6)
     postadres_type: PostadresType
     woonplaatsnaam: str = Field(min_length=1, max_length=80)
+
+    def to_value(self) -> Postadres:
+        return {
+            "postBusOfAntwoordnummer": self.post_bus_of_antwoordnummer,
+            "postadresPostcode": self.postadres_postcode,
+            "postadresType": _text(self.postadres_type),
+            "woonplaatsnaam": self.woonplaatsnaam,
+        }
 
 
 class VerzendingIn(RequestSchema):
@@ -85,17 +117,43 @@ class VerzendingIn(RequestSchema):
     mijn_overheid: bool = False
     telefoonnummer: str | None = Field(None, max_length=15)
 
-    def to_values(self, fields: set[str]) -> dict[str, Any]:
-        """Model field values of ``fields`` (the document apart); addresses in the standard's shape."""
-        values: dict[str, Any] = {}
-        for name in fields - {"informatieobject"}:
-            value = getattr(self, name)
-            if isinstance(value, RequestSchema):
-                value = value.model_dump(mode="json", by_alias=True)
-            elif isinstance(value, AardRelatie):
-                value = value.value
-            values[name] = value
-        return values
+    def to_values(self, fields: set[str] | None = None) -> VerzendingValues:
+        """Model field values (all, or only ``fields`` for PATCH), the document apart; addresses
+        in the standard's shape."""
+        values: VerzendingValues = {
+            "betrokkene": self.betrokkene,
+            "aard_relatie": _text(self.aard_relatie),
+            "toelichting": self.toelichting,
+            "ontvangstdatum": self.ontvangstdatum,
+            "verzenddatum": self.verzenddatum,
+            "contact_persoon": self.contact_persoon,
+            "contactpersoonnaam": self.contactpersoonnaam,
+            "binnenlands_correspondentieadres": (
+                self.binnenlands_correspondentieadres.to_value()
+                if self.binnenlands_correspondentieadres is not None
+                else None
+            ),
+            "buitenlands_correspondentieadres": (
+                self.buitenlands_correspondentieadres.to_value()
+                if self.buitenlands_correspondentieadres is not None
+                else None
+            ),
+            "correspondentie_postadres": (
+                self.correspondentie_postadres.to_value()
+                if self.correspondentie_postadres is not None
+                else None
+            ),
+            "faxnummer": self.faxnummer,
+            "emailadres": self.emailadres,
+            "mijn_overheid": self.mijn_overheid,
+            "telefoonnummer": self.telefoonnummer,
+        }
+        return only(values, fields) if fields is not None else values
+
+
+def _text(value: str) -> str:
+    """A choice as the plain text stored."""
+    return str(getattr(value, "value", value))
 
 
 @router.get("/verzendingen")
@@ -119,7 +177,7 @@ def create(request: HttpRequest) -> HttpResponse:
     parse_query(request, NoQuery)
     body = parse_body(request, VerzendingIn)
     eio = informatieobject_for(caller, body.informatieobject, CREATE)
-    verzending = create_verzending(eio, body.to_values(set(type(body).model_fields)), caller.actor(request))
+    verzending = create_verzending(eio, body.to_values(), caller.actor(request))
     data = render_verzending(verzending)
     return json_response(data, status=201, headers={"Location": data["url"]})
 

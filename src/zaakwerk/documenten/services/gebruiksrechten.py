@@ -20,8 +20,7 @@ from zaakwerk.documenten.models import EnkelvoudigInformatieObject, Gebruiksrech
 from zaakwerk.documenten.representations import kenmerken
 from zaakwerk.documenten.representations_relations import render_gebruiksrecht
 from zaakwerk.documenten.services.informatieobjecten import sync_indicatie_gebruiksrecht
-
-FIELDS = ("startdatum", "einddatum", "omschrijving_voorwaarden")
+from zaakwerk.documenten.services.inputs import GebruiksrechtValues
 
 
 def record_related(
@@ -54,21 +53,30 @@ def record_related(
     )
 
 
-def _aware(values: dict[str, Any]) -> dict[str, Any]:
-    for name in ("startdatum", "einddatum"):
-        value = values.get(name)
-        if value is not None and timezone.is_naive(value):
-            values[name] = timezone.make_aware(value)
-    return values
+def _aware(values: GebruiksrechtValues) -> GebruiksrechtValues:
+    """A copy of ``values`` with naive start and end moments made aware."""
+    aware: GebruiksrechtValues = {**values}
+    startdatum = values.get("startdatum")
+    if startdatum is not None and timezone.is_naive(startdatum):
+        aware["startdatum"] = timezone.make_aware(startdatum)
+    einddatum = values.get("einddatum")
+    if einddatum is not None and timezone.is_naive(einddatum):
+        aware["einddatum"] = timezone.make_aware(einddatum)
+    return aware
 
 
 @transaction.atomic
 def create_gebruiksrecht(
-    eio: EnkelvoudigInformatieObject, values: dict[str, Any], actor: Actor
+    eio: EnkelvoudigInformatieObject, values: GebruiksrechtValues, actor: Actor
 ) -> Gebruiksrecht:
     """drc-006: creating a gebruiksrecht makes the document's indicatieGebruiksrecht ``true``."""
-    values = _aware({name: values.get(name) for name in FIELDS})
-    recht = Gebruiksrecht.objects.create(informatieobject=eio, **values)
+    values = _aware(values)
+    recht = Gebruiksrecht.objects.create(
+        informatieobject=eio,
+        startdatum=values["startdatum"],
+        einddatum=values.get("einddatum"),
+        omschrijving_voorwaarden=values["omschrijving_voorwaarden"],
+    )
     sync_indicatie_gebruiksrecht(eio)
     record_related(eio, "gebruiksrechten", recht.url, "create", actor, nieuw=render_gebruiksrecht(recht))
     return recht
@@ -76,24 +84,34 @@ def create_gebruiksrecht(
 
 @transaction.atomic
 def update_gebruiksrecht(
-    recht: Gebruiksrecht, changes: dict[str, Any], actor: Actor, *, partial: bool
+    recht: Gebruiksrecht,
+    eio: EnkelvoudigInformatieObject | None,
+    changes: GebruiksrechtValues,
+    actor: Actor,
+    *,
+    partial: bool,
 ) -> Gebruiksrecht:
-    """PUT or PATCH; the document it belongs to stays (``wijzigen-niet-toegelaten``)."""
+    """PUT or PATCH (``changes`` not changed here); the document it belongs to stays: ``eio``, the
+    document named, if one was sent, must be it (``wijzigen-niet-toegelaten``)."""
     recht = (
         Gebruiksrecht.objects.select_for_update(of=("self",))
         .select_related("informatieobject__latest")
         .get(pk=recht.pk)
     )
-    informatieobject = changes.get("informatieobject")
-    if informatieobject is not None and informatieobject.pk != recht.informatieobject_id:
+    if eio is not None and eio.pk != recht.informatieobject_id:
         raise ValidationError.single(
             "informatieobject",
             "wijzigen-niet-toegelaten",
             "Het informatieobject van een gebruiksrecht mag niet gewijzigd worden.",
         )
     oud = render_gebruiksrecht(recht)
-    for name, value in _aware({k: v for k, v in changes.items() if k in FIELDS}).items():
-        setattr(recht, name, value)
+    changes = _aware(changes)
+    if "startdatum" in changes:
+        recht.startdatum = changes["startdatum"]
+    if "einddatum" in changes:
+        recht.einddatum = changes["einddatum"]
+    if "omschrijving_voorwaarden" in changes:
+        recht.omschrijving_voorwaarden = changes["omschrijving_voorwaarden"]
     recht.save()
     nieuw = render_gebruiksrecht(recht)
     actie = "partial_update" if partial else "update"

@@ -8,6 +8,7 @@ notification (kanaal ``documenten``) together; contents are staged inside the sa
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -17,39 +18,43 @@ from zaakwerk.core.changes import Change, record_change
 from zaakwerk.core.errors import NON_FIELD, ErrorCollector, PermissionDenied, ValidationError
 from zaakwerk.core.models import AuditTrail
 from zaakwerk.core.summaries import InformatieobjecttypeSummary
+from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import rank
 from zaakwerk.documenten import counts, storage
 from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie, Inhoud
 from zaakwerk.documenten.representations import kenmerken, render_latest
 from zaakwerk.documenten.services import content, identificatie, locking, validation
+from zaakwerk.documenten.services.inputs import InformatieObjectValues
 
-# version fields a new version takes over from the previous one unless the request sets them
-VERSION_FIELDS = (
-    "identificatie",
-    "bronorganisatie",
-    "creatiedatum",
-    "titel",
-    "vertrouwelijkheidaanduiding",
-    "is_gereed_voor_publicatie",
-    "tonen_aan_initiator",
-    "auteur",
-    "status",
-    "inhoud_is_vervallen",
-    "formaat",
-    "taal",
-    "bestandsnaam",
-    "bestandsomvang",
-    "link",
-    "beschrijving",
-    "ontvangstdatum",
-    "verzenddatum",
-    "indicatie_gebruiksrecht",
-    "verschijningsvorm",
-    "ondertekening",
-    "integriteit",
-    "informatieobjecttype",
-    "trefwoorden",
-)
+
+def _values_of(versie: EnkelvoudigInformatieObjectVersie) -> InformatieObjectValues:
+    """The fields a new version takes over from ``versie`` unless the request sets them."""
+    return {
+        "identificatie": versie.identificatie,
+        "bronorganisatie": versie.bronorganisatie,
+        "creatiedatum": versie.creatiedatum,
+        "titel": versie.titel,
+        "vertrouwelijkheidaanduiding": versie.vertrouwelijkheidaanduiding,
+        "is_gereed_voor_publicatie": versie.is_gereed_voor_publicatie,
+        "tonen_aan_initiator": versie.tonen_aan_initiator,
+        "auteur": versie.auteur,
+        "status": versie.status,
+        "inhoud_is_vervallen": versie.inhoud_is_vervallen,
+        "formaat": versie.formaat,
+        "taal": versie.taal,
+        "bestandsnaam": versie.bestandsnaam,
+        "bestandsomvang": versie.bestandsomvang,
+        "link": versie.link,
+        "beschrijving": versie.beschrijving,
+        "ontvangstdatum": versie.ontvangstdatum,
+        "verzenddatum": versie.verzenddatum,
+        "indicatie_gebruiksrecht": versie.indicatie_gebruiksrecht,
+        "verschijningsvorm": versie.verschijningsvorm,
+        "ondertekening": versie.ondertekening,
+        "integriteit": versie.integriteit,
+        "informatieobjecttype": versie.informatieobjecttype,
+        "trefwoorden": versie.trefwoorden,
+    }
 
 
 def record(
@@ -76,7 +81,7 @@ def record(
 
 
 def _check(
-    values: dict[str, Any], changed: set[str], has_gebruiksrechten: bool
+    values: InformatieObjectValues, changed: set[str], has_gebruiksrechten: bool
 ) -> InformatieobjecttypeSummary | None:
     errors = ErrorCollector()
     type_data = None
@@ -90,11 +95,15 @@ def _check(
 
 
 def _new_version(
-    eio: EnkelvoudigInformatieObject, values: dict[str, Any], inhoud: Inhoud | None, number: int
+    eio: EnkelvoudigInformatieObject, values: InformatieObjectValues, inhoud: Inhoud | None, number: int
 ) -> EnkelvoudigInformatieObjectVersie:
-    values["vertrouwelijkheid_rank"] = rank(values["vertrouwelijkheidaanduiding"])
     versie = EnkelvoudigInformatieObjectVersie.objects.create(
-        informatieobject=eio, versie=number, begin_registratie=timezone.now(), inhoud=inhoud, **values
+        informatieobject=eio,
+        versie=number,
+        begin_registratie=timezone.now(),
+        inhoud=inhoud,
+        vertrouwelijkheid_rank=rank(values["vertrouwelijkheidaanduiding"]),
+        **values,
     )
     # the document is counted in the group of its current version
     counts.move(eio.pk, counts.group(eio.latest) if eio.latest is not None else None, counts.group(versie))
@@ -117,24 +126,34 @@ def _new_version(
     return versie
 
 
+@dataclass(frozen=True)
+class Content:
+    """A new version's file, or None (parts to come, or none), and the bestandsomvang to store."""
+
+    inhoud: Inhoud | None
+    bestandsomvang: int | None
+
+
 def _content(
-    eio: EnkelvoudigInformatieObject, values: dict[str, Any], inhoud_text: str | None, omvang_given: bool
-) -> Inhoud | None:
+    eio: EnkelvoudigInformatieObject,
+    values: InformatieObjectValues,
+    inhoud_text: str | None,
+    omvang_given: bool,
+) -> Content:
     """The new version's file (base64), or parts to come (bestandsomvang without inhoud).
 
     A bestandsomvang sent with the inhoud must match it; one taken over from the previous
-    version is replaced by the new size."""
-    inhoud = content.from_base64(inhoud_text or "", values.get("bestandsomvang") if omvang_given else None)
+    version is replaced by the new size. ``values`` are not changed: the size is returned."""
+    omvang = values.get("bestandsomvang")
+    inhoud = content.from_base64(inhoud_text or "", omvang if omvang_given else None)
     if inhoud is not None:
         content.discard_parts(eio)
-        values["bestandsomvang"] = inhoud.omvang
-        return inhoud
-    omvang = values.get("bestandsomvang")
+        return Content(inhoud, inhoud.omvang)
     if omvang:
         content.create_parts(eio, omvang)
         if not eio.lock:
             eio.lock = locking.new_lock()  # RULES.md 4.4: the document is locked for the upload
-    return None
+    return Content(None, omvang)
 
 
 Allowed = Callable[[EnkelvoudigInformatieObjectVersie], bool]
@@ -145,30 +164,35 @@ def _always(versie: EnkelvoudigInformatieObjectVersie) -> bool:
 
 
 def create_informatieobject(
-    values: dict[str, Any], inhoud_text: str | None, actor: Actor, *, allowed: Allowed = _always
+    values: InformatieObjectValues, inhoud_text: str | None, actor: Actor, *, allowed: Allowed = _always
 ) -> EnkelvoudigInformatieObject:
-    """Create a document and its first version; ``values`` are version field values.
+    """Create a document and its first version; ``values`` are version field values (not changed
+    here).
 
     ``allowed`` decides whether the caller may have the document as created (its type and
     vertrouwelijkheid are known only now); False rolls everything back with a 403."""
     with storage.staging():
-        values = dict(values)
         type_data = _check(values, set(values), has_gebruiksrechten=False)
         assert type_data is not None
-        # drc-007: the informatieobjecttype's vertrouwelijkheidaanduiding unless one is given
-        if not values.get("vertrouwelijkheidaanduiding"):
-            values["vertrouwelijkheidaanduiding"] = type_data["vertrouwelijkheidaanduiding"]
-        if values.get("identificatie"):
-            identificatie.claim(values["bronorganisatie"], values["identificatie"])
+        bronorganisatie = values["bronorganisatie"]
+        nummer = values.get("identificatie")
+        if nummer:
+            identificatie.claim(bronorganisatie, nummer)
         else:
-            values["identificatie"] = identificatie.generate(
-                values["bronorganisatie"], timezone.localdate().year
-            )
+            nummer = identificatie.generate(bronorganisatie, timezone.localdate().year)
         eio = EnkelvoudigInformatieObject.objects.create(
-            bronorganisatie=values["bronorganisatie"], identificatie=values["identificatie"]
+            bronorganisatie=bronorganisatie, identificatie=nummer
         )
-        inhoud = _content(eio, values, inhoud_text, omvang_given=True)
-        if not allowed(_new_version(eio, values, inhoud, 1)):
+        found = _content(eio, values, inhoud_text, omvang_given=True)
+        stored: InformatieObjectValues = {
+            **values,
+            "identificatie": nummer,
+            # drc-007: the informatieobjecttype's vertrouwelijkheidaanduiding unless one is given
+            "vertrouwelijkheidaanduiding": values.get("vertrouwelijkheidaanduiding")
+            or type_data["vertrouwelijkheidaanduiding"],
+            "bestandsomvang": found.bestandsomvang,
+        }
+        if not allowed(_new_version(eio, stored, found.inhoud, 1)):
             raise PermissionDenied()
         record(eio, "create", actor)
     return eio
@@ -176,7 +200,7 @@ def create_informatieobject(
 
 def update_informatieobject(
     eio: EnkelvoudigInformatieObject,
-    changes: dict[str, Any],
+    changes: InformatieObjectValues,
     inhoud_text: str | None,
     lock: str | None,
     actor: Actor,
@@ -184,7 +208,8 @@ def update_informatieobject(
     partial: bool,
     allowed: Allowed = _always,
 ) -> EnkelvoudigInformatieObject:
-    """PUT or PATCH: a new version with ``changes`` applied (drc-009: the lock is required)."""
+    """PUT or PATCH: a new version with ``changes`` applied, not changed here (drc-009: the lock
+    is required)."""
     with storage.staging():
         eio = (
             EnkelvoudigInformatieObject.objects.select_for_update(of=("self",))
@@ -195,12 +220,12 @@ def update_informatieobject(
         previous = eio.latest
         assert previous is not None
         oud = render_latest(eio)
-        merged = {name: getattr(previous, name) for name in VERSION_FIELDS}
+        before = _values_of(previous)
         if not changes.get("identificatie"):
             # an identificatie left out of a PUT keeps the one given or generated before
-            changes = {key: value for key, value in changes.items() if key != "identificatie"}
-        changed = {key for key, value in changes.items() if value != merged.get(key)}
-        merged.update(changes)
+            changes = only(changes, set(changes) - {"identificatie"})
+        changed = {key for key, value in changes.items() if value != before.get(key)}
+        merged: InformatieObjectValues = {**before, **changes}
         if not merged.get("vertrouwelijkheidaanduiding"):
             merged["vertrouwelijkheidaanduiding"] = previous.vertrouwelijkheidaanduiding
         has_rechten = eio.gebruiksrechten.exists()
@@ -209,9 +234,12 @@ def update_informatieobject(
             identificatie.claim(merged["bronorganisatie"], merged["identificatie"], exclude_pk=eio.pk)
         if type_data is not None and not changes.get("vertrouwelijkheidaanduiding") and not partial:
             merged["vertrouwelijkheidaanduiding"] = type_data["vertrouwelijkheidaanduiding"]
-        new_content = inhoud_text is not None or "bestandsomvang" in changed
-        given = "bestandsomvang" in changes
-        inhoud = _content(eio, merged, inhoud_text, given) if new_content else previous.inhoud
+        if inhoud_text is not None or "bestandsomvang" in changed:
+            found = _content(eio, merged, inhoud_text, "bestandsomvang" in changes)
+            inhoud = found.inhoud
+            merged["bestandsomvang"] = found.bestandsomvang
+        else:
+            inhoud = previous.inhoud
         if not allowed(_new_version(eio, merged, inhoud, previous.versie + 1)):
             raise PermissionDenied()
         record(eio, "partial_update" if partial else "update", actor, oud=oud)

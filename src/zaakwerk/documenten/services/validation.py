@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from zaakwerk.core.errors import ErrorCollector, ValidationError
 from zaakwerk.core.references import ResourceKind, resolve
 from zaakwerk.core.summaries import InformatieobjecttypeSummary
 from zaakwerk.documenten.models.choices import Status
+from zaakwerk.documenten.services.inputs import InformatieObjectValues
 
 INFORMATIEOBJECTTYPE = ResourceKind.of(InformatieobjecttypeSummary, "catalogi", "informatieobjecttypen")
 NOT_RECEIVED = (Status.in_bewerking, Status.ter_vaststelling)
@@ -28,7 +27,7 @@ def informatieobjecttype(url: str, errors: ErrorCollector) -> Informatieobjectty
     return found
 
 
-def status(values: dict[str, Any], errors: ErrorCollector) -> None:
+def status(values: InformatieObjectValues, errors: ErrorCollector) -> None:
     """drc-005: a received document (ontvangstdatum) is not in bewerking or ter vaststelling."""
     if values.get("ontvangstdatum") is not None and values.get("status") in NOT_RECEIVED:
         errors.add(
@@ -39,7 +38,7 @@ def status(values: dict[str, Any], errors: ErrorCollector) -> None:
         )
 
 
-def indicatie_gebruiksrecht(value: Any, has_gebruiksrechten: bool, errors: ErrorCollector) -> None:
+def indicatie_gebruiksrecht(value: bool | None, has_gebruiksrechten: bool, errors: ErrorCollector) -> None:
     """drc-006: only creating gebruiksrechten makes it true."""
     if value is True and not has_gebruiksrechten:
         errors.add(

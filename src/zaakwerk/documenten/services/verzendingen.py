@@ -10,8 +10,6 @@ notification.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from zaakwerk.core.actor import Actor
@@ -20,6 +18,7 @@ from zaakwerk.documenten.models import EnkelvoudigInformatieObject, Verzending
 from zaakwerk.documenten.models.choices import AardRelatie
 from zaakwerk.documenten.representations_relations import render_verzending
 from zaakwerk.documenten.services.gebruiksrechten import record_related
+from zaakwerk.documenten.services.inputs import VerzendingValues
 
 ADDRESS_FIELDS = (
     "binnenlands_correspondentieadres",
@@ -30,26 +29,14 @@ ADDRESS_FIELDS = (
     "mijn_overheid",
     "telefoonnummer",
 )
-FIELDS = (
-    "betrokkene",
-    "aard_relatie",
-    "toelichting",
-    "ontvangstdatum",
-    "verzenddatum",
-    "contact_persoon",
-    "contactpersoonnaam",
-    *ADDRESS_FIELDS,
-)
-# what an absent value is stored as, per field that is not nullable
-EMPTY: dict[str, Any] = {"toelichting": "", "contactpersoonnaam": "", "mijn_overheid": False}
 
 
-def addresses(values: dict[str, Any]) -> list[str]:
+def addresses(values: VerzendingValues) -> list[str]:
     """The address kinds ``values`` set (mijnOverheid counts when true, text when not empty)."""
     return [name for name in ADDRESS_FIELDS if values.get(name) not in (None, "", False, {})]
 
 
-def _check_address(values: dict[str, Any]) -> None:
+def _check_address(values: VerzendingValues) -> None:
     if len(addresses(values)) != 1:
         raise ValidationError.single(
             NON_FIELD,
@@ -83,15 +70,49 @@ def _check_single_afzender(
         )
 
 
-def _stored(values: dict[str, Any]) -> dict[str, Any]:
+def _current(verzending: Verzending) -> VerzendingValues:
     return {
-        name: EMPTY[name] if values.get(name) is None and name in EMPTY else values.get(name)
-        for name in FIELDS
+        "betrokkene": verzending.betrokkene,
+        "aard_relatie": verzending.aard_relatie,
+        "toelichting": verzending.toelichting,
+        "ontvangstdatum": verzending.ontvangstdatum,
+        "verzenddatum": verzending.verzenddatum,
+        "contact_persoon": verzending.contact_persoon,
+        "contactpersoonnaam": verzending.contactpersoonnaam,
+        "binnenlands_correspondentieadres": verzending.binnenlands_correspondentieadres,
+        "buitenlands_correspondentieadres": verzending.buitenlands_correspondentieadres,
+        "correspondentie_postadres": verzending.correspondentie_postadres,
+        "faxnummer": verzending.faxnummer,
+        "emailadres": verzending.emailadres,
+        "mijn_overheid": verzending.mijn_overheid,
+        "telefoonnummer": verzending.telefoonnummer,
+    }
+
+
+def _stored(values: VerzendingValues) -> VerzendingValues:
+    """A copy of ``values`` with every field: one left out is None, or the empty value of a column
+    that is not nullable."""
+    return {
+        "betrokkene": values["betrokkene"],
+        "aard_relatie": values["aard_relatie"],
+        "toelichting": values.get("toelichting") or "",
+        "ontvangstdatum": values.get("ontvangstdatum"),
+        "verzenddatum": values.get("verzenddatum"),
+        "contact_persoon": values["contact_persoon"],
+        "contactpersoonnaam": values.get("contactpersoonnaam") or "",
+        "binnenlands_correspondentieadres": values.get("binnenlands_correspondentieadres"),
+        "buitenlands_correspondentieadres": values.get("buitenlands_correspondentieadres"),
+        "correspondentie_postadres": values.get("correspondentie_postadres"),
+        "faxnummer": values.get("faxnummer"),
+        "emailadres": values.get("emailadres"),
+        "mijn_overheid": values.get("mijn_overheid") or False,
+        "telefoonnummer": values.get("telefoonnummer"),
     }
 
 
 @transaction.atomic
-def create_verzending(eio: EnkelvoudigInformatieObject, values: dict[str, Any], actor: Actor) -> Verzending:
+def create_verzending(eio: EnkelvoudigInformatieObject, values: VerzendingValues, actor: Actor) -> Verzending:
+    """A verzending of ``eio`` (``values`` all its fields, not changed here)."""
     stored = _stored(values)
     _check_address(stored)
     _check_single_afzender(eio, stored["aard_relatie"])
@@ -104,24 +125,36 @@ def create_verzending(eio: EnkelvoudigInformatieObject, values: dict[str, Any], 
 def update_verzending(
     verzending: Verzending,
     eio: EnkelvoudigInformatieObject | None,
-    changes: dict[str, Any],
+    changes: VerzendingValues,
     actor: Actor,
     *,
     partial: bool,
 ) -> Verzending:
-    """PUT (all fields) or PATCH (the fields sent); ``eio``: the document it now belongs to, if sent."""
+    """PUT (all fields) or PATCH (the fields sent), ``changes`` not changed here; ``eio``: the
+    document it now belongs to, if sent."""
     verzending = (
         Verzending.objects.select_for_update(of=("self",))
         .select_related("informatieobject__latest")
         .get(pk=verzending.pk)
     )
     oud = render_verzending(verzending)
-    current = {name: getattr(verzending, name) for name in FIELDS}
-    merged = {**current, **_stored({**current, **changes})} if partial else _stored(changes)
+    merged = _stored({**_current(verzending), **changes} if partial else changes)
     _check_address(merged)
     _check_single_afzender(eio or verzending.informatieobject, merged["aard_relatie"], exclude=verzending)
-    for name, value in merged.items():
-        setattr(verzending, name, value)
+    verzending.betrokkene = merged["betrokkene"]
+    verzending.aard_relatie = merged["aard_relatie"]
+    verzending.toelichting = merged["toelichting"]
+    verzending.ontvangstdatum = merged["ontvangstdatum"]
+    verzending.verzenddatum = merged["verzenddatum"]
+    verzending.contact_persoon = merged["contact_persoon"]
+    verzending.contactpersoonnaam = merged["contactpersoonnaam"]
+    verzending.binnenlands_correspondentieadres = merged["binnenlands_correspondentieadres"]
+    verzending.buitenlands_correspondentieadres = merged["buitenlands_correspondentieadres"]
+    verzending.correspondentie_postadres = merged["correspondentie_postadres"]
+    verzending.faxnummer = merged["faxnummer"]
+    verzending.emailadres = merged["emailadres"]
+    verzending.mijn_overheid = merged["mijn_overheid"]
+    verzending.telefoonnummer = merged["telefoonnummer"]
     if eio is not None:
         verzending.informatieobject = eio
     verzending.save()

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field
 
 from zaakwerk.api.moments import storable_moment
 from zaakwerk.api.schemas import RequestSchema, ZGWValueError
-from zaakwerk.notificaties.services.abonnementen import AbonnementData, KanaalFilters
+from zaakwerk.notificaties.services.abonnementen import AbonnementData, AbonnementValues, KanaalFilters
 from zaakwerk.notificaties.services.kanalen import KanaalData
 
 
@@ -72,9 +72,9 @@ class AbonnementIn(RequestSchema):
             callback_url=self.callback_url, auth=self.auth, kanalen=[k.to_data() for k in self.kanalen]
         )
 
-    def to_changes(self, sent: set[str]) -> dict[str, Any]:
+    def to_changes(self, sent: set[str]) -> AbonnementValues:
         """Service input for the fields sent (PATCH)."""
-        changes: dict[str, Any] = {}
+        changes: AbonnementValues = {}
         if "callback_url" in sent:
             changes["callback_url"] = self.callback_url
         if "auth" in sent:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import transaction
 
@@ -37,6 +37,14 @@ class KanaalFilters:
 
     naam: str
     filters: Mapping[str, str] = field(default_factory=dict)
+
+
+class AbonnementValues(TypedDict, total=False):
+    """The fields a change of an abonnement gives (all three for PUT, those sent for PATCH)."""
+
+    callback_url: str
+    auth: str
+    kanalen: list[KanaalFilters]
 
 
 @dataclass(frozen=True)
@@ -125,12 +133,12 @@ def create_abonnement(data: AbonnementData, actor: Actor) -> Abonnement:
 
 
 def update_abonnement(
-    abonnement: Abonnement, changes: Mapping[str, Any], actor: Actor, *, partial: bool
+    abonnement: Abonnement, changes: AbonnementValues, actor: Actor, *, partial: bool
 ) -> Abonnement:
-    """Change an abonnement. ``changes`` has the fields sent: ``callback_url``, ``auth`` (str) and
-    ``kanalen`` (KanaalFilters), all three unless ``partial``; ``kanalen`` replaces the whole set."""
-    callback_url: str = changes.get("callback_url", abonnement.callback_url)
-    auth: str = changes.get("auth", abonnement.auth)
+    """Change an abonnement. ``changes`` has the fields sent, all three unless ``partial``
+    (not changed here); ``kanalen`` replaces the whole set."""
+    callback_url = changes.get("callback_url", abonnement.callback_url)
+    auth = changes.get("auth", abonnement.auth)
     if auth == masked_auth(abonnement.auth):
         auth = abonnement.auth  # the masked value read earlier, sent back unchanged
     kanalen = _resolve_kanalen(changes["kanalen"]) if "kanalen" in changes else None

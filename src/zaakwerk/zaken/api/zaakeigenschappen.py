@@ -15,11 +15,13 @@ from zaakwerk.api.params import NoQuery, parse_query
 from zaakwerk.api.responses import json_response
 from zaakwerk.api.schemas import RequestSchema, parse_body, parse_partial
 from zaakwerk.core.errors import FieldError, NotFound
+from zaakwerk.core.values import only
 from zaakwerk.zaken.access import access_zaak, may_access
 from zaakwerk.zaken.api.common import FORCED, READ, UPDATE, caller_with
 from zaakwerk.zaken.api.schemas import RequiredUrl, Url
 from zaakwerk.zaken.api.sub_common import find
 from zaakwerk.zaken.models import Zaak, ZaakEigenschap
+from zaakwerk.zaken.services.inputs import ZaakEigenschapChanges
 from zaakwerk.zaken.services.zaakeigenschappen import (
     create_zaakeigenschap,
     delete_zaakeigenschap,
@@ -35,6 +37,14 @@ class ZaakEigenschapIn(RequestSchema):
     zaak: Url = ""
     eigenschap: RequiredUrl
     waarde: str
+
+    def to_values(self, sent: set[str] | None = None) -> ZaakEigenschapChanges:
+        values: ZaakEigenschapChanges = {
+            "zaak": self.zaak,
+            "eigenschap": self.eigenschap,
+            "waarde": self.waarde,
+        }
+        return only(values, sent) if sent is not None else values
 
 
 def warning_headers(warnings: list[str]) -> dict[str, str]:
@@ -93,11 +103,10 @@ def update(request: HttpRequest, zaak_uuid: str, uuid: str) -> HttpResponse:
     zaak = access_zaak(caller, zaak_uuid, scope=(UPDATE, FORCED))
     row = _row(zaak, uuid)
     if request.method == "PUT":
-        body = parse_body(request, ZaakEigenschapIn)
-        sent = set(type(body).model_fields)
+        changes = parse_body(request, ZaakEigenschapIn).to_values()
     else:
         body, sent = parse_partial(request, ZaakEigenschapIn)
-    changes = {name: getattr(body, name) for name in sent}
+        changes = body.to_values(sent)
     row, warnings = update_zaakeigenschap(
         row,
         changes,

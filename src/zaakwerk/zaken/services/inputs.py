@@ -87,6 +87,15 @@ class ZaakEigenschapValues(TypedDict):
     waarde: str
 
 
+class ZaakEigenschapChanges(TypedDict, total=False):
+    """A change of a zaakeigenschap: the fields sent (all for PUT). Only ``waarde`` may change;
+    ``zaak`` and ``eigenschap`` (URLs), when sent, must be the ones it has (``zaak`` may be empty)."""
+
+    zaak: str
+    eigenschap: str
+    waarde: str
+
+
 class ResultaatValues(TypedDict, total=False):
     """A resultaat: ``resultaattype`` (URL) and ``toelichting``; ``zaak`` (URL) only to check that
     an update names the zaak it already has."""

@@ -16,6 +16,7 @@ from zaakwerk.core.references import ResourceKind, resolve
 from zaakwerk.core.summaries import Eigenschap
 from zaakwerk.zaken import eigenschap_waarde
 from zaakwerk.zaken.models import Zaak, ZaakEigenschap
+from zaakwerk.zaken.services.inputs import ZaakEigenschapChanges
 from zaakwerk.zaken.services.subresources import record, require_open
 from zaakwerk.zaken.subresource_representations import render_zaakeigenschappen
 
@@ -76,7 +77,7 @@ def create_zaakeigenschap(
 
 @transaction.atomic
 def update_zaakeigenschap(
-    row: ZaakEigenschap, changes: dict[str, Any], actor: Actor, *, partial: bool, geforceerd: bool
+    row: ZaakEigenschap, changes: ZaakEigenschapChanges, actor: Actor, *, partial: bool, geforceerd: bool
 ) -> tuple[ZaakEigenschap, list[str]]:
     """PUT/PATCH: only the waarde may change (OAS); ``changes`` may name zaak and eigenschap."""
     row = ZaakEigenschap.objects.select_for_update().get(pk=row.pk)
