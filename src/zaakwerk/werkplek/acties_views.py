@@ -119,10 +119,16 @@ def available_actions(user: User_, zaak: models.Zaak | ZaakState | str) -> list[
     else:
         found = zaak.zaak if isinstance(zaak, ZaakState) else zaak
         uuid = found.uuid or found.url.rstrip("/").rsplit("/", 1)[-1]
-    try:
-        door = open_door(user, uuid, None)
-    except Http404:
-        return []
+    if isinstance(zaak, ZaakState):  # read just now by the caller: no need to read it again
+        access = access_for(user)
+        if not access.may_see(zaak.zaaktype.identificatie):
+            return []
+        door = Door(client_for(user), zaak, access, uuid)
+    else:
+        try:
+            door = open_door(user, uuid, None)
+        except Http404:
+            return []
     return [
         ActionLink(actie, str(actie.label), actie_url(uuid, actie))
         for actie in Actie
