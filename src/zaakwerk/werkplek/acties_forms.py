@@ -12,7 +12,24 @@ from zaakwerk.werkplek.tasks import kinds
 Choices = list[tuple[str, str]]
 
 
-class StatusForm(forms.Form):
+class WerkplekForm(forms.Form):
+    """A form whose required fields say so with ``aria-required`` rather than ``required``: the
+    forms are ``novalidate`` (the server's messages are shown), and the NL Design System marks a
+    ``required`` textarea invalid before anything was typed."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark_required()
+
+    def mark_required(self) -> None:
+        for field in self.fields.values():
+            if field.required:
+                field.widget.attrs["aria-required"] = "true"
+
+
+class StatusForm(WerkplekForm):
     statustype = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
@@ -23,7 +40,7 @@ class StatusForm(forms.Form):
         self.fields["statustype"].choices = statustypen  # type: ignore[attr-defined]
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(WerkplekForm):
     """One reason, required or not (opschorten, hervatten, vrijgeven, heropenen)."""
 
     reden = forms.CharField(label=_("Reden"), max_length=200, widget=forms.Textarea(attrs={"rows": 3}))
@@ -31,11 +48,13 @@ class ReasonForm(forms.Form):
     def __init__(self, *args: Any, required: bool = True, label: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reden"].required = required
+        if not required:
+            self.fields["reden"].widget.attrs.pop("aria-required", None)
         if label is not None:
             self.fields["reden"].label = label
 
 
-class VerlengenForm(forms.Form):
+class VerlengenForm(WerkplekForm):
     dagen = forms.IntegerField(label=_("Verlenging in dagen"), min_value=1, max_value=3650)
     reden = forms.CharField(label=_("Reden"), max_length=200, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -44,7 +63,7 @@ class VerlengenForm(forms.Form):
         self.fields["dagen"].help_text = _("Ten hoogste %(max)d dagen.") % {"max": maximum}
 
 
-class ToekennenForm(forms.Form):
+class ToekennenForm(WerkplekForm):
     team = forms.ChoiceField(label=_("Team"), required=False)
     medewerker = forms.ChoiceField(label=_("Behandelaar"), required=False)
     toelichting = forms.CharField(label=_("Reden"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -61,7 +80,7 @@ class ToekennenForm(forms.Form):
         return data
 
 
-class AfsluitenForm(forms.Form):
+class AfsluitenForm(WerkplekForm):
     resultaattype = forms.ChoiceField(label=_("Resultaat"))
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
@@ -72,7 +91,7 @@ class AfsluitenForm(forms.Form):
         self.fields["resultaattype"].choices = resultaattypen  # type: ignore[attr-defined]
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(WerkplekForm):
     besluittype = forms.ChoiceField(label=_("Soort besluit"))
     datum = forms.DateField(label=_("Datum van het besluit"), widget=forms.DateInput(attrs={"type": "date"}))
     ingangsdatum = forms.DateField(label=_("Ingangsdatum"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -86,7 +105,7 @@ class BesluitForm(forms.Form):
         self.fields["besluittype"].choices = besluittypen  # type: ignore[attr-defined]
 
 
-class EmailForm(forms.Form):
+class EmailForm(WerkplekForm):
     sjabloon = forms.ChoiceField(label=_("Sjabloon"))
 
     def __init__(self, *args: Any, sjablonen: Choices, **kwargs: Any) -> None:
@@ -94,7 +113,7 @@ class EmailForm(forms.Form):
         self.fields["sjabloon"].choices = sjablonen  # type: ignore[attr-defined]
 
 
-class TaakForm(forms.Form):
+class TaakForm(WerkplekForm):
     kind = forms.ChoiceField(label=_("Soort taak"))
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(
@@ -119,7 +138,7 @@ class TaakForm(forms.Form):
         return data
 
 
-class CompleteTaskForm(forms.Form):
+class CompleteTaskForm(WerkplekForm):
     outcome = forms.ChoiceField(label=_("Uitkomst"))
     outcome_text = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -130,5 +149,5 @@ class CompleteTaskForm(forms.Form):
         self.fields["outcome"].choices = outcomes  # type: ignore[attr-defined]
 
 
-class CommentForm(forms.Form):
+class CommentForm(WerkplekForm):
     text = forms.CharField(label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}))

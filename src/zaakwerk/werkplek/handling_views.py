@@ -19,6 +19,7 @@ from zaakwerk.client import ClientError
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek import handling
 from zaakwerk.werkplek.access import Access, access_for
+from zaakwerk.werkplek.acties_forms import WerkplekForm
 from zaakwerk.werkplek.handling import Actie
 from zaakwerk.werkplek.models import MailTemplate, StatusTask
 from zaakwerk.werkplek.tasks import kinds
@@ -27,7 +28,7 @@ from zaakwerk.werkplek.zgw import client_for
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
 
 
-class ParametersForm(forms.Form):
+class ParametersForm(WerkplekForm):
     default_group = forms.CharField(
         label=gettext_lazy("Standaardteam"),
         required=False,
@@ -53,7 +54,7 @@ class ParametersForm(forms.Form):
             )
 
 
-class StatusTaskForm(forms.Form):
+class StatusTaskForm(WerkplekForm):
     statustype_omschrijving = forms.ChoiceField(label=gettext_lazy("Bij status"))
     kind = forms.ChoiceField(label=gettext_lazy("Soort taak"))
     title = forms.CharField(label=gettext_lazy("Titel van de taak"), max_length=200)
@@ -74,7 +75,7 @@ class StatusTaskForm(forms.Form):
         self.fields["kind"].choices = kinds()  # type: ignore[attr-defined]
 
 
-class MailTemplateForm(forms.Form):
+class MailTemplateForm(WerkplekForm):
     name = forms.CharField(label=gettext_lazy("Naam van het sjabloon"), max_length=80)
     subject = forms.CharField(label=gettext_lazy("Onderwerp"), max_length=200)
     body = forms.CharField(
