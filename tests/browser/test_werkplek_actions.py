@@ -88,6 +88,14 @@ def test_opschorten_and_a_verlenging_beyond_the_maximum(
     expect(page.get_by_role("alert")).to_contain_text("1 tot en met 10 dagen")
     assert_accessible(page)
     assert not acties.load(client, found.url).extended
+    # within it, the zaak is extended
+    field = page.get_by_label("Verlenging in dagen")
+    tab_to(page, field)
+    field.fill("")
+    page.keyboard.type("10")
+    activate(page, page.get_by_role("button", name="Verlengen"))
+    expect(page.get_by_role("status")).to_contain_text("De zaak is verlengd.")
+    assert client.zaken.zaken.get(found.url).verlenging == {"reden": "Advies duurt langer", "duur": "P10D"}
 
 
 def test_toekennen_afsluiten_and_heropenen(
@@ -105,6 +113,15 @@ def test_toekennen_afsluiten_and_heropenen(
     page.keyboard.type("Piet heeft tijd")
     activate(page, page.get_by_role("button", name="Toekennen"))
     expect(page.get_by_role("status")).to_contain_text("De zaak is toegekend.")
+    # and released again
+    activate(page, page.get_by_role("link", name="Vrijgeven"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vrijgeven")
+    tab_to(page, page.get_by_label("Reden"))
+    page.keyboard.type("Piet met verlof")
+    activate(page, page.get_by_role("button", name="Vrijgeven"))
+    expect(page.get_by_role("status")).to_contain_text("De zaak is vrijgegeven.")
+    assert list(client.zaken.rollen.list(zaak=found.url, omschrijvingGeneriek="behandelaar")) == []
+    _acties(page, found)
     activate(page, page.get_by_role("link", name="Resultaat kiezen en afsluiten"))
     _choose(page, "Resultaat", "Verleend")
     activate(page, page.get_by_role("button", name="Resultaat kiezen en afsluiten"))
