@@ -191,6 +191,10 @@ def test_a_task_of_aanvullende_informatie_suspends_until_answered(client: ZGWCli
     assert not acties.load(client, found.url).suspended
     assert "Gebeld" in member.get(f"/werkplek/taken/{task.pk}/").content.decode()
     assert "Kenteken opvragen" in member.get(f"/werkplek/zaken/{found.uuid}/taken/").content.decode()
+    # a raadpleger sees the task but may not work on it
+    kijker = _browser("raadpleger", name="kijker")
+    assert kijker.get(f"/werkplek/taken/{task.pk}/").status_code == 200
+    assert kijker.post(f"/werkplek/taken/{task.pk}/", {"what": "comment", "text": "x"}).status_code == 403
     # someone without a role on the zaaktype does not see the task
     assert _browser("team-x", name="vreemde").get(f"/werkplek/taken/{task.pk}/").status_code == 404
 
