@@ -87,3 +87,20 @@ def test_screenshots_of_the_zaak_page_and_zaak_aanmaken(login_as: Callable[[Role
     page.goto("/werkplek/zaken/aanmaken/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Zaak aanmaken")
     shoot(page, "werkplek-zaak-aanmaken")
+
+
+def test_screenshots_of_an_action_and_the_handling_parameters(
+    login_as: Callable[[Role | None], Page], transactional_db: None
+) -> None:
+    from tests.werkplek.actions_support import werkplek_client, zaak
+
+    found = zaak(werkplek_client())
+    page = login_as(Role.BEHANDELAAR)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/werkplek/zaken/{found.uuid}/acties/verlengen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verlengen")
+    shoot(page, "werkplek-actie-verlengen")
+    page = login_as(Role.BEHEERDER)
+    page.goto("/werkplek/behandelparameters/PARKEERVERGUNNING/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    shoot(page, "werkplek-behandelparameters")

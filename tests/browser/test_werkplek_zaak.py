@@ -67,6 +67,10 @@ def test_the_zaak_page_by_keyboard(
     expect(page.locator("[aria-current=step]")).to_contain_text("Gemeld")
     expect(page.get_by_role("img", name="Omtrek van de locatie, noorden boven")).to_be_visible()
     assert_accessible(page)
+    # the zaak's actions and tasks are a keyboard press away
+    press(page, page.get_by_role("link", name="Acties op deze zaak"))
+    expect(page).to_have_url(re.compile(rf"/werkplek/zaken/{zaak.uuid}/acties/$"))
+    page.go_back()
     # the in-page menu takes the keyboard user to the documents; the document opens by keyboard
     press(
         page,

@@ -17,7 +17,7 @@ from zaakwerk.client import ZGWClient
 from zaakwerk.ops.webapps import authorise_werkplek
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek import zgw
-from zaakwerk.werkplek.models import RoleGrant
+from zaakwerk.werkplek.models import HandlingParameters, RoleGrant
 
 if TYPE_CHECKING:
     from pytest_django import Settings
@@ -223,3 +223,15 @@ def test_the_page_shows_a_besluit(werkplek: ZGWClient, demo: zaken.Demo) -> None
     page = browser.get(reverse("werkplek:zaak", args=[zaak.uuid])).content.decode()
     assert "Parkeerbesluit" in page and "besloten op 10 november 2026" in page
     assert "Vergunning voor zone B" in page
+
+
+def test_a_new_zaak_gets_the_zaaktypes_default_team(werkplek: ZGWClient, demo: zaken.Demo) -> None:
+    HandlingParameters.objects.create(
+        zaaktype_identificatie="MELDING-OPENBARE-RUIMTE", default_group="team-wegen"
+    )
+    browser = _login("bea", Role.BEHANDELAAR, "MELDING-OPENBARE-RUIMTE", "team-buitendienst")
+    values = {"zaaktype": demo.melding.url, "omschrijving": "Gat", "initiator": "bsn", "nummer": "111222333"}
+    assert browser.post(reverse("werkplek:zaak-aanmaken"), values).status_code == 302
+    zaak = next(werkplek.zaken.zaken.list(zaaktype=demo.melding.url))
+    team = next(werkplek.zaken.rollen.list(zaak=zaak.url, betrokkeneType="organisatorische_eenheid"))
+    assert (team.betrokkene_identificatie or {})["identificatie"] == "team-wegen"

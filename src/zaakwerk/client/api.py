@@ -217,6 +217,9 @@ class DocumentenApi:
 class BesluitenApi:
     def __init__(self, http: Http, root: str) -> None:
         self.besluiten = Collection(http, root, "besluiten", models.Besluit)
+        self.besluitinformatieobjecten = Collection(
+            http, root, "besluitinformatieobjecten", models.BesluitInformatieObject
+        )
 
 
 class CatalogiApi:

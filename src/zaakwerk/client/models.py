@@ -181,6 +181,11 @@ class Besluit(Resource):
     uiterlijke_reactiedatum: date | None = None
 
 
+class BesluitInformatieObject(Resource):
+    informatieobject: str = ""
+    besluit: str = ""
+
+
 # --- Catalogi API -------------------------------------------------------------------------------
 
 

@@ -668,3 +668,28 @@ WERKPLEK_MAX_UPLOAD_BYTES = config(
     "the Documenten API, so it must stay below ZGW_MAX_REQUEST_SIZE's base64 limit).",
     group="Werkplek",
 )
+
+# --- e-mail: the werkplek's mails to initiators (ADR 0068) ----------------------------------
+EMAIL_HOST = config(
+    "ZAAKWERK_EMAIL_HOST",
+    "",
+    help="SMTP server for outgoing e-mail. Empty: e-mail is written to the log (console) instead of sent.",
+    group="E-mail",
+)
+EMAIL_PORT = config("ZAAKWERK_EMAIL_PORT", 587, help="Port of the SMTP server.", group="E-mail")
+EMAIL_HOST_USER = config("ZAAKWERK_EMAIL_USER", "", help="User name on the SMTP server.", group="E-mail")
+EMAIL_HOST_PASSWORD = config(
+    "ZAAKWERK_EMAIL_PASSWORD", "", help="Password on the SMTP server.", group="E-mail"
+)
+EMAIL_USE_TLS = config(
+    "ZAAKWERK_EMAIL_USE_TLS", True, help="Use STARTTLS with the SMTP server.", group="E-mail"
+)
+DEFAULT_FROM_EMAIL = config(
+    "ZAAKWERK_EMAIL_FROM", "noreply@localhost", help="Sender address of outgoing e-mail.", group="E-mail"
+)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_TIMEOUT = 20

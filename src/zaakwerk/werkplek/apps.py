@@ -17,6 +17,9 @@ class WerkplekConfig(AppConfig):
                 items=(
                     navigation.NavItem(_("Start"), "werkplek:home"),
                     navigation.NavItem(_("Zaak aanmaken"), "werkplek:zaak-aanmaken"),
+                    navigation.NavItem(_("Mijn taken"), "werkplek:mijn-taken"),
+                    navigation.NavItem(_("Taken-werkvoorraad"), "werkplek:taken-werkvoorraad"),
+                    navigation.NavItem(_("Behandelparameters"), "werkplek:behandelparameters"),
                 ),
             )
         )

@@ -59,3 +59,155 @@ class DocumentLock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.informatieobject} ({self.username})"
+
+
+# --- Handling parameters per zaaktype (docs/adr/0064) --------------------------------------------
+
+
+class HandlingParameters(models.Model):
+    """How the werkplek handles the zaken of one zaaktype (all its versions, by identificatie).
+
+    ``permissions`` maps an action (:class:`zaakwerk.werkplek.handling.Actie`) to the roles that
+    may do it; an action missing from it has the default roles (``handling.DEFAULT_PERMISSIONS``).
+    """
+
+    zaaktype_identificatie = models.CharField(_("zaaktype (identificatie)"), max_length=50, unique=True)
+    default_group = models.CharField(
+        _("standaardteam"),
+        max_length=24,
+        blank=True,
+        help_text=_("Het team dat een nieuwe zaak van dit zaaktype krijgt."),
+    )
+    max_verlenging_dagen = models.PositiveIntegerField(
+        _("maximale verlenging (dagen)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de verlengingstermijn van het zaaktype."),
+    )
+    permissions = models.JSONField(_("rechten per actie"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("behandelparameters")
+        verbose_name_plural = _("behandelparameters")
+
+    def __str__(self) -> str:
+        return self.zaaktype_identificatie
+
+
+class StatusTask(models.Model):
+    """A task the werkplek starts when it sets a status of this omschrijving on a zaak."""
+
+    parameters = models.ForeignKey(HandlingParameters, on_delete=models.CASCADE, related_name="status_tasks")
+    statustype_omschrijving = models.CharField(_("bij status"), max_length=80)
+    kind = models.CharField(_("soort taak"), max_length=30)
+    title = models.CharField(_("titel"), max_length=200)
+    group = models.CharField(_("team"), max_length=150, blank=True)
+    due_days = models.PositiveIntegerField(_("termijn (dagen)"), default=5)
+
+    class Meta:
+        verbose_name = _("taak bij een status")
+        verbose_name_plural = _("taken bij een status")
+        ordering = ["statustype_omschrijving", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.statustype_omschrijving}: {self.title}"
+
+
+class MailTemplate(models.Model):
+    """An e-mail to the initiator of a zaak, with placeholders (``{{ identificatie }}``…)."""
+
+    parameters = models.ForeignKey(
+        HandlingParameters, on_delete=models.CASCADE, related_name="mail_templates"
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("tekst"))
+
+    class Meta:
+        verbose_name = _("e-mailsjabloon")
+        verbose_name_plural = _("e-mailsjablonen")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Opschortingen: when the werkplek suspended a zaak (the Zaken API keeps no date) -------------
+
+
+class Opschorting(models.Model):
+    """One opschorting of a zaak by the werkplek: the Zaken API's ``opschorting`` has no dates,
+    so the werkplek keeps when it started and ended, to recompute the zaak's end dates and to
+    allow it once (docs/adr/0065)."""
+
+    zaak_url = models.URLField(max_length=1000, db_index=True)
+    reden = models.CharField(max_length=200)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opschorting")
+        verbose_name_plural = _("opschortingen")
+
+    def __str__(self) -> str:
+        return f"{self.zaak_url} ({self.started_on}–{self.ended_on or ''})"
+
+
+# --- Tasks (docs/adr/0067) ------------------------------------------------------------------------
+
+
+class Task(models.Model):
+    """A piece of work on a zaak for a person or a team: aanvullende informatie, advies, goedkeuren."""
+
+    class Kind(models.TextChoices):
+        AANVULLENDE_INFORMATIE = "aanvullende_informatie", _("Aanvullende informatie")
+        ADVIES = "advies", _("Advies")
+        GOEDKEUREN = "goedkeuren", _("Goedkeuren")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        AFGEROND = "afgerond", _("Afgerond")
+
+    zaak_url = models.URLField(max_length=1000, db_index=True)
+    zaak_uuid = models.UUIDField(db_index=True)
+    zaak_identificatie = models.CharField(max_length=40)
+    zaak_omschrijving = models.CharField(max_length=80, blank=True)
+    zaaktype_identificatie = models.CharField(max_length=50, db_index=True)
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    assignee_user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="werkplek_tasks"
+    )
+    assignee_group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="werkplek_tasks"
+    )
+    due_date = models.DateField(_("uiterste datum"), null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    outcome = models.CharField(_("uitkomst"), max_length=30, blank=True)
+    outcome_text = models.TextField(_("toelichting op de uitkomst"), blank=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_by = models.CharField(max_length=150, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("taak")
+        verbose_name_plural = _("taken")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TaskComment(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="comments")
+    author = models.CharField(max_length=150)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"

@@ -15,6 +15,7 @@ from typing import Any
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek.access import Access
+from zaakwerk.werkplek.handling import parameters_for
 from zaakwerk.werkplek.services import assignment
 from zaakwerk.werkplek.services.gegevens import ChangeRefused, refused
 
@@ -124,13 +125,22 @@ def _initiator_roltype(client: ZGWClient, zaaktype: str) -> models.RolType | Non
     return next(client.catalogi.roltypen.list(zaaktype=zaaktype, omschrijvingGeneriek="initiator"), None)
 
 
+def default_team(zaaktype_identificatie: str, teams: list[str]) -> str:
+    """The team a new zaak gets: the zaaktype's default team, else the user's only team, else none."""
+    configured = parameters_for(zaaktype_identificatie).default_group
+    if configured:
+        return configured
+    return teams[0] if len(teams) == 1 else ""
+
+
 def create_zaak(
     client: ZGWClient, access: Access, nieuw: NieuweZaak, *, teams: list[str], door: str
 ) -> models.Zaak:
     """Register the zaak with its initiator, first status and team; all or nothing.
 
-    ``teams``: the user's teams; with exactly one, the zaak is assigned to it (the fallback until
-    a zaaktype names its default team, docs/adr/0063). ``door``: who, for the toelichtingen."""
+    The team is the zaaktype's default team (its handling parameters); without one, the user's
+    team when ``teams`` (the user's teams) has exactly one (docs/adr/0063). ``door``: who, for the
+    toelichtingen."""
     allowed = {zaaktype.url: zaaktype for zaaktype in handled_zaaktypen(client, access)}
     zaaktype = allowed.get(nieuw.zaaktype)
     if zaaktype is None:
@@ -175,8 +185,9 @@ def create_zaak(
                 },
                 toelichting=reden,
             )
-        if len(teams) == 1:
-            assignment.assign_to_team(client, zaak, teams[0], toelichting=reden)
+        team = default_team(zaaktype.identificatie, teams)
+        if team:
+            assignment.assign_to_team(client, zaak, team, toelichting=reden)
     except (HTTPStatusError, assignment.AssignmentError) as exc:
         client.zaken.zaken.delete(zaak.url, toelichting="Aanmaken mislukt")
         if isinstance(exc, HTTPStatusError) and exc.status == 400:
