@@ -16,10 +16,12 @@ from __future__ import annotations
 import argparse
 import base64
 import os
+import re
 import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,6 +39,9 @@ def main() -> None:
     parser.add_argument("--documenten", type=int, default=5, help="documents per measured zaak")
     parser.add_argument("--requests", type=int, default=200, help="page views measured")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--show-queries", action="store_true", help="print one page view's queries, most repeated first"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
     recreate_database(database_url)
@@ -133,6 +138,24 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     browser.force_login(user)
     for uuid in uuids[:3]:  # warm up: templates, caches, connections
         assert browser.get(f"/werkplek/zaken/{uuid}/").status_code == 200
+    if args.show_queries:
+        with CaptureQueriesContext(connection) as captured:
+            browser.get(f"/werkplek/zaken/{uuids[0]}/")
+        shapes = Counter(
+            re.sub(r"\d+|'[^']*'", "?", query["sql"])[:160] for query in captured.captured_queries
+        )
+        for shape, count in shapes.most_common():
+            print(f"{count:4d}  {shape}")
+    if os.environ.get("ZAAKWERK_BENCH_PROFILE"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(5):
+            browser.get(f"/werkplek/zaken/{uuids[0]}/")
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     times: list[float] = []
     queries: list[int] = []
     errors = 0

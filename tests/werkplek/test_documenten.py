@@ -177,3 +177,22 @@ def test_nothing_changes_on_a_zaak_closed_meanwhile(werkplek: ZGWClient, demo: z
         documenten.change(werkplek, anna, closed, stuk, {"titel": "nee"}, toelichting="x")
     assert _count(werkplek, zaak) == 1
     assert werkplek.documenten.enkelvoudiginformatieobjecten.get(eio.url).titel == "rapport"
+
+
+def test_a_zaak_with_documents_added_in_the_werkplek_can_be_closed(
+    werkplek: ZGWClient, demo: zaken.Demo
+) -> None:
+    # given a zaak with a document added in the werkplek
+    zaak = zaken.zaak(werkplek, demo.melding)
+    documenten.add_documents(
+        werkplek,
+        zaak,
+        [documenten.Upload("foto.png", "image/png", b"png")],
+        informatieobjecttype=demo.melding.informatieobjecttypen[0],
+        auteur="Anna Smit",
+        toelichting="Foto van de melder",
+    )
+    # when it is closed (closing needs indicatieGebruiksrecht known for every document)
+    close(werkplek, zaak, demo.melding)
+    # then it is
+    assert werkplek.zaken.zaken.get(zaak.url).einddatum is not None

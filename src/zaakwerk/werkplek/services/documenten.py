@@ -157,6 +157,9 @@ def add_documents(
                 "bestandsnaam": upload.naam[:255],
                 "inhoud": base64.b64encode(upload.content).decode(),
                 "informatieobjecttype": informatieobjecttype,
+                # the werkplek registers no gebruiksrechten: saying so lets the zaak be closed
+                # (closing needs it known for every document, RULES.md)
+                "indicatieGebruiksrecht": False,
             }
             if vertrouwelijkheidaanduiding:
                 body["vertrouwelijkheidaanduiding"] = vertrouwelijkheidaanduiding
