@@ -511,6 +511,7 @@ INSTALLED_APPS[INSTALLED_APPS.index("zaakwerk.wiring") : INSTALLED_APPS.index("z
     "template_partials",
     "zaakwerk.web",
     "zaakwerk.werkplek",
+    "zaakwerk.loket",
 ]
 # the user's language from the language switcher's cookie, else Dutch (ADR 0044)
 MIDDLEWARE.insert(
