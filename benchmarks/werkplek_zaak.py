@@ -40,11 +40,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="page views measured")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="add to the database at $DATABASE_URL instead of recreating it (for instance one that "
+        "zaken_dataset.py filled with 1,000,000 zaken), and keep it",
+    )
+    parser.add_argument(
         "--show-queries", action="store_true", help="print one page view's queries, most repeated first"
     )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
-    recreate_database(database_url)
+    if not args.reuse:
+        recreate_database(database_url)
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
@@ -55,7 +62,7 @@ def main() -> None:
     try:
         run(args, database_url)
     finally:
-        if not args.keep:
+        if not (args.keep or args.reuse):
             drop_database(database_url)
 
 
