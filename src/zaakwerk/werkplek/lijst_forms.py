@@ -65,6 +65,13 @@ class FilterForm(WerkplekForm):
         self.fields["team"].choices = [anything, (NOBODY, _("(geen team)")), *[(t, t) for t in teams]]  # type: ignore[attr-defined]
         self.fields["sorteer"].choices = sorts  # type: ignore[attr-defined]
         self.fields["kolommen"].choices = columns  # type: ignore[attr-defined]
+        # a value from a saved search or a link that the catalogue no longer offers (an older
+        # zaaktype's status, a team since renamed) still filters, and the list shows it chosen
+        for name in ("zaaktype", "status", "behandelaar", "team"):
+            value = str(self.data.get(name, "")) if self.is_bound else ""
+            field = self.fields[name]
+            if value and len(value) <= 254 and value not in {key for key, _ in field.choices}:  # type: ignore[attr-defined]
+                field.choices = [*field.choices, (value, value)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -55,6 +55,23 @@ def catalogus(client: ZGWClient, key: str) -> Catalogus:
     return made
 
 
+def from_rows() -> Catalogus:
+    """The choices the read model itself knows: when the catalogue cannot be read now, the lists
+    still work (a slower query, on this rare path only)."""
+    from zaakwerk.werkplek.models import ZaakRow
+
+    zaaktypen: dict[str, str] = {}
+    statussen: dict[str, list[str]] = {}
+    pairs = ZaakRow.objects.values_list(
+        "zaaktype_identificatie", "zaaktype_omschrijving", "status_omschrijving"
+    )
+    for identificatie, omschrijving, status in pairs.distinct():
+        zaaktypen[identificatie] = omschrijving
+        if status and status not in statussen.setdefault(identificatie, []):
+            statussen[identificatie].append(status)
+    return Catalogus(zaaktypen, statussen)
+
+
 def clear() -> None:
     with _lock:
         _cache.clear()

@@ -23,5 +23,10 @@ def home(request: HttpRequest) -> HttpResponse:
         today=timezone.localdate(),
         now=timezone.now(),
     )
-    context = {"roles": roles_of(request.user), "cards": cards, "window": WINDOW_DAYS}
+    context = {
+        "roles": roles_of(request.user),
+        "any_role": access.any_role,
+        "cards": cards,
+        "window": WINDOW_DAYS,
+    }
     return render(request, "werkplek/home.html", context)

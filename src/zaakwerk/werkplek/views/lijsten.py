@@ -134,7 +134,10 @@ def _query(params: QueryDict, **changes: str) -> str:
 
 
 def filter_form(request: HttpRequest, access: Any, data: QueryDict | None) -> FilterForm:
-    found = choices.catalogus(service_client(), base_url())
+    try:
+        found = choices.catalogus(service_client(), base_url())
+    except ClientError:
+        found = choices.from_rows()
     return FilterForm(
         data,
         zaaktypen=choices.zaaktype_choices(found, access),
@@ -150,10 +153,7 @@ def filter_form(request: HttpRequest, access: Any, data: QueryDict | None) -> Fi
 def lijst(request: HttpRequest, lijst: str) -> HttpResponse:
     which = _lijst(lijst)
     access = access_for(request.user)
-    try:
-        form = filter_form(request, access, request.GET)
-    except ClientError:
-        return render(request, "werkplek/zaak/onbereikbaar.html", status=503)
+    form = filter_form(request, access, request.GET)
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
     sort = Sort.parse(data.get("sorteer") or "", DEFAULT_SORT[which])
