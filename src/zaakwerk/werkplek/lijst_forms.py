@@ -42,7 +42,7 @@ class FilterForm(WerkplekForm):
         label=_("Zaken per pagina"),
         required=False,
         coerce=int,
-        choices=[(str(size), str(size)) for size in PAGE_SIZES],
+        choices=[("", _("(standaard: 25)")), *[(str(size), str(size)) for size in PAGE_SIZES]],
     )
     kolommen = forms.MultipleChoiceField(label=_("Kolommen"), required=False)
 
@@ -63,7 +63,7 @@ class FilterForm(WerkplekForm):
         self.fields["status"].choices = [anything, *[(name, name) for name in statussen]]  # type: ignore[attr-defined]
         self.fields["behandelaar"].choices = [anything, (NOBODY, _("(niemand)")), *behandelaars]  # type: ignore[attr-defined]
         self.fields["team"].choices = [anything, (NOBODY, _("(geen team)")), *[(t, t) for t in teams]]  # type: ignore[attr-defined]
-        self.fields["sorteer"].choices = sorts  # type: ignore[attr-defined]
+        self.fields["sorteer"].choices = [("", _("(standaard)")), *sorts]  # type: ignore[attr-defined]
         self.fields["kolommen"].choices = columns  # type: ignore[attr-defined]
         # a value from a saved search or a link that the catalogue no longer offers (an older
         # zaaktype's status, a team since renamed) still filters, and the list shows it chosen

@@ -125,9 +125,11 @@ def _lijst(value: str) -> Lijst:
 
 def _query(params: QueryDict, **changes: str) -> str:
     """The list's query string without paging, with ``changes``."""
-    query = params.copy()
-    for key in PAGING:
-        query.pop(key, None)
+    query = QueryDict(mutable=True)
+    for key, values in params.lists():
+        kept = [value for value in values if value]
+        if key not in PAGING and kept:
+            query.setlist(key, kept)
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
