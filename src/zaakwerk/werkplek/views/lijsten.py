@@ -135,7 +135,14 @@ def _query(params: QueryDict, **changes: str) -> str:
     return query.urlencode()
 
 
-def filter_form(request: HttpRequest, access: Any, data: QueryDict | None) -> FilterForm:
+def filter_form(
+    request: HttpRequest,
+    access: Any,
+    data: QueryDict | None,
+    *,
+    teams: list[str],
+    handlers: list[tuple[str, str]],
+) -> FilterForm:
     try:
         found = choices.catalogus(service_client(), base_url())
     except ClientError:
@@ -144,8 +151,8 @@ def filter_form(request: HttpRequest, access: Any, data: QueryDict | None) -> Fi
         data,
         zaaktypen=choices.zaaktype_choices(found, access),
         statussen=choices.status_choices(found, access),
-        behandelaars=choices.handlers(),
-        teams=choices.teams(),
+        behandelaars=handlers,
+        teams=teams,
         sorts=_sort_choices(),
         columns=[(key, str(column.label)) for key, column in COLUMNS.items()],
     )
@@ -155,7 +162,8 @@ def filter_form(request: HttpRequest, access: Any, data: QueryDict | None) -> Fi
 def lijst(request: HttpRequest, lijst: str) -> HttpResponse:
     which = _lijst(lijst)
     access = access_for(request.user)
-    form = filter_form(request, access, request.GET)
+    teams, handlers = choices.teams(), choices.handlers()
+    form = filter_form(request, access, request.GET, teams=teams, handlers=handlers)
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
     sort = Sort.parse(data.get("sorteer") or "", DEFAULT_SORT[which])
@@ -206,7 +214,7 @@ def lijst(request: HttpRequest, lijst: str) -> HttpResponse:
         "saved": SavedSearch.objects.filter(user__username=request.user.get_username(), lijst=which.value),
         "save_form": SaveSearchForm(),
         "current_query": _query(request.GET),
-        "bulk_form": BulkForm(teams=choices.teams(), medewerkers=choices.handlers()) if may_bulk else None,
+        "bulk_form": BulkForm(teams=teams, medewerkers=handlers) if may_bulk else None,
         "return_to": request.get_full_path(),
         "selected_columns": shown,
         "lists": [(item.value, TITLES[item]) for item in Lijst],
