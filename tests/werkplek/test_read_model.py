@@ -205,3 +205,51 @@ def test_refresh_of_a_zaak_that_is_gone_removes_its_row(client: ZGWClient) -> No
     client.zaken.zaken.delete(found.url)
     assert refresh.refresh_zaak(client, found.url) is False
     assert not ZaakRow.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_werkplek_instances_given_the_same_notification_do_the_work_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two consumers (threads with their own database connections, as two werkplek instances)
+    receive the same message at the same moment: the zaak is read and written once."""
+    import threading
+
+    from django.db import connection as default_connection
+
+    if default_connection.vendor != "postgresql":
+        pytest.skip("two writers at once need PostgreSQL (SQLite serialises every write)")
+    client = werkplek_client()
+    found = zaak(client)
+    message = _message(found.url)
+    calls: list[str] = []
+    real = refresh.refresh_zaak
+    barrier = threading.Barrier(2)
+
+    def slow(client_: ZGWClient, url: str, **kwargs: object) -> bool:
+        calls.append(url)
+        import time
+
+        time.sleep(0.3)  # the first one is still busy when the second one arrives
+        return real(client_, url, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notifications, "refresh_zaak", slow)
+    outcomes: list[notifications.Outcome] = []
+
+    def consume() -> None:
+        from django.db import connection
+
+        try:
+            barrier.wait()
+            outcomes.append(notifications.receive(werkplek_client(), message))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=consume) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [found.url]
+    assert sorted(outcome.duplicate for outcome in outcomes) == [False, True]
+    assert ZaakRow.objects.filter(url=found.url).count() == 1
