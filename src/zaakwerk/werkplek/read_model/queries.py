@@ -190,18 +190,18 @@ def _order(column: str, descending: bool) -> list[Any]:
 
 
 def _after(column: str, descending: bool, value: Any, last_id: int) -> Q:
-    """The rows after (value, last_id) in this order."""
+    """The rows after (value, last_id) in this order.
+
+    "column <= value AND (column < value OR id < last)" rather than only the OR: the first part is
+    a range the index's walk can start from."""
     if descending:  # nulls first, then values going down
         if value is None:
             return Q(**{f"{column}__isnull": True, "id__lt": last_id}) | Q(**{f"{column}__isnull": False})
-        return Q(**{f"{column}__lt": value}) | Q(**{column: value, "id__lt": last_id})
+        return Q(**{f"{column}__lte": value}) & (Q(**{f"{column}__lt": value}) | Q(id__lt=last_id))
     if value is None:  # values going up, then nulls
         return Q(**{f"{column}__isnull": True, "id__gt": last_id})
-    return (
-        Q(**{f"{column}__gt": value})
-        | Q(**{column: value, "id__gt": last_id})
-        | Q(**{f"{column}__isnull": True})
-    )
+    after = Q(**{f"{column}__gte": value}) & (Q(**{f"{column}__gt": value}) | Q(id__gt=last_id))
+    return after | Q(**{f"{column}__isnull": True})
 
 
 def encode_cursor(row: ZaakRow, column: str) -> str:
