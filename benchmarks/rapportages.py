@@ -150,7 +150,7 @@ def load(database_url: str, count: int, tasks: int) -> None:
                 [TABLE],
             ).fetchall()
         ]
-        definitions = drop_indexes(conn, {"zaakrow": (TABLE, "")})
+        definitions = drop_indexes(conn, {"zaakrow": (TABLE, [])})
         started = time.monotonic()
         done = 0
         for batch in generated(count, columns):

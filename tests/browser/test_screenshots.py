@@ -104,3 +104,39 @@ def test_screenshots_of_an_action_and_the_handling_parameters(
     page.goto("/werkplek/behandelparameters/PARKEERVERGUNNING/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot(page, "werkplek-behandelparameters")
+
+
+def test_screenshot_of_the_rapportages(
+    login_as: Callable[[Role | None], Page], transactional_db: None
+) -> None:
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.rapportages.support import MELDING, PARKEREN, row
+    from tests.werkplek.actions_support import werkplek_client, zaaktype
+    from zaakwerk.rapportages.services import norms
+
+    # twelve weeks of zaken of two zaaktypen, the parkeervergunning's norm from the demo catalogue
+    zaaktype(werkplek_client(), PARKEREN)
+    norms.clear()
+    rng = random.Random(16)
+    today = timezone.localdate()
+    for number in range(160):
+        start = today - timedelta(days=rng.randrange(0, 100))
+        days = int(rng.triangular(3, 80, 20))
+        end = start + timedelta(days=days) if start + timedelta(days=days) <= today else None
+        row(
+            zaaktype_identificatie=PARKEREN if number % 3 else MELDING,
+            zaaktype_omschrijving="Aanvraag parkeervergunning" if number % 3 else "Melding openbare ruimte",
+            status_omschrijving="Afgehandeld" if end else rng.choice(["Ontvangen", "In behandeling"]),
+            startdatum=start,
+            einddatum=end,
+            uiterlijke_einddatum_afdoening=start + timedelta(days=56),
+        )
+    page = login_as(Role.COORDINATOR)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto("/rapportages/")
+    expect(page.locator("canvas[data-drawn]")).to_have_count(6)
+    shoot(page, "rapportages")

@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from zaakwerk.werkplek.models import Task, ZaakRow
@@ -31,8 +32,9 @@ def row(**values: Any) -> ZaakRow:
     return ZaakRow.objects.create(**defaults)
 
 
-def task(zaak: ZaakRow, kind: str, *, due: date | None, state: str = Task.State.OPEN) -> Task:
+def task(zaak: ZaakRow, kind: str, *, due: date | None, state: str = Task.State.OPEN, team: str = "") -> Task:
     return Task.objects.create(
+        assignee_group=Group.objects.get_or_create(name=team)[0] if team else None,
         zaak_url=zaak.url,
         zaak_uuid=zaak.uuid,
         zaak_identificatie=zaak.identificatie,

@@ -72,7 +72,7 @@ def known() -> None:
     task(overdue, Task.Kind.ADVIES, due=date(2026, 12, 1))
     task(overdue, Task.Kind.GOEDKEUREN, due=date(2026, 12, 10))
     task(overdue, Task.Kind.ADVIES, due=date(2026, 11, 1), state=Task.State.AFGEROND)
-    task(melding, Task.Kind.ADVIES, due=date(2026, 11, 1))
+    task(melding, Task.Kind.ADVIES, due=date(2026, 11, 1), team="team-b")
 
 
 def weeks(found: Report, name: str) -> list[object]:
