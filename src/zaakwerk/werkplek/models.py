@@ -288,6 +288,7 @@ class ZaakRow(models.Model):
             models.Index(fields=["uiterlijke_einddatum_afdoening"], name="werkplek_zr_fataal"),
             models.Index(fields=["-startdatum", "-id"], name="werkplek_zr_start"),
             models.Index(fields=["identificatie"], name="werkplek_zr_identificatie"),
+            models.Index(fields=["initiator_identificatie"], name="werkplek_zr_initiator"),
             models.Index(fields=["behandelaar", "-behandelaar_sinds"], name="werkplek_zr_assigned"),
             models.Index(fields=["synced_at"], name="werkplek_zr_synced"),
         ]

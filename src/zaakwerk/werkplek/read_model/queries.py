@@ -83,19 +83,27 @@ def terms(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())[:8]
 
 
+IDENTIFICATIE = re.compile(r"[A-Za-z]+-\d{4}-\d+")
+NUMBER = re.compile(r"\d{8,12}")
+
+
 def search(rows: QuerySet[ZaakRow], text: str) -> QuerySet[ZaakRow]:
     """Every word must occur: on PostgreSQL as a prefix of a word, through the full-text index;
-    elsewhere anywhere in the text (LIKE)."""
+    elsewhere anywhere in the text (LIKE). A whole identificatie or a BSN/KVK-nummer is looked up
+    by its own index: "zaak" and "2026" would match nearly every row."""
+    text = text.strip()
+    if IDENTIFICATIE.fullmatch(text):
+        return rows.filter(identificatie=text.upper())
+    if NUMBER.fullmatch(text):
+        return rows.filter(initiator_identificatie=text)
     words = terms(text)
     if not words:
         return rows
     if connection.vendor == "postgresql":
         query = " & ".join(f"{word}:*" for word in words)
-        # the same expression as the index of migration 0006, or the index is not used
+        # the stored tsvector of migration 0006, with its GIN index
         match = RawSQL(
-            "to_tsvector('simple'::regconfig, zoektekst) @@ to_tsquery('simple'::regconfig, %s)",
-            [query],
-            output_field=BooleanField(),
+            "zoekvector @@ to_tsquery('simple'::regconfig, %s)", [query], output_field=BooleanField()
         )
         return rows.filter(match)
     for word in words:
