@@ -263,20 +263,20 @@ class ZaakRow(models.Model):
             models.Index(
                 fields=["zaaktype_identificatie", "status_omschrijving"], name="werkplek_zr_type_status"
             ),
-            # zaken-werkvoorraad: open, a team's, nobody's yet (with the zaaktype, so counts and
-            # its filter need not visit the table)
+            # zaken-werkvoorraad: open, a team's, nobody's yet (with the zaaktype and the deadlines,
+            # so counts, the zaaktype filter and sorting by a deadline need not visit the table)
             models.Index(
                 fields=["team", "behandelaar", "-startdatum", "-id"],
                 name="werkplek_zr_pool",
                 condition=models.Q(einddatum__isnull=True),
-                include=["zaaktype_identificatie"],
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
             ),
             # mijn zaken
             models.Index(
                 fields=["behandelaar", "-startdatum", "-id"],
                 name="werkplek_zr_mine",
                 condition=models.Q(einddatum__isnull=True),
-                include=["zaaktype_identificatie"],
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
             ),
             # afgehandelde zaken, newest first
             models.Index(
