@@ -108,9 +108,13 @@ def main() -> None:
     parser.add_argument("--notifications", type=int, default=50, help="zaken created for the latency")
     parser.add_argument("--port", type=int, default=0, help="port of the server for the callback")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database a --keep run left (no new rows)"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
-    recreate_database(database_url)
+    if not args.reuse:
+        recreate_database(database_url)
     port = args.port or free_port()
     os.environ.update(
         DATABASE_URL=database_url,
@@ -192,6 +196,7 @@ def load(database_url: str, count: int) -> None:
             name
             for (name,) in conn.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "AND is_generated = 'NEVER' "
                 "ORDER BY ordinal_position",
                 [TABLE],
             ).fetchall()
@@ -252,8 +257,10 @@ def run(args: argparse.Namespace, database_url: str, port: int) -> None:
     authorise_werkplek()
     client = zgw.service_client()
     demo = load_demo(client, referentielijsten=f"{zgw.base_url()}/referentielijsten/api/v1")
-    load(database_url, args.zaken)
-
+    if not args.reuse:
+        load(database_url, args.zaken)
+    User.objects.filter(username__in=["bea", "nina", "medewerker042"]).delete()
+    Group.objects.filter(name="grant-nina").delete()
     behandelaar = User.objects.create_user("bea", first_name="Bea", last_name="Bakker")
     behandelaar.groups.add(Group.objects.get_or_create(name="behandelaar")[0])
     behandelaar.groups.add(Group.objects.get_or_create(name="team-07")[0])
@@ -341,6 +348,8 @@ def latency(args: argparse.Namespace, port: int, zaaktype_url: str) -> CaseResul
                 str(__import__("django.conf").conf.settings.WERKPLEK_CLIENT_ID), zgw.client_secret()
             )
         )
+        for old in http.request("GET", f"{notificaties_root()}/abonnement"):  # of a --keep run
+            http.request("DELETE", old["url"], expected=(204,))
         # "localhost", not the public URL's 127.0.0.1: so the worker posts over HTTP to the server
         http.request(
             "POST",

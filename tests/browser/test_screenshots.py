@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.conftest import staff_user
 from zaakwerk.web.roles import Role
@@ -42,13 +43,40 @@ def test_screenshots_of_the_staff_login(page: Page) -> None:
     shoot(page, "werkplek-inloggen-fout")
 
 
-def test_screenshot_of_the_werkplek_home(login_as: Callable[[Role | None], Page]) -> None:
-    staff_user(Role.COORDINATOR, username="bea-coordinator")
-    page = login_as(Role.BEHANDELAAR)
+def test_screenshots_of_the_werkplek_home_and_the_work_lists(
+    context: BrowserContext, page: Page, live_server: LiveServer, transactional_db: None
+) -> None:
+    from django.test import Client
+
+    from tests.werkplek.actions_support import werkplek_client, zaaktype
+    from tests.werkplek.read_model_support import subscribed
+    from zaakwerk.werkplek.demo import load_demo_zaken
+
+    client = werkplek_client()
+    zaaktype(client, "PARKEERVERGUNNING")  # the demo catalogus
+    subscribed()
+    people = {
+        role: staff_user(role, username=name, first_name="Bea")
+        for role, name in ((Role.BEHANDELAAR, "behandelaar"), (Role.COORDINATOR, "coordinator"))
+    }
+    load_demo_zaken()
+
+    def log_in(role: Role) -> None:
+        browser = Client()
+        browser.force_login(people[role])
+        context.add_cookies(
+            [{"name": "sessionid", "value": browser.cookies["sessionid"].value, "url": str(live_server)}]
+        )
+
+    log_in(Role.BEHANDELAAR)
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto("/werkplek/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot(page, "werkplek-start")
+    log_in(Role.COORDINATOR)
+    page.goto("/werkplek/zaken/werkvoorraad/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaken-werkvoorraad")
+    shoot(page, "werkplek-werkvoorraad")
 
 
 def test_screenshots_of_the_zaak_page_and_zaak_aanmaken(login_as: Callable[[Role | None], Page]) -> None:

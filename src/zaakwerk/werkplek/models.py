@@ -263,20 +263,20 @@ class ZaakRow(models.Model):
             models.Index(
                 fields=["zaaktype_identificatie", "status_omschrijving"], name="werkplek_zr_type_status"
             ),
-            # zaken-werkvoorraad: open, a team's, nobody's yet (with the zaaktype, so counts and
-            # its filter need not visit the table)
+            # zaken-werkvoorraad: open, a team's, nobody's yet (with the zaaktype and the deadlines,
+            # so counts, the zaaktype filter and sorting by a deadline need not visit the table)
             models.Index(
                 fields=["team", "behandelaar", "-startdatum", "-id"],
                 name="werkplek_zr_pool",
                 condition=models.Q(einddatum__isnull=True),
-                include=["zaaktype_identificatie"],
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
             ),
             # mijn zaken
             models.Index(
                 fields=["behandelaar", "-startdatum", "-id"],
                 name="werkplek_zr_mine",
                 condition=models.Q(einddatum__isnull=True),
-                include=["zaaktype_identificatie"],
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
             ),
             # afgehandelde zaken, newest first
             models.Index(
@@ -288,6 +288,7 @@ class ZaakRow(models.Model):
             models.Index(fields=["uiterlijke_einddatum_afdoening"], name="werkplek_zr_fataal"),
             models.Index(fields=["-startdatum", "-id"], name="werkplek_zr_start"),
             models.Index(fields=["identificatie"], name="werkplek_zr_identificatie"),
+            models.Index(fields=["initiator_identificatie"], name="werkplek_zr_initiator"),
             models.Index(fields=["behandelaar", "-behandelaar_sinds"], name="werkplek_zr_assigned"),
             models.Index(fields=["synced_at"], name="werkplek_zr_synced"),
         ]

@@ -6,21 +6,28 @@ from typing import Any
 
 from django.db import migrations, models
 
-# Free text on PostgreSQL: a GIN index over the tsvector of ``zoektekst`` ('simple': names and
-# numbers, no Dutch stemming); the query in werkplek.read_model.queries uses the same expression.
-# SQLite has no such index; there the lists search with LIKE (docs/adr/0056).
-FULL_TEXT = "CREATE INDEX IF NOT EXISTS werkplek_zr_fulltext ON werkplek_zaakrow USING gin (to_tsvector('simple'::regconfig, zoektekst))"
-DROP_FULL_TEXT = "DROP INDEX IF EXISTS werkplek_zr_fulltext"
+# Free text on PostgreSQL: a stored tsvector of ``zoektekst`` ('simple': names and numbers, no
+# Dutch stemming) with a GIN index; werkplek.read_model.queries searches that column. Stored, so
+# that rechecking a row does not parse its text again. The model does not know the column: the
+# database computes it. SQLite has neither; there the lists search with LIKE (docs/adr/0056).
+FULL_TEXT = [
+    "ALTER TABLE werkplek_zaakrow ADD COLUMN zoekvector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, zoektekst)) STORED",
+    "CREATE INDEX werkplek_zr_fulltext ON werkplek_zaakrow USING gin (zoekvector)",
+]
+DROP_FULL_TEXT = ["DROP INDEX IF EXISTS werkplek_zr_fulltext", "ALTER TABLE werkplek_zaakrow DROP COLUMN zoekvector"]
 
 
 def full_text_index(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FULL_TEXT)
+        for statement in FULL_TEXT:
+            schema_editor.execute(statement)
 
 
 def drop_full_text_index(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_FULL_TEXT)
+        for statement in DROP_FULL_TEXT:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -91,7 +98,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'zaak in de werkvoorraad',
                 'verbose_name_plural': 'zaken in de werkvoorraad',
-                'indexes': [models.Index(fields=['zaaktype_identificatie', 'status_omschrijving'], name='werkplek_zr_type_status'), models.Index(condition=models.Q(('einddatum__isnull', True)), fields=['team', 'behandelaar', '-startdatum', '-id'], include=('zaaktype_identificatie',), name='werkplek_zr_pool'), models.Index(condition=models.Q(('einddatum__isnull', True)), fields=['behandelaar', '-startdatum', '-id'], include=('zaaktype_identificatie',), name='werkplek_zr_mine'), models.Index(condition=models.Q(('einddatum__isnull', False)), fields=['-einddatum', '-id'], name='werkplek_zr_closed'), models.Index(fields=['einddatum_gepland'], name='werkplek_zr_gepland'), models.Index(fields=['uiterlijke_einddatum_afdoening'], name='werkplek_zr_fataal'), models.Index(fields=['-startdatum', '-id'], name='werkplek_zr_start'), models.Index(fields=['identificatie'], name='werkplek_zr_identificatie'), models.Index(fields=['behandelaar', '-behandelaar_sinds'], name='werkplek_zr_assigned'), models.Index(fields=['synced_at'], name='werkplek_zr_synced')],
+                'indexes': [models.Index(fields=['zaaktype_identificatie', 'status_omschrijving'], name='werkplek_zr_type_status'), models.Index(condition=models.Q(('einddatum__isnull', True)), fields=['team', 'behandelaar', '-startdatum', '-id'], include=('zaaktype_identificatie', 'einddatum_gepland', 'uiterlijke_einddatum_afdoening'), name='werkplek_zr_pool'), models.Index(condition=models.Q(('einddatum__isnull', True)), fields=['behandelaar', '-startdatum', '-id'], include=('zaaktype_identificatie', 'einddatum_gepland', 'uiterlijke_einddatum_afdoening'), name='werkplek_zr_mine'), models.Index(condition=models.Q(('einddatum__isnull', False)), fields=['-einddatum', '-id'], name='werkplek_zr_closed'), models.Index(fields=['einddatum_gepland'], name='werkplek_zr_gepland'), models.Index(fields=['uiterlijke_einddatum_afdoening'], name='werkplek_zr_fataal'), models.Index(fields=['-startdatum', '-id'], name='werkplek_zr_start'), models.Index(fields=['identificatie'], name='werkplek_zr_identificatie'), models.Index(fields=['initiator_identificatie'], name='werkplek_zr_initiator'), models.Index(fields=['behandelaar', '-behandelaar_sinds'], name='werkplek_zr_assigned'), models.Index(fields=['synced_at'], name='werkplek_zr_synced')],
             },
         ),
         migrations.CreateModel(

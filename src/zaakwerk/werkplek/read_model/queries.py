@@ -83,19 +83,27 @@ def terms(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())[:8]
 
 
+IDENTIFICATIE = re.compile(r"[A-Za-z]+-\d{4}-\d+")
+NUMBER = re.compile(r"\d{8,12}")
+
+
 def search(rows: QuerySet[ZaakRow], text: str) -> QuerySet[ZaakRow]:
     """Every word must occur: on PostgreSQL as a prefix of a word, through the full-text index;
-    elsewhere anywhere in the text (LIKE)."""
+    elsewhere anywhere in the text (LIKE). A whole identificatie or a BSN/KVK-nummer is looked up
+    by its own index: "zaak" and "2026" would match nearly every row."""
+    text = text.strip()
+    if IDENTIFICATIE.fullmatch(text):
+        return rows.filter(identificatie=text.upper())
+    if NUMBER.fullmatch(text):
+        return rows.filter(initiator_identificatie=text)
     words = terms(text)
     if not words:
         return rows
     if connection.vendor == "postgresql":
         query = " & ".join(f"{word}:*" for word in words)
-        # the same expression as the index of migration 0006, or the index is not used
+        # the stored tsvector of migration 0006, with its GIN index
         match = RawSQL(
-            "to_tsvector('simple'::regconfig, zoektekst) @@ to_tsquery('simple'::regconfig, %s)",
-            [query],
-            output_field=BooleanField(),
+            "zoekvector @@ to_tsquery('simple'::regconfig, %s)", [query], output_field=BooleanField()
         )
         return rows.filter(match)
     for word in words:
@@ -249,7 +257,11 @@ def page(rows: QuerySet[ZaakRow], sort: Sort, *, size: int, after: str = "", bef
     query = rows
     if cursor is not None:
         query = query.filter(_after(column, descending, cursor[0], cursor[1]))
-    found = list(query.order_by(*_order(column, descending))[: size + 1])
+    # ids first, rows second: the ids come from the list's index alone (the zaaktype is in it), so
+    # rows the filters drop are never read from the table; then only the page's rows are
+    ids = list(query.order_by(*_order(column, descending)).values_list("id", flat=True)[: size + 1])
+    by_id = ZaakRow.objects.in_bulk(ids)
+    found = [by_id[pk] for pk in ids if pk in by_id]
     has_more = len(found) > size
     found = found[:size]
     if backwards:
