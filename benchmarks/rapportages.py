@@ -146,6 +146,7 @@ def load(database_url: str, count: int, tasks: int) -> None:
             name
             for (name,) in conn.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "AND is_generated = 'NEVER' "
                 "ORDER BY ordinal_position",
                 [TABLE],
             ).fetchall()
