@@ -380,3 +380,32 @@ def test_bulk_is_the_coordinators_and_only_on_zaken_they_may_see(client: ZGWClie
     )
     assert "bestaat niet of u mag haar niet zien" in answer.content.decode()
     assert assignment.assignment_of(client, melding.url).team is None
+
+
+def test_the_start_pages_cards() -> None:
+    from zaakwerk.werkplek.services.dashboard import dashboard
+
+    user = staff("anna", "behandelaar", "team-a")
+    now = timezone.now()
+    today = timezone.localdate()
+    recent = row(identificatie="RECENT", behandelaar="anna", behandelaar_sinds=now - timedelta(days=1))
+    row(identificatie="OLD", behandelaar="anna", behandelaar_sinds=now - timedelta(days=30))
+    soon = row(
+        identificatie="SOON", behandelaar="anna", uiterlijke_einddatum_afdoening=today + timedelta(days=3)
+    )
+    late = row(identificatie="LATE", behandelaar="anna", einddatum_gepland=today - timedelta(days=2))
+    row(identificatie="LATER", behandelaar="anna", uiterlijke_einddatum_afdoening=today + timedelta(days=30))
+    document = row(identificatie="DOC", behandelaar="anna", laatste_document_op=now - timedelta(hours=2))
+    row(identificatie="DOC-OLD", behandelaar="anna", laatste_document_op=now - timedelta(days=20))
+    row(identificatie="CLOSED", behandelaar="anna", einddatum=today, laatste_document_op=now)
+    row(identificatie="PIET", behandelaar="piet", laatste_document_op=now)
+    cards = dashboard(user, access_for(user), teams=["team-a"], today=today, now=now)
+    assert cards.mijn_zaken.count == 7
+    assert [item.identificatie for item in cards.recent_toegekend.rows] == [recent.identificatie]
+    assert {item.identificatie for item in cards.bijna_te_laat.rows} == {
+        soon.identificatie,
+        late.identificatie,
+    }
+    assert [item.identificatie for item in cards.nieuwe_documenten.rows] == [document.identificatie]
+    html = browser(user).get("/werkplek/").content.decode()
+    assert "Recent aan mij toegekend" in html and "RECENT" in html and "PIET" not in html
