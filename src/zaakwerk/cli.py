@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     werkplek_commands.add_parser(
         "authorise", help="register the werkplek as an API client of this deployment (idempotent)"
     )
+    werkplek_commands.add_parser(
+        "subscribe", help="make the werkplek's abonnement on the Notificaties API (idempotent)"
+    )
+    werkplek_sync = werkplek_commands.add_parser(
+        "sync", help="fill or repair the work lists' read model from the Zaken API (resumable)"
+    )
+    werkplek_sync.add_argument("--restart", action="store_true", help="start a new run from the first page")
 
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
@@ -203,6 +210,12 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import counts
 
         return counts.verify() if args.counts_command == "verify" else counts.rebuild()
+    if args.command == "werkplek" and args.werkplek_command in ("subscribe", "sync"):
+        from zaakwerk.werkplek import commands as werkplek_commands
+
+        if args.werkplek_command == "subscribe":
+            return werkplek_commands.subscribe()
+        return werkplek_commands.sync(restart=args.restart)
     if args.command == "werkplek":
         from zaakwerk.ops import webapps
 

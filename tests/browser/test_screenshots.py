@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.conftest import staff_user
 from zaakwerk.web.roles import Role
@@ -42,13 +43,40 @@ def test_screenshots_of_the_staff_login(page: Page) -> None:
     shoot(page, "werkplek-inloggen-fout")
 
 
-def test_screenshot_of_the_werkplek_home(login_as: Callable[[Role | None], Page]) -> None:
-    staff_user(Role.COORDINATOR, username="bea-coordinator")
-    page = login_as(Role.BEHANDELAAR)
+def test_screenshots_of_the_werkplek_home_and_the_work_lists(
+    context: BrowserContext, page: Page, live_server: LiveServer, transactional_db: None
+) -> None:
+    from django.test import Client
+
+    from tests.werkplek.actions_support import werkplek_client, zaaktype
+    from tests.werkplek.read_model_support import subscribed
+    from zaakwerk.werkplek.demo import load_demo_zaken
+
+    client = werkplek_client()
+    zaaktype(client, "PARKEERVERGUNNING")  # the demo catalogus
+    subscribed()
+    people = {
+        role: staff_user(role, username=name, first_name="Bea")
+        for role, name in ((Role.BEHANDELAAR, "behandelaar"), (Role.COORDINATOR, "coordinator"))
+    }
+    load_demo_zaken()
+
+    def log_in(role: Role) -> None:
+        browser = Client()
+        browser.force_login(people[role])
+        context.add_cookies(
+            [{"name": "sessionid", "value": browser.cookies["sessionid"].value, "url": str(live_server)}]
+        )
+
+    log_in(Role.BEHANDELAAR)
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto("/werkplek/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot(page, "werkplek-start")
+    log_in(Role.COORDINATOR)
+    page.goto("/werkplek/zaken/werkvoorraad/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaken-werkvoorraad")
+    shoot(page, "werkplek-werkvoorraad")
 
 
 def test_screenshots_of_the_zaak_page_and_zaak_aanmaken(login_as: Callable[[Role | None], Page]) -> None:
@@ -104,3 +132,39 @@ def test_screenshots_of_an_action_and_the_handling_parameters(
     page.goto("/werkplek/behandelparameters/PARKEERVERGUNNING/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot(page, "werkplek-behandelparameters")
+
+
+def test_screenshot_of_the_rapportages(
+    login_as: Callable[[Role | None], Page], transactional_db: None
+) -> None:
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.rapportages.support import MELDING, PARKEREN, row
+    from tests.werkplek.actions_support import werkplek_client, zaaktype
+    from zaakwerk.rapportages.services import norms
+
+    # twelve weeks of zaken of two zaaktypen, the parkeervergunning's norm from the demo catalogue
+    zaaktype(werkplek_client(), PARKEREN)
+    norms.clear()
+    rng = random.Random(16)
+    today = timezone.localdate()
+    for number in range(160):
+        start = today - timedelta(days=rng.randrange(0, 100))
+        days = int(rng.triangular(3, 80, 20))
+        end = start + timedelta(days=days) if start + timedelta(days=days) <= today else None
+        row(
+            zaaktype_identificatie=PARKEREN if number % 3 else MELDING,
+            zaaktype_omschrijving="Aanvraag parkeervergunning" if number % 3 else "Melding openbare ruimte",
+            status_omschrijving="Afgehandeld" if end else rng.choice(["Ontvangen", "In behandeling"]),
+            startdatum=start,
+            einddatum=end,
+            uiterlijke_einddatum_afdoening=start + timedelta(days=56),
+        )
+    page = login_as(Role.COORDINATOR)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto("/rapportages/")
+    expect(page.locator("canvas[data-drawn]")).to_have_count(6)
+    shoot(page, "rapportages")

@@ -169,7 +169,14 @@ def prepare(total: int) -> Prepared | None:
     from zaakwerk.ops import webapps
 
     web = webapps.prepare(folder)
-    step(5, total, web.summary())
+    summary = web.summary()
+    from django.conf import settings
+
+    if not settings.WERKPLEK_ZGW_URL:  # demo teams and zaken, the werkplek's abonnement and lists
+        from zaakwerk.werkplek.demo import load_demo_zaken
+
+        summary += f", {load_demo_zaken().rows} zaken in the werkplek's lists"
+    step(5, total, summary)
     return Prepared(credentials, admin, report.zaaktypen[EXAMPLE_ZAAKTYPE], web)
 
 

@@ -31,6 +31,10 @@ FILES = {
     "voorbeeld/LICENSE.md": "@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md",
     "htmx/htmx.min.js": "htmx.org/dist/htmx.min.js",
     "htmx/LICENSE.txt": "htmx.org/LICENSE",
+    # the rapportages' charts (MIT; the bundle includes @kurkle/color, MIT)
+    "chartjs/chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
+    "chartjs/LICENSE.md": "chart.js/LICENSE.md",
+    "chartjs/kurkle-color-LICENSE.md": "@kurkle/color/LICENSE.md",
 }
 
 

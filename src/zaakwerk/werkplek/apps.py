@@ -16,6 +16,10 @@ class WerkplekConfig(AppConfig):
                 label=_("Menu werkplek"),
                 items=(
                     navigation.NavItem(_("Start"), "werkplek:home"),
+                    navigation.NavItem(_("Zaken-werkvoorraad"), "werkplek:zaken-werkvoorraad"),
+                    navigation.NavItem(_("Mijn zaken"), "werkplek:zaken-mijn"),
+                    navigation.NavItem(_("Afgehandelde zaken"), "werkplek:zaken-afgehandeld"),
+                    navigation.NavItem(_("Zaken zoeken"), "werkplek:zaken-alle"),
                     navigation.NavItem(_("Zaak aanmaken"), "werkplek:zaak-aanmaken"),
                     navigation.NavItem(_("Mijn taken"), "werkplek:mijn-taken"),
                     navigation.NavItem(_("Taken-werkvoorraad"), "werkplek:taken-werkvoorraad"),

@@ -211,3 +211,142 @@ class TaskComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:40]}"
+
+
+# --- The read model of the work lists (docs/adr/0056) ---------------------------------------------
+
+
+class ZaakRow(models.Model):
+    """One zaak as the work lists show it: a copy the werkplek keeps of what the registers say,
+    refreshed from the Zaken API whenever a notification names the zaak (and by ``zaakwerk
+    werkplek sync``). Never the source of truth: the zaak page reads live."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    uuid = models.UUIDField(db_index=True)
+    identificatie = models.CharField(max_length=40, blank=True)
+    omschrijving = models.CharField(max_length=80, blank=True)
+    zaaktype_url = models.URLField(max_length=1000, blank=True)
+    zaaktype_identificatie = models.CharField(max_length=50, blank=True)
+    zaaktype_omschrijving = models.CharField(max_length=80, blank=True)
+    statustype_url = models.URLField(max_length=1000, blank=True)
+    status_omschrijving = models.CharField(max_length=80, blank=True)
+    status_datum = models.DateTimeField(null=True, blank=True)
+    startdatum = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(null=True, blank=True)
+    einddatum_gepland = models.DateField(null=True, blank=True)
+    uiterlijke_einddatum_afdoening = models.DateField(null=True, blank=True)
+    #: the behandelaar (medewerker rol): username, name shown, since when
+    behandelaar = models.CharField(max_length=254, blank=True)
+    behandelaar_naam = models.CharField(max_length=255, blank=True)
+    behandelaar_sinds = models.DateTimeField(null=True, blank=True)
+    #: the team (behandelaar rol of an organisatorische_eenheid)
+    team = models.CharField(max_length=150, blank=True)
+    initiator = models.CharField(max_length=255, blank=True)
+    initiator_identificatie = models.CharField(max_length=255, blank=True)
+    archiefnominatie = models.CharField(max_length=20, blank=True)
+    resultaat = models.CharField(max_length=80, blank=True)
+    documenten = models.PositiveIntegerField(default=0)
+    laatste_document_op = models.DateTimeField(null=True, blank=True)
+    #: lower-case identificatie, omschrijving and initiator: what free text searches
+    zoektekst = models.TextField(blank=True)
+    #: the latest change a notification announced (or when sync saw the zaak)
+    gewijzigd_op = models.DateTimeField()
+    #: when the refresh that wrote this row started; an older refresh never overwrites a newer one
+    fetched_at = models.DateTimeField()
+    #: the sync run that last saw the zaak in the Zaken API's list
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaak in de werkvoorraad")
+        verbose_name_plural = _("zaken in de werkvoorraad")
+        indexes = [
+            models.Index(
+                fields=["zaaktype_identificatie", "status_omschrijving"], name="werkplek_zr_type_status"
+            ),
+            # zaken-werkvoorraad: open, a team's, nobody's yet (with the zaaktype and the deadlines,
+            # so counts, the zaaktype filter and sorting by a deadline need not visit the table)
+            models.Index(
+                fields=["team", "behandelaar", "-startdatum", "-id"],
+                name="werkplek_zr_pool",
+                condition=models.Q(einddatum__isnull=True),
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
+            ),
+            # mijn zaken
+            models.Index(
+                fields=["behandelaar", "-startdatum", "-id"],
+                name="werkplek_zr_mine",
+                condition=models.Q(einddatum__isnull=True),
+                include=["zaaktype_identificatie", "einddatum_gepland", "uiterlijke_einddatum_afdoening"],
+            ),
+            # afgehandelde zaken, newest first
+            models.Index(
+                fields=["-einddatum", "-id"],
+                name="werkplek_zr_closed",
+                condition=models.Q(einddatum__isnull=False),
+            ),
+            models.Index(fields=["einddatum_gepland"], name="werkplek_zr_gepland"),
+            models.Index(fields=["uiterlijke_einddatum_afdoening"], name="werkplek_zr_fataal"),
+            models.Index(fields=["-startdatum", "-id"], name="werkplek_zr_start"),
+            models.Index(fields=["identificatie"], name="werkplek_zr_identificatie"),
+            models.Index(fields=["initiator_identificatie"], name="werkplek_zr_initiator"),
+            models.Index(fields=["behandelaar", "-behandelaar_sinds"], name="werkplek_zr_assigned"),
+            models.Index(fields=["synced_at"], name="werkplek_zr_synced"),
+        ]
+
+    def __str__(self) -> str:
+        return self.identificatie or self.url
+
+    @property
+    def afgehandeld(self) -> bool:
+        return self.einddatum is not None
+
+
+class ReceivedNotification(models.Model):
+    """A notification the werkplek has handled (or is handling): the same message delivered again,
+    or to a second werkplek instance at the same time, is done once (docs/adr/0057)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    kanaal = models.CharField(max_length=50)
+    resource_url = models.URLField(max_length=1000)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("ontvangen notificatie")
+        verbose_name_plural = _("ontvangen notificaties")
+
+    def __str__(self) -> str:
+        return f"{self.kanaal}: {self.resource_url}"
+
+
+class SyncState(models.Model):
+    """Where ``zaakwerk werkplek sync`` is: the run's start and the next page, so an interrupted
+    run resumes there."""
+
+    name = models.CharField(max_length=50, unique=True, default="zaken")
+    run_started_at = models.DateTimeField(null=True, blank=True)
+    next_page = models.PositiveIntegerField(default=1)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedSearch(models.Model):
+    """A user's own filter, sort, columns and page size on one of the work lists."""
+
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="werkplek_searches")
+    lijst = models.CharField(_("lijst"), max_length=30)
+    name = models.CharField(_("naam"), max_length=80)
+    query = models.TextField(_("zoekopdracht"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaarde zoekopdracht")
+        verbose_name_plural = _("bewaarde zoekopdrachten")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lijst", "name"], name="werkplek_savedsearch_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -66,3 +66,24 @@ urlpatterns += [
     path("behandelparameters/", handling_views.overview, name="behandelparameters"),
     path("behandelparameters/<str:identificatie>/", handling_views.edit, name="behandelparameters-zaaktype"),
 ]
+
+# work lists, saved searches, bulk, the abonnement's callback (docs/adr/0056-0058)
+from zaakwerk.werkplek.read_model.queries import Lijst  # noqa: E402
+from zaakwerk.werkplek.views import lijsten as lijsten_views  # noqa: E402
+from zaakwerk.werkplek.views import notificaties as notificaties_views  # noqa: E402
+
+urlpatterns += [
+    path("zaken/toekennen/", lijsten_views.bulk_view, name="zaken-bulk"),
+    *[
+        path(
+            f"zaken/{which.value}/", lijsten_views.lijst, {"lijst": which.value}, name=f"zaken-{which.value}"
+        )
+        for which in Lijst
+    ],
+    path("zaken/<str:lijst>/", lijsten_views.lijst, name="lijst"),
+    path("zaken/<str:lijst>/zoekopdracht/", lijsten_views.save_search, name="zoekopdracht-bewaren"),
+    path(
+        "zoekopdrachten/<int:pk>/verwijderen/", lijsten_views.delete_search, name="zoekopdracht-verwijderen"
+    ),
+    path("notificaties/", notificaties_views.notificaties, name="notificaties"),
+]

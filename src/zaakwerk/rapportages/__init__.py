@@ -1,0 +1,1 @@
+"""Rapportages: live reports on the werkplek's read model (docs/rapportages.md)."""

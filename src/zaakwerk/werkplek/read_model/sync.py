@@ -1,0 +1,98 @@
+"""``zaakwerk werkplek sync``: fill or repair the read model from the Zaken API, while the werkplek
+keeps serving (docs/adr/0057).
+
+The Zaken API's list is read page by page, with ``expand``, and each page is upserted like a
+notification's refresh: rows are inserted or updated, never all deleted first. Where the run is
+(its start and the next page) is kept in :class:`SyncState` after each page, so an interrupted
+run continues where it stopped. At the end, the rows the run did not see and that nothing else
+refreshed since it started are read once more one by one: a zaak that is gone loses its row.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from zaakwerk.client import ZGWClient, models
+from zaakwerk.werkplek.models import SyncState, ZaakRow
+from zaakwerk.werkplek.read_model.refresh import refresh_zaak
+from zaakwerk.werkplek.read_model.rows import EXPAND, row_values, upsert
+
+NAME = "zaken"
+
+
+@dataclass
+class SyncReport:
+    resumed: bool = False
+    pages: int = 0
+    zaken: int = 0
+    checked: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+
+
+def _last_change(zaak: models.Zaak, values: dict[str, object], fallback: datetime) -> datetime:
+    """Sync does not know when a zaak last changed; the latest moment its data shows will do."""
+    moments = [
+        value
+        for key in ("status_datum", "behandelaar_sinds", "laatste_document_op")
+        if isinstance(value := values.get(key), datetime)
+    ]
+    return max(moments) if moments else fallback
+
+
+def sync(
+    client: ZGWClient,
+    *,
+    restart: bool = False,
+    max_pages: int | None = None,
+    progress: Callable[[SyncReport], None] | None = None,
+) -> SyncReport:
+    """One run (or the rest of an interrupted one); ``max_pages`` stops early, resumable."""
+    began = time.monotonic()
+    state, _ = SyncState.objects.get_or_create(name=NAME)
+    report = SyncReport(resumed=bool(state.run_started_at and state.finished_at is None and not restart))
+    if not report.resumed:
+        state.run_started_at, state.next_page, state.finished_at = timezone.now(), 1, None
+        state.save()
+    run = state.run_started_at
+    assert run is not None
+    while max_pages is None or report.pages < max_pages:
+        started = timezone.now()
+        page = client.zaken.zaken.page(page=state.next_page, expand=",".join(EXPAND))
+        rows = []
+        for zaak in page.results:
+            values = row_values(zaak, gewijzigd_op=started, fetched_at=started, synced_at=run)
+            values["gewijzigd_op"] = _last_change(zaak, values, run)
+            rows.append(values)
+        upsert(rows)
+        report.pages += 1
+        report.zaken += len(rows)
+        state.next_page += 1
+        if not page.next:
+            state.finished_at = timezone.now()
+        state.save(update_fields=["next_page", "finished_at"])
+        if progress is not None:
+            progress(report)
+        if not page.next:
+            _sweep(client, run, report)
+            break
+    report.seconds = time.monotonic() - began
+    return report
+
+
+def _sweep(client: ZGWClient, run: datetime, report: SyncReport) -> None:
+    """Rows the run did not see and nobody refreshed since it began: read each zaak once more."""
+    unseen = ZaakRow.objects.filter(Q(synced_at__isnull=True) | Q(synced_at__lt=run), fetched_at__lt=run)
+    last = 0
+    while batch := list(unseen.filter(pk__gt=last).order_by("pk").values_list("pk", "url")[:500]):
+        last = batch[-1][0]
+        for _, url in batch:
+            report.checked += 1
+            if not refresh_zaak(client, url):
+                report.removed += 1
