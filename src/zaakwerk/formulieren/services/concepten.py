@@ -176,7 +176,8 @@ def save_step(
         else:
             candidate[item.key] = value
     candidate.update(_identity_values(definition, identity))
-    errors.update(missing(definition, candidate, [step]))
+    # a field with invalid input is not also reported as empty
+    errors = {**missing(definition, candidate, [step]), **errors}
     if errors:
         return StepResult(errors, candidate)
     with transaction.atomic():
