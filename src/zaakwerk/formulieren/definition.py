@@ -106,6 +106,11 @@ class Definition:
     def fields(self) -> list[Field]:
         return [item for step in self.steps for item in step.fields]
 
+    @property
+    def computed_keys(self) -> frozenset[str]:
+        """The fields a rule sets: shown, never typed."""
+        return frozenset(key for rule in self.rules for key in rule.set)
+
     def field(self, key: str) -> Field | None:
         return next((item for item in self.fields if item.key == key), None)
 

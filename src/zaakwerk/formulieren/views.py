@@ -62,6 +62,7 @@ def _as_text(item: definitions.Field, value: Any) -> str:
 
 
 def _field_views(
+    definition: definitions.Definition,
     step: definitions.Step,
     state: definitions.State,
     values: dict[str, Any],
@@ -81,7 +82,8 @@ def _field_views(
             )
             if part
         )
-        value = state.values.get(item.key) if item.key in state.computed else values.get(item.key)
+        computed = item.key in definition.computed_keys
+        value = state.values.get(item.key) if computed else values.get(item.key)
         found.append(
             FieldView(
                 item,
@@ -91,7 +93,7 @@ def _field_views(
                 errors.get(item.key, ""),
                 described,
                 bijlagen.get(item.key, ""),
-                item.key in state.computed,
+                computed,
             )
         )
     return found
@@ -204,7 +206,7 @@ def stap(request: HttpRequest, slug: str, draft: uuid.UUID, step: str) -> HttpRe
     state = definitions.resolve(definition, values)
     previous, _following = concepten.neighbours(inzending, step)
     attached = dict(inzending.bijlagen.values_list("veld", "bestandsnaam"))
-    fields = _field_views(current, state, values, errors, attached)
+    fields = _field_views(definition, current, state, values, errors, attached)
     number = [item.key for item in visible].index(step) + 1
     return render(
         request,
@@ -224,7 +226,6 @@ def stap(request: HttpRequest, slug: str, draft: uuid.UUID, step: str) -> HttpRe
             "previous": previous,
             "slug": slug,
         },
-        status=400 if errors else 200,
     )
 
 
@@ -282,7 +283,6 @@ def overzicht(request: HttpRequest, slug: str, draft: uuid.UUID) -> HttpResponse
             "slug": slug,
             "last_step": concepten.visible_steps(inzending)[-1].key,
         },
-        status=409 if problem else 200,
     )
 
 

@@ -153,7 +153,7 @@ def save_step(
     errors: dict[str, str] = {}
     checked_files: dict[str, tuple[dict[str, Any], bytes]] = {}
     for item in step.fields:
-        if item.type in definitions.IDENTITY_TYPES:
+        if item.type in definitions.IDENTITY_TYPES or item.key in definition.computed_keys:
             continue
         if item.type == "file":
             upload = files.get(item.key)
@@ -192,8 +192,9 @@ def save_step(
                     "inhoud": content,
                 },
             )
-        resolved = definitions.resolve(definition, candidate)
-        inzending.waarden = {key: value for key, value in candidate.items() if key not in resolved.computed}
+        inzending.waarden = {
+            key: value for key, value in candidate.items() if key not in definition.computed_keys
+        }
         inzending.stap = step_key
         inzending.verloopt = expiry()
         inzending.save(update_fields=["waarden", "stap", "verloopt"])
