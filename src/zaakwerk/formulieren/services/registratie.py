@@ -64,6 +64,50 @@ class Plan:
 # --- working it out -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ZaaktypeInfo:
+    """What a submission needs of a published zaaktype. A published zaaktype and its sub-types
+    never change (only its end of validity does, which :func:`current_zaaktype` reads live), so
+    this is kept per process, per client and zaaktype URL (docs/adr/0088)."""
+
+    rsin: str
+    initiator: str  # roltype URL ("" when the zaaktype has none)
+    first_status: str  # statustype URL ("" when none)
+    eigenschappen: dict[str, models.Eigenschap]
+    informatieobjecttypen: dict[str, models.InformatieObjectType]
+    kanaal: str
+
+
+_INFO: dict[tuple[str, str], ZaaktypeInfo] = {}
+_INFO_SIZE = 256
+
+
+def zaaktype_info(client: ZGWClient, zaaktype: models.ZaakType) -> ZaaktypeInfo:
+    key = (client.http.party, zaaktype.url)
+    found = _INFO.get(key)
+    if found is not None:
+        return found
+    roltype = next(
+        client.catalogi.roltypen.list(zaaktype=zaaktype.url, omschrijvingGeneriek="initiator"), None
+    )
+    statustypen = sorted(client.catalogi.statustypen.list(zaaktype=zaaktype.url), key=lambda t: t.volgnummer)
+    found = ZaaktypeInfo(
+        rsin=client.catalogi.catalogussen.get(str(zaaktype.catalogus)).rsin,
+        initiator=roltype.url if roltype else "",
+        first_status=statustypen[0].url if statustypen else "",
+        eigenschappen={
+            eigenschap.naam: eigenschap
+            for eigenschap in client.catalogi.eigenschappen.list(zaaktype=zaaktype.url)
+        },
+        informatieobjecttypen=_types_by_name(client, zaaktype),
+        kanaal=_kanaal(client),
+    )
+    if len(_INFO) >= _INFO_SIZE:
+        _INFO.clear()
+    _INFO[key] = found
+    return found
+
+
 def current_zaaktype(
     client: ZGWClient, catalogus: str, identificatie: str, day: date
 ) -> models.ZaakType | None:
@@ -196,11 +240,8 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
     zaaktype = current_zaaktype(client, formulier.catalogus, formulier.zaaktype_identificatie, day)
     if zaaktype is None:
         raise RegistrationRefused("het zaaktype van dit formulier is nu niet beschikbaar")
-    rsin = client.catalogi.catalogussen.get(str(zaaktype.catalogus)).rsin
-    roltype = next(
-        client.catalogi.roltypen.list(zaaktype=zaaktype.url, omschrijvingGeneriek="initiator"), None
-    )
-    statustypen = sorted(client.catalogi.statustypen.list(zaaktype=zaaktype.url), key=lambda t: t.volgnummer)
+    info = zaaktype_info(client, zaaktype)
+    rsin = info.rsin
     values = state.values
     filled = bevestiging.placeholders(definition, values, referentie=inzending.referentie)
     omschrijving = (
@@ -216,29 +257,21 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
         "toelichting": bevestiging.fill(definition.toelichting, filled)[:1000],
         "kenmerken": [{"kenmerk": inzending.referentie, "bron": KENMERK_BRON}],
     }
-    kanaal = _kanaal(client)
-    if kanaal:
-        zaak["communicatiekanaal"] = kanaal
+    if info.kanaal:
+        zaak["communicatiekanaal"] = info.kanaal
     result = Plan(
         zaaktype=zaaktype,
         rsin=rsin,
         identificatie_prefix=inzending.referentie,
         zaak=zaak,
-        rol=_rol(inzending, definition, values, roltype.url) if roltype else None,
+        rol=_rol(inzending, definition, values, info.initiator) if info.initiator else None,
         status=(
-            {"statustype": statustypen[0].url, "statustoelichting": "Ontvangen via het loket"}
-            if statustypen
+            {"statustype": info.first_status, "statustoelichting": "Ontvangen via het loket"}
+            if info.first_status
             else None
         ),
     )
-    eigenschappen = (
-        {
-            eigenschap.naam: eigenschap
-            for eigenschap in client.catalogi.eigenschappen.list(zaaktype=zaaktype.url)
-        }
-        if any(item.eigenschap for item in definition.fields)
-        else {}
-    )
+    eigenschappen = info.eigenschappen
     for item in definition.fields:
         value = values.get(item.key)
         if item.key not in state.visible_fields or (velden.is_empty(item, value) and item.type != "checkbox"):
@@ -266,7 +299,7 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
                     },
                 )
             )
-    types = _types_by_name(client, zaaktype)
+    types = info.informatieobjecttypen
     moment = inzending.ingediend or timezone.now()
     organisation = str(settings.WEB_ORGANISATION_NAME)
     result.documents.append(
@@ -331,12 +364,22 @@ def _zaaknummer(client: ZGWClient, inzending: Inzending, rsin: str, done: dict[s
 
 
 def _document(
-    client: ZGWClient, inzending: Inzending, item: DocumentPlan, rsin: str, done: dict[str, Registratiestap]
+    client: ZGWClient,
+    inzending: Inzending,
+    item: DocumentPlan,
+    rsin: str,
+    done: dict[str, Registratiestap],
+    *,
+    look_first: bool,
 ) -> str:
+    """The document's URL: recorded, found by its identificatie (``look_first``: a later try, after
+    an interruption that may have come between making it and recording it), or made now."""
     if item.sleutel in done:
         return done[item.sleutel].url
     api = client.documenten.enkelvoudiginformatieobjecten
-    existing = next(api.list(identificatie=item.identificatie, bronorganisatie=rsin), None)
+    existing = (
+        next(api.list(identificatie=item.identificatie, bronorganisatie=rsin), None) if look_first else None
+    )
     if existing is None:
         existing = api.create(
             {
@@ -485,9 +528,11 @@ def register(client: ZGWClient, inzending: Inzending, *, at_once: bool) -> model
     done = _done(inzending)
     if "zaak" in done and "klaar" in done:
         return client.zaken.zaken.get(done["zaak"].url)
+    later_try = inzending.pogingen > 1 or bool(done)
     identificatie = _zaaknummer(client, inzending, plan_.rsin, done)
     documents = {
-        item.sleutel: _document(client, inzending, item, plan_.rsin, done) for item in plan_.documents
+        item.sleutel: _document(client, inzending, item, plan_.rsin, done, look_first=later_try)
+        for item in plan_.documents
     }
     if at_once:
         zaak = _register_at_once(client, inzending, plan_, identificatie, documents)
