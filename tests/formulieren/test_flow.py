@@ -304,3 +304,15 @@ def test_the_pdf_holds_the_answers(
     ):
         assert expected in text
     assert document.titel == "Parkeervergunning aanvragen" and document.informatieobjecttype
+
+
+def test_the_pages_speak_english_when_chosen(demo: dict[str, Formulier]) -> None:
+    from django.conf import settings
+
+    browser = Client()
+    browser.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = browser.get("/loket/formulieren/melding-openbare-ruimte/").content.decode()
+    assert "Start the form" in page and "Steps" in page
+    draft = start(browser, "melding-openbare-ruimte")
+    page = browser.get(f"{draft}stap/melding/").content.decode()
+    assert "Step 1 of 3" in page and "Save and continue later" in page
