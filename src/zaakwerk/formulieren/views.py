@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -161,7 +162,9 @@ def _uploads(request: HttpRequest) -> dict[str, velden.UploadedFile]:
     for name in request.FILES:
         upload = request.FILES.get(name)
         if name.startswith("veld-") and upload is not None:
-            found[name.removeprefix("veld-")] = velden.UploadedFile(str(upload.name or ""), upload.read())
+            # never more than one byte over the deployment's limit in memory: enough to refuse it
+            content = upload.read(int(settings.FORMULIEREN_MAX_UPLOAD_BYTES) + 1)
+            found[name.removeprefix("veld-")] = velden.UploadedFile(str(upload.name or ""), content)
     return found
 
 
