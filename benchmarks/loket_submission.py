@@ -39,6 +39,9 @@ def main() -> None:
     parser.add_argument("--submissions", type=int, default=30, help="submissions measured")
     parser.add_argument("--megabytes", type=float, default=5, help="size of each of the two attachments")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--show-queries", action="store_true", help="print one submission's queries, most repeated first"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
     recreate_database(database_url)
@@ -125,6 +128,18 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     )
     definities.publish(formulier.versies.get())
     photo = b"\xff\xd8\xff\xe0" + secrets.token_bytes(int(args.megabytes * 1024 * 1024) - 4)
+    if args.show_queries:
+        from collections import Counter
+
+        shown = Client()
+        draft = fill(shown, photo)
+        with CaptureQueriesContext(connection) as captured:
+            shown.post(f"{draft}overzicht/")
+        shapes = Counter(
+            re.sub(r"\d+|'[^']*'", "?", query["sql"])[:150] for query in captured.captured_queries
+        )
+        for shape, count in shapes.most_common():
+            print(f"{count:4d}  {shape}")
     if os.environ.get("ZAAKWERK_BENCH_PROFILE"):  # where one submission's time goes
         import cProfile
         import pstats

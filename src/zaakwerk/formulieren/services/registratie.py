@@ -346,9 +346,11 @@ def _done(inzending: Inzending) -> dict[str, Registratiestap]:
 
 
 def _record(inzending: Inzending, sleutel: str, *, url: str = "", waarde: str = "") -> None:
-    Registratiestap.objects.update_or_create(
-        inzending=inzending, sleutel=sleutel, defaults={"url": url, "waarde": waarde}
-    )
+    """Record a done step in at most two queries, without savepoints. Only the
+    claimed submission's own process records its steps (indienen.retry), so nothing races here."""
+    steps = Registratiestap.objects.filter(inzending=inzending, sleutel=sleutel)
+    if not steps.update(url=url, waarde=waarde):
+        Registratiestap.objects.create(inzending=inzending, sleutel=sleutel, url=url, waarde=waarde)
 
 
 def _zaaknummer(client: ZGWClient, inzending: Inzending, rsin: str, done: dict[str, Registratiestap]) -> str:
