@@ -316,3 +316,26 @@ def test_the_pages_speak_english_when_chosen(demo: dict[str, Formulier]) -> None
     draft = start(browser, "melding-openbare-ruimte")
     page = browser.get(f"{draft}stap/melding/").content.decode()
     assert "Step 1 of 3" in page and "Save and continue later" in page
+
+
+def test_a_business_applies_with_eherkenning_as_a_vestiging(
+    demo: dict[str, Formulier], forms_client: ZGWClient
+) -> None:
+    from tests.formulieren.conftest import KVK, log_in
+    from zaakwerk.loket.identity import Identity
+
+    browser = Client()
+    log_in(
+        browser,
+        Identity(kind="kvk", value=KVK, via="eherkenning", name="Bakkerij", vestigingsnummer="000012345678"),
+    )
+    draft = parkeervergunning(browser, bewijs=None)
+    # the KVK-nummer from the login is shown, and no BSN field
+    page = browser.get(f"{draft}stap/aanvrager/").content.decode()
+    assert KVK in page and "Burgerservicenummer" not in page
+    assert browser.post(f"{draft}overzicht/").status_code == 302
+    (rol,) = forms_client.zaken.rollen.list(zaak=Inzending.objects.get().zaak)
+    assert rol.betrokkene_type == "vestiging"
+    assert rol.betrokkene_identificatie is not None
+    assert rol.betrokkene_identificatie["kvkNummer"] == KVK
+    assert rol.betrokkene_identificatie["vestigingsNummer"] == "000012345678"

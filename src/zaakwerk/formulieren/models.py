@@ -92,6 +92,7 @@ class Inzending(models.Model):
     # whose it is: the login's identity, or (without a login) the browser session
     identiteit_soort = models.CharField(max_length=3, blank=True)
     identiteit = models.CharField(max_length=20, blank=True, db_index=True)
+    vestigingsnummer = models.CharField(max_length=24, blank=True)  # eHerkenning for one vestiging
     sessie = models.CharField(max_length=64, blank=True)
     waarden = models.JSONField(default=dict)
     stap = models.CharField(max_length=40, blank=True)

@@ -67,6 +67,7 @@ def start(versie: Versie, identity: Identity | None, session_key: str) -> Inzend
         versie=versie,
         identiteit_soort=identity.kind if identity else "",
         identiteit=identity.value if identity else "",
+        vestigingsnummer=identity.vestigingsnummer if identity and identity.kind == "kvk" else "",
         sessie="" if identity else session_key,
         waarden=_identity_values(definition, identity),
         stap=definition.steps[0].key,

@@ -158,6 +158,8 @@ def _rol(
         kind, identificatie = "natuurlijk_persoon", {"inpBsn": inzending.identiteit}
     elif inzending.identiteit_soort == "kvk":  # Zaken API: kvkNummer only on a vestiging (ADR 0063)
         kind, identificatie = "vestiging", {"kvkNummer": inzending.identiteit}
+        if inzending.vestigingsnummer:
+            identificatie["vestigingsNummer"] = inzending.vestigingsnummer
     elif contact_naam:
         kind, identificatie = "natuurlijk_persoon", {"geslachtsnaam": contact_naam[:200]}
     else:
