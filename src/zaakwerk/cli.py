@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     werkplek_sync.add_argument("--restart", action="store_true", help="start a new run from the first page")
 
+    from zaakwerk.ops import formulieren
+
+    formulieren.add_parser(commands)
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -221,6 +225,10 @@ def dispatch(args: argparse.Namespace) -> int:
 
         print(f"werkplek registered as API client {webapps.authorise_werkplek()}")
         return 0
+    if args.command == "formulieren":
+        from zaakwerk.ops import formulieren
+
+        return formulieren.run(args)
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

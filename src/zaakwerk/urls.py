@@ -36,4 +36,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("medewerker/", include(staff_urls())),
     path("werkplek/", include("zaakwerk.werkplek.urls")),
     path("rapportages/", include("zaakwerk.rapportages.urls")),
+    path("loket/formulieren/", include("zaakwerk.formulieren.urls")),
 ]

@@ -695,3 +695,47 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_TIMEOUT = 20
+
+# --- formulieren: the loket's forms that become zaken (docs/formulieren.md, ADR 0085-0089) ----
+INSTALLED_APPS.insert(INSTALLED_APPS.index("zaakwerk.loket") + 1, "zaakwerk.formulieren")
+FORMULIEREN_ZGW_URL = config(
+    "ZAAKWERK_FORMULIEREN_ZGW_URL",
+    "",
+    help="Base URL of the ZGW deployment where submitted forms are registered as zaken, in Open "
+    "Zaak's URL layout. Empty: this deployment (then the registers' transactional registration "
+    "extension is used).",
+    group="Formulieren",
+)
+FORMULIEREN_CLIENT_ID = config(
+    "ZAAKWERK_FORMULIEREN_CLIENT_ID",
+    "zaakwerk-formulieren",
+    help="Client id the loket's forms call the ZGW APIs with.",
+    group="Formulieren",
+)
+FORMULIEREN_CLIENT_SECRET = config(
+    "ZAAKWERK_FORMULIEREN_CLIENT_SECRET",
+    "",
+    help="The forms' JWT secret. Empty: derived from the secret key; `zaakwerk formulieren "
+    "authorise` registers it in this deployment's Autorisaties API. Set it when the forms register "
+    "zaken in another deployment, where the client is registered with this secret.",
+    group="Formulieren",
+)
+FORMULIEREN_DRAFT_DAYS = config(
+    "ZAAKWERK_FORMULIEREN_DRAFT_DAYS",
+    14,
+    help="Days a form that was started but not submitted is kept for the visitor to resume.",
+    group="Formulieren",
+)
+FORMULIEREN_MAX_UPLOAD_BYTES = config(
+    "ZAAKWERK_FORMULIEREN_MAX_UPLOAD_BYTES",
+    10 * 1024 * 1024,
+    help="Largest file in bytes a visitor may attach to a form, whatever the form allows (sent inline "
+    "to the Documenten API, so it must stay below ZGW_MAX_REQUEST_SIZE's base64 limit).",
+    group="Formulieren",
+)
+FORMULIEREN_KANAAL = config(
+    "ZAAKWERK_FORMULIEREN_KANAAL",
+    "E-formulier",
+    help="Name of the communicatiekanaal (Referentielijsten API) a zaak from a form is given.",
+    group="Formulieren",
+)

@@ -121,9 +121,10 @@ def run(*, serve: bool = True, host: str | None = None, port: int | None = None)
         return 1
     print_examples(prepared.credentials, prepared.admin, prepared.zaaktype)
 
-    from zaakwerk.ops import webapps
+    from zaakwerk.ops import formulieren, webapps
 
     webapps.print_login(prepared.web)
+    formulieren.print_links(prepared.web.formulieren)
     if not serve:
         return 0
     from zaakwerk.ops.serve import run as run_server
@@ -169,6 +170,9 @@ def prepare(total: int) -> Prepared | None:
     from zaakwerk.ops import webapps
 
     web = webapps.prepare(folder)
+    from zaakwerk.ops import formulieren
+
+    web.formulieren = formulieren.prepare(report.catalogus)
     summary = web.summary()
     from django.conf import settings
 

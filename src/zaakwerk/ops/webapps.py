@@ -33,6 +33,7 @@ class WebReport:
     assets_problem: str = ""
     accounts: list[str] = field(default_factory=list)
     changed_password: list[str] = field(default_factory=list)
+    formulieren: list[str] = field(default_factory=list)  # the demo forms' slugs
 
     def summary(self) -> str:
         files = (

@@ -1,0 +1,1 @@
+"""The forms' rules as plain typed functions: definitions, drafts, submitting and registering."""
