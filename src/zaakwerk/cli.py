@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         "authorise", help="register the werkplek as an API client of this deployment (idempotent)"
     )
 
+    loket = commands.add_parser("loket", help="the loket (Mijn zaken for residents and businesses)")
+    loket_commands = loket.add_subparsers(dest="loket_command", required=True, metavar="ACTION")
+    loket_commands.add_parser(
+        "authorise",
+        help="register the loket as an API client of this deployment (least privilege, idempotent)",
+    )
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -207,6 +214,11 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import webapps
 
         print(f"werkplek registered as API client {webapps.authorise_werkplek()}")
+        return 0
+    if args.command == "loket":
+        from zaakwerk.ops import loket
+
+        print(f"loket registered as API client {loket.authorise_loket()} (rights on the extern zaaktypen)")
         return 0
     from zaakwerk.ops import tokens
 
