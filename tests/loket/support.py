@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.test import Client
+
 from tests.werkplek import zaken
 from zaakwerk.client import ZGWClient, models
+from zaakwerk.loket import identity
 
 # test BSNs that pass the elfproef (never real persons)
 BSN_A = "999993653"
@@ -73,3 +76,21 @@ def document(
     eio = client.documenten.enkelvoudiginformatieobjecten.create(body)
     client.zaken.zaakinformatieobjecten.create({"zaak": zaak.url, "informatieobject": eio.url})
     return eio
+
+
+def visitor(kind: str, value: str, vestiging: str = "") -> identity.Identity:
+    return identity.Identity(kind=kind, value=value, via="dev", vestigingsnummer=vestiging)  # type: ignore[arg-type]
+
+
+def logged_in(who: identity.Identity) -> Client:
+    browser = Client()
+    session = browser.session
+    session[identity.SESSION_KEY] = {
+        "kind": who.kind,
+        "value": who.value,
+        "via": who.via,
+        "name": who.name,
+        "vestigingsnummer": who.vestigingsnummer,
+    }
+    session.save()
+    return browser

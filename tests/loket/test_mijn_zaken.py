@@ -8,30 +8,12 @@ from django.urls import reverse
 
 from tests.loket import support
 from tests.loket.conftest import Requests, Setup
+from tests.loket.support import logged_in, visitor
 from tests.werkplek import zaken
-from zaakwerk.loket import identity
 from zaakwerk.loket.services import mijn_zaken
 from zaakwerk.loket.zgw import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def visitor(kind: str, value: str, vestiging: str = "") -> identity.Identity:
-    return identity.Identity(kind=kind, value=value, via="dev", vestigingsnummer=vestiging)  # type: ignore[arg-type]
-
-
-def logged_in(who: identity.Identity) -> Client:
-    browser = Client()
-    session = browser.session
-    session[identity.SESSION_KEY] = {
-        "kind": who.kind,
-        "value": who.value,
-        "via": who.via,
-        "name": who.name,
-        "vestigingsnummer": who.vestigingsnummer,
-    }
-    session.save()
-    return browser
 
 
 def test_a_visitor_is_sent_to_the_login_and_back(setup: Setup) -> None:
