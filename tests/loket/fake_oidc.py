@@ -98,7 +98,7 @@ def _handler(broker: Broker) -> type[BaseHTTPRequestHandler]:
             elif parts.path == "/authorize":
                 target = html.escape(broker.authorize(query))
                 page = (
-                    '<!DOCTYPE html><html lang="nl"><head><title>Testmakelaar</title></head><body><main>'
+                    '<!DOCTYPE html><html lang="nl"><head><title>Testmakelaar</title><link rel="icon" href="data:,"></head><body><main>'
                     f'<h1>Testmakelaar</h1><form method="get" action="{target.split("?")[0]}">'
                     + "".join(
                         f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v[0])}">'

@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.loket import support
 from tests.loket.conftest import Setup
 from tests.loket.support import logged_in, visitor
+from tests.werkplek.zaken import RSIN
 from zaakwerk.autorisaties.models import ClientId
 from zaakwerk.client import HTTPStatusError
 from zaakwerk.loket import navigation
@@ -57,8 +58,8 @@ def test_the_loket_has_no_rights_beyond_its_extern_zaaktypen(setup: Setup) -> No
     with pytest.raises(HTTPStatusError) as refused:
         loket.zaken.zaken.create(
             {
-                "bronorganisatie": support.zaken.RSIN,
-                "verantwoordelijkeOrganisatie": support.zaken.RSIN,
+                "bronorganisatie": RSIN,
+                "verantwoordelijkeOrganisatie": RSIN,
                 "zaaktype": setup.demo.melding.url,
                 "startdatum": "2026-11-02",
             }
