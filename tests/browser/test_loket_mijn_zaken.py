@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 from pytest_django import Settings
 
 from tests.browser.harness import assert_accessible, tab_to
@@ -93,7 +93,7 @@ def test_a_resident_follows_their_zaak_by_keyboard(
     # adding a document: a forbidden kind is refused with a message, a PDF is added
     tab_to(page, page.get_by_label("Bestand", exact=True))
     page.get_by_label("Bestand", exact=True).set_input_files(
-        files=[{"name": "script.sh", "mimeType": "text/plain", "buffer": b"#!/bin/sh"}]
+        files=[FilePayload(name="script.sh", mimeType="text/plain", buffer=b"#!/bin/sh")]
     )
     press(page, page.get_by_role("button", name="Toevoegen"))
     expect(page.get_by_role("alert")).to_contain_text("Dit soort bestand kunt u niet toevoegen")
@@ -101,7 +101,7 @@ def test_a_resident_follows_their_zaak_by_keyboard(
     assert_accessible(page)
     tab_to(page, page.get_by_label("Bestand", exact=True))
     page.get_by_label("Bestand", exact=True).set_input_files(
-        files=[{"name": "tweede-foto.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 foto"}]
+        files=[FilePayload(name="tweede-foto.pdf", mimeType="application/pdf", buffer=b"%PDF-1.4 foto")]
     )
     tab_to(page, page.get_by_label("Titel (mag leeg: dan de bestandsnaam)"))
     page.keyboard.type("Tweede foto")

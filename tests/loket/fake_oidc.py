@@ -96,15 +96,17 @@ def _handler(broker: Broker) -> type[BaseHTTPRequestHandler]:
             elif parts.path == "/jwks":
                 self._send(200, orjson.dumps({"keys": [broker.key.as_dict(private=False)]}))
             elif parts.path == "/authorize":
-                target = html.escape(broker.authorize(query))
+                back = urlsplit(broker.authorize(query))
+                fields = "".join(
+                    f'<input type="hidden" name="{html.escape(key)}" value="{html.escape(values[0])}">'
+                    for key, values in parse_qs(back.query).items()
+                )
+                action = html.escape(f"{back.scheme}://{back.netloc}{back.path}")
                 page = (
-                    '<!DOCTYPE html><html lang="nl"><head><title>Testmakelaar</title><link rel="icon" href="data:,"></head><body><main>'
-                    f'<h1>Testmakelaar</h1><form method="get" action="{target.split("?")[0]}">'
-                    + "".join(
-                        f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v[0])}">'
-                        for k, v in parse_qs(urlsplit(html.unescape(target)).query).items()
-                    )
-                    + '<button type="submit">Inloggen</button></form></main></body></html>'
+                    '<!DOCTYPE html><html lang="nl"><head><title>Testmakelaar</title>'
+                    '<link rel="icon" href="data:,"></head><body><main><h1>Testmakelaar</h1>'
+                    f'<form method="get" action="{action}">{fields}'
+                    '<button type="submit">Inloggen</button></form></main></body></html>'
                 )
                 self._send(200, page.encode(), "text/html; charset=utf-8")
             else:
