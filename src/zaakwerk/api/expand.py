@@ -84,6 +84,11 @@ class Expander:
         self._names = names
         self._cache: dict[str, dict[str, Any] | None] = {}
 
+    def prime(self, url: str, body: dict[str, Any]) -> None:
+        """Take ``body`` as what fetching ``url`` gives, for this request (a register that loaded a
+        list's related objects in one query puts them here, so each is not fetched on its own)."""
+        self._cache.setdefault(url, body)
+
     @staticmethod
     def _default_fetch(url: str) -> dict[str, Any] | None:
         body, status = references.fetch(url)

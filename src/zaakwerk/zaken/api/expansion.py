@@ -19,11 +19,13 @@ through :mod:`zaakwerk.zaken.registers`; everything else through ``references.fe
 
 from __future__ import annotations
 
+import uuid as uuid_lib
 from typing import Any
 
 from django.db import models
 
 from zaakwerk.api import expand as machinery
+from zaakwerk.catalogi.models import ResultaatType, StatusType, ZaakType
 from zaakwerk.core import references, visibility
 from zaakwerk.core.caller import Caller
 from zaakwerk.zaken import registers
@@ -104,6 +106,81 @@ def expander(caller: Caller) -> machinery.Expander:
     return machinery.Expander(fetcher(caller))
 
 
+# What a page of zaken expands for every zaak, loaded for the whole page in one query per kind
+# rather than fetched zaak by zaak: the zaak's own status and resultaat, and the catalogue types
+# they and the zaak name. (name, its child in the expand tree or "") → (API, resource, model)
+_PAGE_WIDE: dict[tuple[str, str], tuple[str, str, type[models.Model]]] = {
+    ("status", ""): ("zaken", "statussen", Status),
+    ("resultaat", ""): ("zaken", "resultaten", Resultaat),
+    ("zaaktype", ""): ("catalogi", "zaaktypen", ZaakType),
+    ("status", "statustype"): ("catalogi", "statustypen", StatusType),
+    ("resultaat", "resultaattype"): ("catalogi", "resultaattypen", ResultaatType),
+}
+
+
+def _renderer(model: type[models.Model]) -> Any:
+    from zaakwerk.catalogi.representations import render_zaaktypen
+    from zaakwerk.catalogi.subtype_representations import render_resultaattypen, render_statustypen
+    from zaakwerk.zaken.representations_status import render_resultaten, render_statussen
+
+    return {
+        Status: render_statussen,
+        Resultaat: render_resultaten,
+        ZaakType: render_zaaktypen,
+        StatusType: render_statustypen,
+        ResultaatType: render_resultaattypen,
+    }[model]
+
+
+def _load_all(urls: list[str], api: str, resource: str, model: type[models.Model]) -> dict[str, Data]:
+    """The representations of the objects of this deployment at ``urls``, in one query."""
+    wanted: dict[uuid_lib.UUID, list[str]] = {}
+    for url in urls:
+        ref = references.parse_local(url)
+        if ref is not None and (ref.api, ref.resource) == (api, resource) and not ref.rest:
+            wanted.setdefault(ref.uuid, []).append(url)
+    if not wanted:
+        return {}
+    rows = list(model._default_manager.filter(uuid__in=list(wanted)))
+    found: dict[str, Data] = {}
+    for row, body in zip(rows, _renderer(model)(rows), strict=True):
+        for url in wanted[row.uuid]:  # type: ignore[attr-defined]
+            found[url] = body
+    return found
+
+
+def _prime_page(
+    caller: Caller, expander: machinery.Expander, items: list[Data], tree: machinery.Tree
+) -> None:
+    """Load what every zaak of the page expands in one query per kind, and give it to ``expander``.
+
+    The answer is the one ``fetcher`` gives object by object: ``items`` are zaken the caller may
+    read with ``zaken.lezen`` (the page it asked for), so their own status and resultaat are
+    readable too; a catalogue type is given only when the caller may see it (``may_show``), else
+    it is left to the fetch, which refuses it as before."""
+    loaded: dict[str, dict[str, Data]] = {}
+    for (name, child), (api, resource, model) in _PAGE_WIDE.items():
+        if name not in tree or (child and child not in tree[name]):
+            continue
+        if child:
+            parents = loaded.get(name, {})
+            urls = [str(body[child]) for body in parents.values() if isinstance(body.get(child), str)]
+        else:
+            urls = [str(item[name]) for item in items if isinstance(item.get(name), str) and item[name]]
+        found = _load_all(urls, api, resource, model)
+        if not child:
+            loaded[name] = found
+        for url, body in found.items():
+            if api == "zaken" or visibility.may_show(caller.types_with_scope, body):
+                expander.prime(url, body)
+
+
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
-    machinery.apply(items, value, fetcher(caller))
+    tree = machinery.parse(value)
+    if not tree:
+        return
+    found = expander(caller)
+    if len(items) > 1 and all(machinery.kind_of(item.get("url")) == "zaken" for item in items):
+        _prime_page(caller, found, items, tree)
+    found.expand(items, tree)
