@@ -17,7 +17,6 @@ embedded as ``{"url": …}``, not fetched (docs/adr/0039).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -100,7 +99,9 @@ class Expander:
         found = self._cache[url]
         if found is None:
             raise ApiError(404, "not_found", f"De resource {url} kon niet worden opgehaald voor expand.")
-        return copy.deepcopy(found)
+        # a copy of the object itself: expanding sets its ``_expand`` and ``fields`` on _zoek removes
+        # keys, each at the object's own level only; the values inside are shared, never changed
+        return dict(found)
 
     def embed(self, item: dict[str, Any], name: str, url: str) -> dict[str, Any]:
         """A private copy of the object ``item``'s field ``name`` refers to at ``url``, by the rules

@@ -106,15 +106,17 @@ def expander(caller: Caller) -> machinery.Expander:
     return machinery.Expander(fetcher(caller))
 
 
-# What a page of zaken expands for every zaak, loaded for the whole page in one query per kind
-# rather than fetched zaak by zaak: the zaak's own status and resultaat, and the catalogue types
-# they and the zaak name. (name, its child in the expand tree or "") → (API, resource, model)
+# What zaken (a page, or one) expand for every zaak, loaded for all of them in one query per kind
+# rather than fetched one by one: the zaak's own status, resultaat and rollen, and the catalogue
+# types they and the zaak name. (name, its child in the expand tree or "") → (API, resource, model)
 _PAGE_WIDE: dict[tuple[str, str], tuple[str, str, type[models.Model]]] = {
     ("status", ""): ("zaken", "statussen", Status),
     ("resultaat", ""): ("zaken", "resultaten", Resultaat),
+    ("rollen", ""): ("zaken", "rollen", Rol),
     ("zaaktype", ""): ("catalogi", "zaaktypen", ZaakType),
     ("status", "statustype"): ("catalogi", "statustypen", StatusType),
     ("resultaat", "resultaattype"): ("catalogi", "resultaattypen", ResultaatType),
+    ("zaaktype", "statustypen"): ("catalogi", "statustypen", StatusType),
 }
 
 
@@ -122,8 +124,10 @@ def _renderer(model: type[models.Model]) -> Any:
     from zaakwerk.catalogi.representations import render_zaaktypen
     from zaakwerk.catalogi.subtype_representations import render_resultaattypen, render_statustypen
     from zaakwerk.zaken.representations_status import render_resultaten, render_statussen
+    from zaakwerk.zaken.subresource_representations import render_rollen
 
     return {
+        Rol: render_rollen,
         Status: render_statussen,
         Resultaat: render_resultaten,
         ZaakType: render_zaaktypen,
@@ -149,6 +153,15 @@ def _load_all(urls: list[str], api: str, resource: str, model: type[models.Model
     return found
 
 
+def _urls(value: Any) -> list[str]:
+    """The URLs a reference field holds: one, or a list of them."""
+    if isinstance(value, str) and value:
+        return [value]
+    if isinstance(value, list):
+        return [entry for entry in value if isinstance(entry, str) and entry]
+    return []
+
+
 def _prime_page(
     caller: Caller, expander: machinery.Expander, items: list[Data], tree: machinery.Tree
 ) -> None:
@@ -162,11 +175,8 @@ def _prime_page(
     for (name, child), (api, resource, model) in _PAGE_WIDE.items():
         if name not in tree or (child and child not in tree[name]):
             continue
-        if child:
-            parents = loaded.get(name, {})
-            urls = [str(body[child]) for body in parents.values() if isinstance(body.get(child), str)]
-        else:
-            urls = [str(item[name]) for item in items if isinstance(item.get(name), str) and item[name]]
+        sources = list(loaded.get(name, {}).values()) if child else items
+        urls = [url for source in sources for url in _urls(source.get(child or name))]
         found = _load_all(urls, api, resource, model)
         if not child:
             loaded[name] = found
@@ -181,6 +191,6 @@ def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     if not tree:
         return
     found = expander(caller)
-    if len(items) > 1 and all(machinery.kind_of(item.get("url")) == "zaken" for item in items):
+    if items and all(machinery.kind_of(item.get("url")) == "zaken" for item in items):
         _prime_page(caller, found, items, tree)
     found.expand(items, tree)
