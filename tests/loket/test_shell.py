@@ -78,3 +78,13 @@ def test_a_logged_in_visitor_sees_their_login_and_can_log_out() -> None:
     text = logged_in(visitor("bsn", support.BSN_A)).get(reverse("loket:home")).content.decode()
     assert "Ingelogd als inwoner" in text
     assert reverse("loket:uitloggen") in text
+
+
+def test_the_command_registers_the_loket(setup: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    from zaakwerk.cli import main
+
+    assert main(["loket", "authorise"]) == 0
+    assert "loket registered as API client zaakwerk-loket" in capsys.readouterr().out
+    applicatie = ClientId.objects.get(client_id="zaakwerk-loket").applicatie
+    zaaktypen = {a.zaaktype for a in applicatie.autorisaties.filter(component="zrc")}
+    assert {setup.demo.melding.url, setup.demo.parkeren.url, setup.demo.bezwaar.url} <= zaaktypen
