@@ -103,7 +103,7 @@ def test_a_resident_follows_their_zaak_by_keyboard(
     page.get_by_label("Bestand", exact=True).set_input_files(
         files=[FilePayload(name="tweede-foto.pdf", mimeType="application/pdf", buffer=b"%PDF-1.4 foto")]
     )
-    tab_to(page, page.get_by_label("Titel (mag leeg: dan de bestandsnaam)"))
+    tab_to(page, page.get_by_label("Titel"))
     page.keyboard.type("Tweede foto")
     press(page, page.get_by_role("button", name="Toevoegen"))
     expect(page.get_by_role("status")).to_contain_text(

@@ -52,4 +52,6 @@ class DevLoginForm(forms.Form):
 
 class UploadForm(forms.Form):
     bestand = forms.FileField(label=_("Bestand"))
-    titel = forms.CharField(label=_("Titel (mag leeg: dan de bestandsnaam)"), required=False, max_length=200)
+    titel = forms.CharField(
+        label=_("Titel"), help_text=_("Leeg: de naam van het bestand."), required=False, max_length=200
+    )
