@@ -88,3 +88,29 @@ def test_the_command_registers_the_loket(setup: Setup, capsys: pytest.CaptureFix
     applicatie = ClientId.objects.get(client_id="zaakwerk-loket").applicatie
     zaaktypen = {a.zaaktype for a in applicatie.autorisaties.filter(component="zrc")}
     assert {setup.demo.melding.url, setup.demo.parkeren.url, setup.demo.bezwaar.url} <= zaaktypen
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_pages_in_both_languages_without_inline_script_or_style(
+    setup: Setup, settings: Settings, language: str
+) -> None:
+    import re
+
+    settings.LOKET_DEV_LOGIN = True
+    zaak = support.zaak_of(setup.werkplek, setup.demo.melding, "Stoep", inpBsn=support.BSN_A)
+    browser = logged_in(visitor("bsn", support.BSN_A))
+    browser.cookies["django_language"] = language
+    for path in (
+        "/loket/",
+        "/loket/inloggen/",
+        "/loket/mijn-zaken/",
+        f"/loket/mijn-zaken/{zaak.uuid}/",
+        "/loket/mijn-gegevens/",
+    ):
+        page = browser.get(path)
+        assert page.status_code == 200, path
+        html = page.content.decode()
+        assert f"<html lang=\"{language}\"" in html, path
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+        assert "<style" not in html and re.findall(r"\sstyle=", html) == []
+        assert ("My cases" in html) == (language == "en"), path
