@@ -110,7 +110,7 @@ def test_the_pages_in_both_languages_without_inline_script_or_style(
         page = browser.get(path)
         assert page.status_code == 200, path
         html = page.content.decode()
-        assert f"<html lang=\"{language}\"" in html, path
+        assert f'<html lang="{language}"' in html, path
         assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
         assert "<style" not in html and re.findall(r"\sstyle=", html) == []
         assert ("My cases" in html) == (language == "en"), path
