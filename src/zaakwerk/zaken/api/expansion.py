@@ -19,13 +19,11 @@ through :mod:`zaakwerk.zaken.registers`; everything else through ``references.fe
 
 from __future__ import annotations
 
-import uuid as uuid_lib
 from typing import Any
 
 from django.db import models
 
 from zaakwerk.api import expand as machinery
-from zaakwerk.catalogi.models import ResultaatType, StatusType, ZaakType
 from zaakwerk.core import references, visibility
 from zaakwerk.core.caller import Caller
 from zaakwerk.zaken import registers
@@ -101,96 +99,77 @@ def fetcher(caller: Caller) -> machinery.Fetch:
     return fetch
 
 
+def _own_zaken(refs: dict[str, references.LocalRef]) -> dict[str, Zaak | None]:
+    """:func:`_own_zaak` of many URLs: one query per kind of resource and one for the zaken."""
+    owner: dict[str, tuple[str, Any]] = {}  # url → ("uuid", zaak uuid) or ("pk", zaak id)
+    by_resource: dict[str, dict[str, Any]] = {}
+    for url, ref in refs.items():
+        if ref.resource == "zaken":
+            owner[url] = ("uuid", ref.uuid)
+        elif ref.resource in SUB_RESOURCES and not ref.rest:
+            by_resource.setdefault(ref.resource, {})[url] = ref.uuid
+    for resource, urls in by_resource.items():
+        rows = dict(
+            SUB_RESOURCES[resource]
+            ._default_manager.filter(uuid__in=list(urls.values()))
+            .values_list("uuid", "zaak_id")
+        )
+        owner.update({url: ("pk", rows[key]) for url, key in urls.items() if key in rows})
+    uuids = [value for kind, value in owner.values() if kind == "uuid"]
+    pks = [value for kind, value in owner.values() if kind == "pk"]
+    zaken = list(Zaak.objects.filter(uuid__in=uuids)) + list(Zaak.objects.filter(pk__in=pks)) if owner else []
+    found = {("uuid", zaak.uuid): zaak for zaak in zaken} | {("pk", zaak.pk): zaak for zaak in zaken}
+    return {url: found.get(owner[url]) if url in owner else None for url in refs}
+
+
+def fetcher_many(caller: Caller) -> machinery.FetchMany:
+    """:func:`fetcher` for many URLs at once, by the same rules: one query per kind of resource
+    for the access check, one batch per kind for the representations."""
+    one = fetcher(caller)
+
+    def fetch_many(urls: list[str]) -> dict[str, Data | None]:
+        result: dict[str, Data | None] = {}
+        zaken_refs: dict[str, references.LocalRef] = {}
+        batched: list[str] = []
+        documents: list[str] = []
+        for url in urls:
+            ref = references.parse_local(url)
+            if ref is not None and ref.api == "zaken":
+                zaken_refs[url] = ref
+            elif ref is not None and ref.api == "documenten":
+                documents.append(url)
+            elif ref is not None and ref.api != "besluiten":
+                batched.append(url)  # catalogue types and reference lists of this deployment
+            else:
+                result[url] = one(url)  # besluiten and remote URLs: one by one
+        owners = _own_zaken(zaken_refs)
+        readable = [
+            url for url, zaak in owners.items() if zaak is not None and may_access(caller, zaak, READ)
+        ]
+        result.update({url: None for url in zaken_refs if url not in readable})
+        # documents through the Documenten register, as _read reads them; together where it can
+        found = registers.documenten(documents[0]).informatieobjecten(documents) if documents else {}
+        for url, (body, status) in references.fetch_many([*readable, *batched]).items():
+            if url in zaken_refs:
+                result[url] = body if status == 200 else None
+            else:
+                found[url] = body if status == 200 else None
+        for url, body in found.items():
+            result[url] = (
+                body if body is not None and visibility.may_show(caller.types_with_scope, body) else None
+            )
+        return result
+
+    return fetch_many
+
+
 def expander(caller: Caller) -> machinery.Expander:
     """An expander that fetches only what ``caller`` may see (also used by ``fields`` on _zoek)."""
-    return machinery.Expander(fetcher(caller))
-
-
-# What zaken (a page, or one) expand for every zaak, loaded for all of them in one query per kind
-# rather than fetched one by one: the zaak's own status, resultaat and rollen, and the catalogue
-# types they and the zaak name. (name, its child in the expand tree or "") → (API, resource, model)
-_PAGE_WIDE: dict[tuple[str, str], tuple[str, str, type[models.Model]]] = {
-    ("status", ""): ("zaken", "statussen", Status),
-    ("resultaat", ""): ("zaken", "resultaten", Resultaat),
-    ("rollen", ""): ("zaken", "rollen", Rol),
-    ("zaaktype", ""): ("catalogi", "zaaktypen", ZaakType),
-    ("status", "statustype"): ("catalogi", "statustypen", StatusType),
-    ("resultaat", "resultaattype"): ("catalogi", "resultaattypen", ResultaatType),
-    ("zaaktype", "statustypen"): ("catalogi", "statustypen", StatusType),
-}
-
-
-def _renderer(model: type[models.Model]) -> Any:
-    from zaakwerk.catalogi.representations import render_zaaktypen
-    from zaakwerk.catalogi.subtype_representations import render_resultaattypen, render_statustypen
-    from zaakwerk.zaken.representations_status import render_resultaten, render_statussen
-    from zaakwerk.zaken.subresource_representations import render_rollen
-
-    return {
-        Rol: render_rollen,
-        Status: render_statussen,
-        Resultaat: render_resultaten,
-        ZaakType: render_zaaktypen,
-        StatusType: render_statustypen,
-        ResultaatType: render_resultaattypen,
-    }[model]
-
-
-def _load_all(urls: list[str], api: str, resource: str, model: type[models.Model]) -> dict[str, Data]:
-    """The representations of the objects of this deployment at ``urls``, in one query."""
-    wanted: dict[uuid_lib.UUID, list[str]] = {}
-    for url in urls:
-        ref = references.parse_local(url)
-        if ref is not None and (ref.api, ref.resource) == (api, resource) and not ref.rest:
-            wanted.setdefault(ref.uuid, []).append(url)
-    if not wanted:
-        return {}
-    rows = list(model._default_manager.filter(uuid__in=list(wanted)))
-    found: dict[str, Data] = {}
-    for row, body in zip(rows, _renderer(model)(rows), strict=True):
-        for url in wanted[row.uuid]:  # type: ignore[attr-defined]
-            found[url] = body
-    return found
-
-
-def _urls(value: Any) -> list[str]:
-    """The URLs a reference field holds: one, or a list of them."""
-    if isinstance(value, str) and value:
-        return [value]
-    if isinstance(value, list):
-        return [entry for entry in value if isinstance(entry, str) and entry]
-    return []
-
-
-def _prime_page(
-    caller: Caller, expander: machinery.Expander, items: list[Data], tree: machinery.Tree
-) -> None:
-    """Load what every zaak of the page expands in one query per kind, and give it to ``expander``.
-
-    The answer is the one ``fetcher`` gives object by object: ``items`` are zaken the caller may
-    read with ``zaken.lezen`` (the page it asked for), so their own status and resultaat are
-    readable too; a catalogue type is given only when the caller may see it (``may_show``), else
-    it is left to the fetch, which refuses it as before."""
-    loaded: dict[str, dict[str, Data]] = {}
-    for (name, child), (api, resource, model) in _PAGE_WIDE.items():
-        if name not in tree or (child and child not in tree[name]):
-            continue
-        sources = list(loaded.get(name, {}).values()) if child else items
-        urls = [url for source in sources for url in _urls(source.get(child or name))]
-        found = _load_all(urls, api, resource, model)
-        if not child:
-            loaded[name] = found
-        for url, body in found.items():
-            if api == "zaken" or visibility.may_show(caller.types_with_scope, body):
-                expander.prime(url, body)
+    return machinery.Expander(fetcher(caller), fetch_many=fetcher_many(caller))
 
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
     tree = machinery.parse(value)
-    if not tree:
-        return
-    found = expander(caller)
-    if items and all(machinery.kind_of(item.get("url")) == "zaken" for item in items):
-        _prime_page(caller, found, items, tree)
-    found.expand(items, tree)
+    if tree:
+        expander(caller).expand(items, tree)
