@@ -162,9 +162,12 @@ class Expander:
         if not tree:
             return
         self._prime(items, tree)
+        # the next level of each name is expanded for the objects of all items together, so that
+        # it is fetched together too (a page of zaken: every status's statustype at once)
+        below: dict[str, list[dict[str, Any]]] = {name: [] for name in tree}
         for item in items:
             embedded: dict[str, Any] = {}
-            for name, subtree in tree.items():
+            for name in tree:
                 if name == "url" or (name not in item and not self._left_out_when_empty(item, name)):
                     raise ApiError(404, "not_found", f"'{name}' is geen attribuut om te expanderen.")
                 value = item.get(name)
@@ -172,11 +175,11 @@ class Expander:
                     # a list of URLs, or of objects that carry one (relevanteAndereZaken: {url, aardRelatie})
                     urls = [entry.get("url") if isinstance(entry, dict) else entry for entry in value]
                     objects = [self.embed(item, name, url) for url in urls if isinstance(url, str) and url]
-                    self.expand(objects, subtree)
+                    below[name].extend(objects)
                     embedded[name] = objects
                 elif isinstance(value, str) and value.startswith(("http://", "https://")):
                     obj = self.embed(item, name, value)
-                    self.expand([obj], subtree)
+                    below[name].append(obj)
                     embedded[name] = obj
                 elif value in (None, ""):
                     self.embed_empty(item, name)
@@ -184,6 +187,9 @@ class Expander:
                 else:
                     raise ApiError(404, "not_found", f"'{name}' verwijst niet naar een resource.")
             item["_expand"] = embedded
+        for name, subtree in tree.items():
+            if below[name]:
+                self.expand(below[name], subtree)
 
     def _left_out_when_empty(self, item: dict[str, Any], name: str) -> bool:
         """A name the standard lets ``item`` expand, missing because its value is empty (an
