@@ -37,18 +37,13 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> Iterator[Requests]:
     seen = Requests()
     original = transport.send
 
-    def checked(method: str, url: str, **kwargs: Any) -> transport.Reply:
+    def counted(method: str, url: str, **kwargs: Any) -> transport.Reply:
         reply = original(method, url, **kwargs)
         if url.startswith(settings.PUBLIC_URL) and "/api/v1/" in url:
             seen.sent.append((method, url))
-            path = urlsplit(url).path
-            if not path.endswith("/download"):
-                check_response(
-                    method, path, reply.status, reply.headers.get("Content-Type", ""), reply.content
-                )
         return reply
 
-    monkeypatch.setattr(transport, "send", checked)
+    monkeypatch.setattr(transport, "send", counted)
     yield seen
 
 
