@@ -103,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     formulieren.add_parser(commands)
 
+    loket = commands.add_parser("loket", help="the loket (Mijn zaken for residents and businesses)")
+    loket_commands = loket.add_subparsers(dest="loket_command", required=True, metavar="ACTION")
+    loket_commands.add_parser(
+        "authorise",
+        help="register the loket as an API client of this deployment (least privilege, idempotent)",
+    )
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -229,6 +236,11 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import formulieren
 
         return formulieren.run(args)
+    if args.command == "loket":
+        from zaakwerk.ops import loket
+
+        print(f"loket registered as API client {loket.authorise_loket()} (rights on the extern zaaktypen)")
+        return 0
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

@@ -37,4 +37,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("werkplek/", include("zaakwerk.werkplek.urls")),
     path("rapportages/", include("zaakwerk.rapportages.urls")),
     path("loket/formulieren/", include("zaakwerk.formulieren.urls")),
+    path("loket/", include("zaakwerk.loket.urls")),
 ]

@@ -17,7 +17,6 @@ embedded as ``{"url": …}``, not fetched (docs/adr/0039).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -143,7 +142,9 @@ class Expander:
         found = self._cache[url]
         if found is None:
             raise ApiError(404, "not_found", f"De resource {url} kon niet worden opgehaald voor expand.")
-        return copy.deepcopy(found)
+        # a copy of the object itself: expanding sets its ``_expand`` and ``fields`` on _zoek removes
+        # keys, each at the object's own level only; the values inside are shared, never changed
+        return dict(found)
 
     def embed(self, item: dict[str, Any], name: str, url: str) -> dict[str, Any]:
         """A private copy of the object ``item``'s field ``name`` refers to at ``url``, by the rules
@@ -161,9 +162,12 @@ class Expander:
         if not tree:
             return
         self._prime(items, tree)
+        # the next level of each name is expanded for the objects of all items together, so that
+        # it is fetched together too (a page of zaken: every status's statustype at once)
+        below: dict[str, list[dict[str, Any]]] = {name: [] for name in tree}
         for item in items:
             embedded: dict[str, Any] = {}
-            for name, subtree in tree.items():
+            for name in tree:
                 if name == "url" or (name not in item and not self._left_out_when_empty(item, name)):
                     raise ApiError(404, "not_found", f"'{name}' is geen attribuut om te expanderen.")
                 value = item.get(name)
@@ -171,11 +175,11 @@ class Expander:
                     # a list of URLs, or of objects that carry one (relevanteAndereZaken: {url, aardRelatie})
                     urls = [entry.get("url") if isinstance(entry, dict) else entry for entry in value]
                     objects = [self.embed(item, name, url) for url in urls if isinstance(url, str) and url]
-                    self.expand(objects, subtree)
+                    below[name].extend(objects)
                     embedded[name] = objects
                 elif isinstance(value, str) and value.startswith(("http://", "https://")):
                     obj = self.embed(item, name, value)
-                    self.expand([obj], subtree)
+                    below[name].append(obj)
                     embedded[name] = obj
                 elif value in (None, ""):
                     self.embed_empty(item, name)
@@ -183,6 +187,9 @@ class Expander:
                 else:
                     raise ApiError(404, "not_found", f"'{name}' verwijst niet naar een resource.")
             item["_expand"] = embedded
+        for name, subtree in tree.items():
+            if below[name]:
+                self.expand(below[name], subtree)
 
     def _left_out_when_empty(self, item: dict[str, Any], name: str) -> bool:
         """A name the standard lets ``item`` expand, missing because its value is empty (an

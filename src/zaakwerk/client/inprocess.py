@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponseBase
+from django.utils import translation
 
 StartResponse = Callable[..., Any]
 
@@ -34,7 +35,16 @@ class InProcessApplication(BaseHandler):
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         request = WSGIRequest(environ)
-        response: HttpResponseBase = self.get_response(request)
+        # the registers' middleware sets the language of the thread (Dutch, for an API client):
+        # the page that called them goes on in its visitor's language
+        language = translation.get_language()
+        try:
+            response: HttpResponseBase = self.get_response(request)
+        finally:
+            if language:
+                translation.activate(language)
+            else:
+                translation.deactivate()
         headers = [
             *response.items(),
             *(("Set-Cookie", c.output(header="")) for c in response.cookies.values()),

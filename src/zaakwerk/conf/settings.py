@@ -671,6 +671,122 @@ WERKPLEK_MAX_UPLOAD_BYTES = config(
     group="Werkplek",
 )
 
+# --- loket: residents' and businesses' login and Mijn zaken (docs/loket.md, ADR 0070–0074) ---
+LOKET_ZGW_URL = config(
+    "ZAAKWERK_LOKET_ZGW_URL",
+    "",
+    help="Base URL of the ZGW deployment whose zaken the loket shows, in Open Zaak's URL layout. "
+    "Empty: this deployment.",
+    group="Loket",
+)
+LOKET_CLIENT_ID = config(
+    "ZAAKWERK_LOKET_CLIENT_ID",
+    "zaakwerk-loket",
+    help="Client id the loket calls the ZGW APIs with (`zaakwerk loket authorise` registers it here "
+    "with read rights on the extern zaaktypen only).",
+    group="Loket",
+)
+LOKET_CLIENT_SECRET = config(
+    "ZAAKWERK_LOKET_CLIENT_SECRET",
+    "",
+    help="The loket's JWT secret. Empty: derived from the secret key. Set it when the loket works "
+    "against another deployment, where the loket is registered with this secret.",
+    group="Loket",
+)
+LOKET_DEV_LOGIN = config(
+    "ZAAKWERK_LOKET_DEV_LOGIN",
+    False,
+    help="Offer the development login, where anyone types a BSN or KVK-nummer and is logged in as "
+    "that resident or business. Only for demos and tests: `zaakwerk quickstart` turns it on; never "
+    "in production.",
+    group="Loket",
+)
+LOKET_OIDC_DIGID_CLIENT_ID = config(
+    "ZAAKWERK_LOKET_DIGID_CLIENT_ID",
+    "",
+    help="Client id of the loket at the OIDC broker for DigiD (residents). Empty: no DigiD login.",
+    group="Loket",
+)
+LOKET_OIDC_DIGID_CLIENT_SECRET = config(
+    "ZAAKWERK_LOKET_DIGID_CLIENT_SECRET", "", help="Client secret for DigiD at the broker.", group="Loket"
+)
+LOKET_OIDC_DIGID_ISSUER = config(
+    "ZAAKWERK_LOKET_DIGID_ISSUER",
+    "",
+    help="Issuer URL of the broker for DigiD; its endpoints come from "
+    "`<issuer>/.well-known/openid-configuration`.",
+    group="Loket",
+)
+LOKET_OIDC_DIGID_SCOPES = config(
+    "ZAAKWERK_LOKET_DIGID_SCOPES", "openid", help="Scopes requested for DigiD.", group="Loket"
+)
+LOKET_OIDC_BSN_CLAIM = config(
+    "ZAAKWERK_LOKET_BSN_CLAIM",
+    "bsn",
+    help="Claim of the DigiD ID token that holds the BSN (a dotted path reads a nested claim).",
+    group="Loket",
+)
+LOKET_OIDC_EHERKENNING_CLIENT_ID = config(
+    "ZAAKWERK_LOKET_EHERKENNING_CLIENT_ID",
+    "",
+    help="Client id of the loket at the OIDC broker for eHerkenning (businesses). Empty: no "
+    "eHerkenning login.",
+    group="Loket",
+)
+LOKET_OIDC_EHERKENNING_CLIENT_SECRET = config(
+    "ZAAKWERK_LOKET_EHERKENNING_CLIENT_SECRET",
+    "",
+    help="Client secret for eHerkenning at the broker.",
+    group="Loket",
+)
+LOKET_OIDC_EHERKENNING_ISSUER = config(
+    "ZAAKWERK_LOKET_EHERKENNING_ISSUER",
+    "",
+    help="Issuer URL of the broker for eHerkenning (may be the DigiD one).",
+    group="Loket",
+)
+LOKET_OIDC_EHERKENNING_SCOPES = config(
+    "ZAAKWERK_LOKET_EHERKENNING_SCOPES", "openid", help="Scopes requested for eHerkenning.", group="Loket"
+)
+LOKET_OIDC_KVK_CLAIM = config(
+    "ZAAKWERK_LOKET_KVK_CLAIM",
+    "kvk",
+    help="Claim of the eHerkenning ID token that holds the KVK-nummer.",
+    group="Loket",
+)
+LOKET_OIDC_VESTIGING_CLAIM = config(
+    "ZAAKWERK_LOKET_VESTIGING_CLAIM",
+    "vestiging",
+    help="Claim of the eHerkenning ID token that holds the vestigingsnummer, when the login is for "
+    "one vestiging (optional).",
+    group="Loket",
+)
+LOKET_OIDC_NAME_CLAIM = config(
+    "ZAAKWERK_LOKET_NAME_CLAIM",
+    "name",
+    help="Claim with the name shown in the loket's header (optional, either login).",
+    group="Loket",
+)
+LOKET_MAX_VERTROUWELIJKHEID = config(
+    "ZAAKWERK_LOKET_MAX_VERTROUWELIJKHEID",
+    "vertrouwelijk",
+    help="Highest vertrouwelijkheidaanduiding of a zaak or document the loket shows a resident "
+    "(openbaar … zeer_geheim); `zaakwerk loket authorise` grants no more.",
+    group="Loket",
+)
+LOKET_MAX_UPLOAD_BYTES = config(
+    "ZAAKWERK_LOKET_MAX_UPLOAD_BYTES",
+    10 * 1024 * 1024,
+    help="Largest file in bytes a resident may add to their zaak.",
+    group="Loket",
+)
+LOKET_UPLOAD_TYPES = config(
+    "ZAAKWERK_LOKET_UPLOAD_TYPES",
+    ["application/pdf", "image/jpeg", "image/png"],
+    help="Media types a resident may upload (the file's content is checked, not only its name).",
+    group="Loket",
+)
+
 # --- e-mail: the werkplek's mails to initiators (ADR 0068) ----------------------------------
 EMAIL_HOST = config(
     "ZAAKWERK_EMAIL_HOST",

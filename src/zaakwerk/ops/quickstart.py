@@ -140,6 +140,8 @@ def prepare(total: int) -> Prepared | None:
     # The demo runs on this machine: subscribers and services tried with it listen on loopback too
     # (production refuses loopback addresses unless configured, docs/adr/0035).
     os.environ.setdefault("ZAAKWERK_OUTGOING_PRIVATE_NETWORKS", "127.0.0.0/8,::1/128")
+    # the demo is where the loket's development login belongs (never in production, docs/loket.md)
+    os.environ.setdefault("ZAAKWERK_LOKET_DEV_LOGIN", "true")
     folder = data_dir()
     new_key = prepare_data_dir(folder)
     step(1, total, f"Data folder {folder} ({'new secret key' if new_key else 'existing secret key'})")

@@ -34,6 +34,7 @@ class WebReport:
     accounts: list[str] = field(default_factory=list)
     changed_password: list[str] = field(default_factory=list)
     formulieren: list[str] = field(default_factory=list)  # the demo forms' slugs
+    loket_bsn: str = ""  # the demo resident of the loket ("" when the loket is not prepared)
 
     def summary(self) -> str:
         files = (
@@ -87,6 +88,12 @@ def prepare(folder: Path) -> WebReport:
 
     if not settings.WERKPLEK_ZGW_URL:
         authorise_werkplek()
+    if not settings.LOKET_ZGW_URL and not settings.WERKPLEK_ZGW_URL:
+        from zaakwerk.ops import loket
+        from zaakwerk.werkplek.zgw import service_client
+
+        loket.authorise_loket()
+        report.loket_bsn = loket.ensure_demo_resident(service_client())
     return report
 
 
@@ -102,6 +109,10 @@ def print_login(report: WebReport) -> None:
         print(f"  (password changed since, left as it is: {', '.join(report.changed_password)})")
     if report.assets_problem:
         print(f"  Front-end files missing: {report.assets_problem}")
+    print()
+    print(f"  Loket         {settings.PUBLIC_URL}{reverse('loket:home')}")
+    if report.loket_bsn and settings.LOKET_DEV_LOGIN:
+        print(f"  Demo resident BSN {report.loket_bsn} (the development login on the loket's login page)")
     print()
 
 
