@@ -84,8 +84,12 @@ def prepare(folder: Path) -> WebReport:
     ensure_demo_staff(report)
     from django.conf import settings
 
+    from zaakwerk.ops import archief
+
+    report.accounts += archief.ensure_demo_staff(report.password)
     if not settings.WERKPLEK_ZGW_URL:
         authorise_werkplek()
+        archief.authorise_archief()
     return report
 
 
@@ -94,6 +98,7 @@ def print_login(report: WebReport) -> None:
     from django.urls import reverse
 
     print(f"  Werkplek      {settings.PUBLIC_URL}{reverse('werkplek:home')}")
+    print(f"  Archief       {settings.PUBLIC_URL}{reverse('archief:lijsten')}")
     print(f"  Log in at     {settings.PUBLIC_URL}{reverse('zaakwerk_web:login')}")
     print(f"  Demo staff    {', '.join(report.accounts)} (username = role)")
     print(f"  Password      {report.password} (the same for each; kept in the data folder)")
