@@ -76,6 +76,7 @@ def closed_zaak(
     closed_on: str = "2014-03-01",
     archiefnominatie: str = "vernietigen",
     archiefactiedatum: str = "2020-03-01",
+    besluittype: str = "",
 ) -> Made:
     """A zaak closed on ``closed_on`` with ``documenten`` documents, its archiving data as given."""
     zaak = client.zaken.zaken.create(
@@ -92,6 +93,17 @@ def closed_zaak(
         url = document(client, zaaktype_, f"stuk-{number + 1}", b"%PDF-1.4 " + uuid.uuid4().bytes)
         client.zaken.zaakinformatieobjecten.create({"zaak": zaak.url, "informatieobject": url})
         made.documenten.append(url)
+    if besluittype:
+        besluit = client.besluiten.besluiten.create(
+            {
+                "verantwoordelijkeOrganisatie": RSIN,
+                "besluittype": besluittype,
+                "zaak": zaak.url,
+                "datum": "2014-02-01",
+                "ingangsdatum": "2014-02-01",
+            }
+        )
+        made.besluiten.append(besluit.url)
     resultaattypen = list(client.catalogi.resultaattypen.list(zaaktype=zaaktype_.url))
     chosen = next((t for t in resultaattypen if t.omschrijving == resultaat), resultaattypen[0])
     client.zaken.resultaten.create({"zaak": zaak.url, "resultaattype": chosen.url})

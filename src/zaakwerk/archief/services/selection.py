@@ -89,11 +89,34 @@ def klasse_label(data: dict[str, Any] | None) -> str:
     return " ".join(part for part in (str(number), str(data.get("naam") or "")) if part)
 
 
-def candidate(zaak: models.Zaak) -> Candidate:
+class Labels:
+    """The labels of selectielijstklassen, each read once (the Referentielijsten API)."""
+
+    def __init__(self, client: ZGWClient) -> None:
+        self.client = client
+        self.known: dict[str, str] = {}
+
+    def of(self, url: str, embedded: dict[str, Any] | None = None) -> str:
+        if not url:
+            return ""
+        if url not in self.known:
+            body = embedded
+            if not body:
+                fetched = self.client.http.fetch(url)
+                body = fetched.body if fetched.status == 200 and isinstance(fetched.body, dict) else None
+            self.known[url] = klasse_label(body) or url
+        return self.known[url]
+
+
+def candidate(zaak: models.Zaak, labels: Labels) -> Candidate:
+    """The zaak as a row. Its selectielijstklasse: its own, else its resultaattype's (the standard
+    leaves setting the zaak's to the client that closes it)."""
     embedded = zaak.expanded
     zaaktype = embedded.get("zaaktype") or {}
     resultaat = embedded.get("resultaat") or {}
     resultaattype = (resultaat.get("_expand") or {}).get("resultaattype") or {}
+    klasse = zaak.selectielijstklasse or str(resultaattype.get("selectielijstklasse") or "")
+    own = embedded.get("selectielijstklasse") if zaak.selectielijstklasse else None
     return Candidate(
         url=zaak.url,
         uuid=zaak.uuid,
@@ -105,8 +128,8 @@ def candidate(zaak: models.Zaak) -> Candidate:
         zaaktype_omschrijving=str(zaaktype.get("omschrijving") or ""),
         resultaattype=str(resultaat.get("resultaattype") or ""),
         resultaat=str(resultaattype.get("omschrijving") or ""),
-        selectielijstklasse=zaak.selectielijstklasse,
-        selectielijstklasse_label=klasse_label(embedded.get("selectielijstklasse")),
+        selectielijstklasse=klasse,
+        selectielijstklasse_label=labels.of(klasse, own),
         archiefnominatie=zaak.archiefnominatie or "",
         archiefactiedatum=zaak.archiefactiedatum,
         einddatum=zaak.einddatum,
@@ -121,8 +144,9 @@ def matches(found: Candidate, filters: Filters) -> bool:
 
 def candidates(client: ZGWClient, filters: Filters, today: date) -> Iterator[Candidate]:
     """Every zaak the filters select, oldest archiefactiedatum first, page by page."""
+    labels = Labels(client)
     for zaak in client.zaken.zaken.list(**filters.api_params(today), expand=",".join(EXPAND)):
-        found = candidate(zaak)
+        found = candidate(zaak, labels)
         if found.einddatum is not None and matches(found, filters):
             yield found
 
@@ -140,7 +164,8 @@ def select(client: ZGWClient, filters: Filters, today: date, *, limit: int = 500
 
 def by_urls(client: ZGWClient, urls: list[str]) -> list[Candidate]:
     """The zaken at ``urls`` (chosen on the selection page), read again as they are now."""
-    return [candidate(client.zaken.zaken.get(url, expand=EXPAND)) for url in urls]
+    labels = Labels(client)
+    return [candidate(client.zaken.zaken.get(url, expand=EXPAND), labels) for url in urls]
 
 
 @dataclass(frozen=True)
@@ -160,6 +185,7 @@ def options(client: ZGWClient) -> Options:
     """The choices of the filters: the published zaaktypen, their resultaattypen and the
     selectielijstklassen these name (published catalogue objects, cached by the client)."""
     found = Options()
+    labels = Labels(client)
     klassen: dict[str, str] = {}
     zaaktypen = sorted(client.catalogi.zaaktypen.list(status="definitief"), key=lambda z: z.omschrijving)
     for zaaktype in zaaktypen:
@@ -169,12 +195,8 @@ def options(client: ZGWClient) -> Options:
             found.resultaattypen.append(
                 Option(resultaattype.url, f"{resultaattype.omschrijving} ({zaaktype.omschrijving})")
             )
-            if resultaattype.selectielijstklasse and resultaattype.selectielijstklasse not in klassen:
-                fetched = client.http.fetch(resultaattype.selectielijstklasse)
-                body = fetched.body if fetched.status == 200 and isinstance(fetched.body, dict) else None
-                klassen[resultaattype.selectielijstklasse] = (
-                    klasse_label(body) or resultaattype.selectielijstklasse
-                )
+            if resultaattype.selectielijstklasse:
+                klassen[resultaattype.selectielijstklasse] = labels.of(resultaattype.selectielijstklasse)
     found.selectielijstklassen = sorted(
         (Option(url, label) for url, label in klassen.items()), key=lambda option: option.label
     )

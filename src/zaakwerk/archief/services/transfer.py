@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from zaakwerk.archief import mdto
 from zaakwerk.archief.models import PackageState, TransferPackage
-from zaakwerk.archief.services.selection import klasse_label
+from zaakwerk.archief.services.selection import EXPAND, Labels, candidate
 from zaakwerk.client import ClientError, ZGWClient, models
 
 CHUNK = 1024 * 1024
@@ -89,6 +89,7 @@ class Context:
     organisation: str
     waardering: mdto.Begrip
     max_bytes: int
+    labels: Labels
 
 
 def _archiefvormer(context: Context, zaak: models.Zaak) -> mdto.Ref:
@@ -102,7 +103,7 @@ def _beperking(vertrouwelijkheid: str) -> mdto.Begrip:
 def add_zaak(context: Context, writer: Writer, url: str) -> int:
     """The zaak at ``url`` with its documents into the package; the number of documents."""
     client = context.client
-    zaak = client.zaken.zaken.get(url, expand=["zaaktype", "selectielijstklasse"])
+    zaak = client.zaken.zaken.get(url, expand=EXPAND)
     if zaak.einddatum is None:
         raise TransferError(_("Zaak %(id)s is niet afgesloten.") % {"id": zaak.identificatie})
     zaaktype: dict[str, Any] = zaak.expanded.get("zaaktype") or {}
@@ -116,7 +117,7 @@ def add_zaak(context: Context, writer: Writer, url: str) -> int:
             link.informatieobject, expand=["informatieobjecttype"]
         )
         onderdelen.append(_add_document(context, writer, folder, zaak, zaak_ref, document))
-    klasse = klasse_label(zaak.expanded.get("selectielijstklasse"))
+    klasse = candidate(zaak, context.labels).selectielijstklasse_label
     dossier = mdto.Informatieobject(
         identificaties=[(zaak.identificatie, bron), (zaak.url, "ZGW Zaken API")],
         naam=zaak.omschrijving or zaak.identificatie,
@@ -204,6 +205,7 @@ def build(
         organisation=str(settings.WEB_ORGANISATION_NAME),
         waardering=mdto.Begrip("Blijvend te bewaren", mdto.WAARDERING, "B"),
         max_bytes=int(settings.ARCHIEF_MAX_DOCUMENT_BYTES),
+        labels=Labels(client),
     )
     documenten = 0
     try:
