@@ -92,7 +92,9 @@ STEPS = [Step.GEPLAND, Step.BESLUITEN, Step.ZAAK, Step.VERNIETIGD]
 
 
 @pytest.mark.parametrize("crash_after", STEPS)
-def test_a_run_that_crashed_after_any_step_is_finished_by_the_next(client: ZGWClient, crash_after: Step) -> None:
+def test_a_run_that_crashed_after_any_step_is_finished_by_the_next(
+    client: ZGWClient, crash_after: Step
+) -> None:
     met_besluit, besluittype = zaaktype_met_besluit(client, f"{base_url()}/referentielijsten/api/v1")
     made = [closed_zaak(client, met_besluit, documenten=2, besluittype=besluittype.url) for _ in range(2)]
     found = approved(client, made)

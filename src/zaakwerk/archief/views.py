@@ -113,10 +113,10 @@ def selectie(request: HttpRequest) -> HttpResponse:
 
 
 def _item_comments(request: HttpRequest) -> dict[int, str]:
-    found = {}
-    for key, value in request.POST.items():
+    found: dict[int, str] = {}
+    for key in request.POST:
         if key.startswith("opmerking-") and key.removeprefix("opmerking-").isdigit():
-            found[int(key.removeprefix("opmerking-"))] = value
+            found[int(key.removeprefix("opmerking-"))] = request.POST.get(key, "")
     return found
 
 
@@ -134,8 +134,8 @@ def _act(request: HttpRequest, found: DestructionList) -> str | None:
         lists.include(user, found, int(request.POST.get("item", "0") or 0))
         messages.success(request, _("De zaak staat weer op de lijst."))
     elif what == "submit":
-        form = SubmitForm(request.POST, composer=found.created_by)
-        lists.submit(user, found, form.cleaned_data["reviewer"] if form.is_valid() else None)
+        chosen = SubmitForm(request.POST, composer=found.created_by)
+        lists.submit(user, found, chosen.cleaned_data["reviewer"] if chosen.is_valid() else None)
         messages.success(request, _("De lijst is ter beoordeling aangeboden."))
     elif what == "approve":
         judge = JudgeForm(request.POST)
