@@ -245,5 +245,5 @@ def verklaring(request: HttpRequest, uuid: UUID) -> HttpResponse:
     except ClientError:
         return render(request, "archief/onbereikbaar.html", status=503)
     response = HttpResponse(content, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{FILENAME}"'
+    response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     return response
