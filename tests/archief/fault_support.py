@@ -14,8 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def environment(data: Path) -> dict[str, str]:
+def environment(data: Path, database_url: str = "") -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.update(
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
         ZAAKWERK_DATA_DIR=str(data),
@@ -64,6 +66,35 @@ def _setup(count: int, documents: int) -> str:
     return str(found.uuid)
 
 
+def _setup_transfer(count: int, documents: int) -> None:
+    from tests.archief.support import archief_client, closed_zaak, zaaktype
+
+    client = archief_client()
+    melding = zaaktype(client)
+    for _ in range(count):
+        closed_zaak(client, melding, documenten=documents, archiefnominatie="blijvend_bewaren")
+
+
+def _transfer() -> dict[str, object]:
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from tests.archief.support import archief_client
+    from zaakwerk.archief.services import selection, transfer
+
+    client = archief_client()
+    filters = selection.Filters(kind=selection.Kind.OVERBRENGEN)
+    urls = [found.url for found in selection.candidates(client, filters, timezone.localdate())]
+    user = User.objects.filter(username="rm").first() or User.objects.create_user("rm")
+    package = transfer.create(client, user, "benchmark", urls)
+    return {
+        "state": package.state,
+        "zaken": package.zaken,
+        "documenten": package.documenten,
+        "bytes": package.size,
+    }
+
+
 def _check(list_uuid: str) -> dict[str, object]:
     from tests.archief.support import archief_client, exists
     from zaakwerk.archief.models import DestructionList
@@ -99,6 +130,10 @@ def main(argv: list[str]) -> None:
         print(_setup(int(argv[1]), int(argv[2])))
     elif argv[0] == "check":
         print(json.dumps(_check(argv[1])))
+    elif argv[0] == "setup-transfer":
+        _setup_transfer(int(argv[1]), int(argv[2]))
+    elif argv[0] == "transfer":
+        print(json.dumps(_transfer()))
 
 
 if __name__ == "__main__":

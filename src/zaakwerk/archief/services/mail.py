@@ -36,7 +36,7 @@ def _send(subject: str, body: str, users: Iterable[User]) -> int:
 
 def to_reviewer(found: DestructionList, reviewers: Iterable[User]) -> int:
     subject = _("Vernietigingslijst ter beoordeling: %(naam)s") % {"naam": found.naam}
-    body = _("%(wie)s vraagt je de vernietigingslijst \u201c%(naam)s\u201d te beoordelen.\n\n%(link)s\n") % {
+    body = _("%(wie)s vraagt je de vernietigingslijst “%(naam)s” te beoordelen.\n\n%(link)s\n") % {
         "wie": display_name(found.created_by),
         "naam": found.naam,
         "link": _link(found),
@@ -47,7 +47,7 @@ def to_reviewer(found: DestructionList, reviewers: Iterable[User]) -> int:
 def to_archivarissen(found: DestructionList) -> int:
     subject = _("Vernietigingslijst ter goedkeuring: %(naam)s") % {"naam": found.naam}
     body = _(
-        "De beoordelaar heeft de vernietigingslijst \u201c%(naam)s\u201d goedgekeurd; zij wacht op de "
+        "De beoordelaar heeft de vernietigingslijst “%(naam)s” goedgekeurd; zij wacht op de "
         "goedkeuring van een archivaris.\n\n%(link)s\n"
     ) % {"naam": found.naam, "link": _link(found)}
     others = [
@@ -61,7 +61,7 @@ def to_archivarissen(found: DestructionList) -> int:
 def sent_back(found: DestructionList) -> int:
     subject = _("Vernietigingslijst teruggestuurd: %(naam)s") % {"naam": found.naam}
     body = _(
-        "De vernietigingslijst \u201c%(naam)s\u201d is teruggestuurd, met opmerkingen.\n\n%(link)s\n"
+        "De vernietigingslijst “%(naam)s” is teruggestuurd, met opmerkingen.\n\n%(link)s\n"
     ) % {
         "naam": found.naam,
         "link": _link(found),
