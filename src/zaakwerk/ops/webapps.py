@@ -32,6 +32,8 @@ class WebReport:
     assets_built: bool = False
     assets_problem: str = ""
     accounts: list[str] = field(default_factory=list)
+    # the archief's reviewer and archivaris (docs/archief.md)
+    archief_accounts: list[str] = field(default_factory=list)
     changed_password: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -86,7 +88,7 @@ def prepare(folder: Path) -> WebReport:
 
     from zaakwerk.ops import archief
 
-    report.accounts += archief.ensure_demo_staff(report.password)
+    report.archief_accounts = archief.ensure_demo_staff(report.password)
     if not settings.WERKPLEK_ZGW_URL:
         authorise_werkplek()
         archief.authorise_archief()
@@ -100,7 +102,7 @@ def print_login(report: WebReport) -> None:
     print(f"  Werkplek      {settings.PUBLIC_URL}{reverse('werkplek:home')}")
     print(f"  Archief       {settings.PUBLIC_URL}{reverse('archief:lijsten')}")
     print(f"  Log in at     {settings.PUBLIC_URL}{reverse('zaakwerk_web:login')}")
-    print(f"  Demo staff    {', '.join(report.accounts)} (username = role)")
+    print(f"  Demo staff    {', '.join(report.accounts + report.archief_accounts)} (username = role)")
     print(f"  Password      {report.password} (the same for each; kept in the data folder)")
     if report.changed_password:
         print(f"  (password changed since, left as it is: {', '.join(report.changed_password)})")

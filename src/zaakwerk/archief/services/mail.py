@@ -60,9 +60,7 @@ def to_archivarissen(found: DestructionList) -> int:
 
 def sent_back(found: DestructionList) -> int:
     subject = _("Vernietigingslijst teruggestuurd: %(naam)s") % {"naam": found.naam}
-    body = _(
-        "De vernietigingslijst “%(naam)s” is teruggestuurd, met opmerkingen.\n\n%(link)s\n"
-    ) % {
+    body = _("De vernietigingslijst “%(naam)s” is teruggestuurd, met opmerkingen.\n\n%(link)s\n") % {
         "naam": found.naam,
         "link": _link(found),
     }
