@@ -164,7 +164,7 @@ def _destroy(request: HttpRequest, found: DestructionList) -> str | None:
         report = destruction.run(client_for(request.user), list_uuid=str(found.uuid), seconds=SLICE_SECONDS)
     except lock.Busy:
         return _("Er loopt al een vernietiging; probeer het straks opnieuw.")
-    except MissingZaaktype as exc:
+    except (MissingZaaktype, destruction.DestructionError) as exc:
         return str(exc)
     if report.finished:
         messages.success(request, _("De zaken zijn vernietigd; de verklaring van vernietiging is opgemaakt."))

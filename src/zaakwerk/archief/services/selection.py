@@ -188,15 +188,21 @@ def options(client: ZGWClient) -> Options:
     labels = Labels(client)
     klassen: dict[str, str] = {}
     zaaktypen = sorted(client.catalogi.zaaktypen.list(status="definitief"), key=lambda z: z.omschrijving)
+    names = {zaaktype.url: zaaktype.omschrijving for zaaktype in zaaktypen}
     for zaaktype in zaaktypen:
         label = f"{zaaktype.omschrijving} ({zaaktype.identificatie}, {zaaktype.versiedatum or ''})"
         found.zaaktypen.append(Option(zaaktype.url, label))
-        for resultaattype in client.catalogi.resultaattypen.list(zaaktype=zaaktype.url, status="definitief"):
-            found.resultaattypen.append(
-                Option(resultaattype.url, f"{resultaattype.omschrijving} ({zaaktype.omschrijving})")
-            )
-            if resultaattype.selectielijstklasse:
-                klassen[resultaattype.selectielijstklasse] = labels.of(resultaattype.selectielijstklasse)
+    # one list for all zaaktypen, not one request per zaaktype
+    resultaattypen = sorted(
+        (t for t in client.catalogi.resultaattypen.list(status="definitief") if t.zaaktype in names),
+        key=lambda t: (names[t.zaaktype], t.omschrijving),
+    )
+    for resultaattype in resultaattypen:
+        found.resultaattypen.append(
+            Option(resultaattype.url, f"{resultaattype.omschrijving} ({names[resultaattype.zaaktype]})")
+        )
+        if resultaattype.selectielijstklasse:
+            klassen[resultaattype.selectielijstklasse] = labels.of(resultaattype.selectielijstklasse)
     found.selectielijstklassen = sorted(
         (Option(url, label) for url, label in klassen.items()), key=lambda option: option.label
     )
