@@ -28,7 +28,7 @@ def browser(user: User) -> Client:
 
 
 def test_a_visitor_logs_in_first_and_a_user_without_an_archief_role_is_refused() -> None:
-    for name in ("archief:lijsten", "archief:selectie", "archief:overbrengen"):
+    for name in ("archief:lijsten", "archief:selectie", "archief:overbrengen", "archief:vernietigd"):
         response = Client().get(reverse(name))
         assert response.status_code == 302 and "/medewerker/inloggen/" in response["Location"]
         assert browser(staff(f"geen-{name[8:]}", "behandelaar")).get(reverse(name)).status_code == 403
@@ -83,3 +83,8 @@ def test_the_workflow_through_the_pages(client: ZGWClient) -> None:
     page = arch.get(url).content.decode()
     assert "Verklaring van vernietiging" in page and "Bezwaar loopt" in page
     assert first.identificatie in page
+    # the destroyed zaak's identity stays listable and findable; the excluded one is not listed
+    gone = found.items.get(step=Step.VERNIETIGD)
+    page = arch.get(reverse("archief:vernietigd"), {"zoek": gone.identificatie}).content.decode()
+    assert gone.identificatie in page and gone.zaaktype_omschrijving in page
+    assert first.identificatie not in arch.get(reverse("archief:vernietigd")).content.decode()

@@ -119,6 +119,11 @@ def test_compose_review_send_back_approve_and_destroy(
     assert "VERKLARING VAN VERNIETIGING" in verklaring and destroyed.zaak.identificatie in verklaring
     assert kept.zaak.identificatie not in verklaring.split("Vernietigde zaken")[1]
     assert DestructionList.objects.get().state == ListState.VERNIETIGD
+    # the destroyed zaak's identity stays listed
+    press(page, page.get_by_role("link", name="Vernietigde zaken"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vernietigde zaken")
+    expect(page.get_by_role("table")).to_contain_text(destroyed.zaak.identificatie)
+    assert_accessible(page)
 
 
 def test_a_transfer_package_is_produced(

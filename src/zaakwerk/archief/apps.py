@@ -18,6 +18,7 @@ class ArchiefConfig(AppConfig):
                 items=(
                     navigation.NavItem(_("Vernietigingslijsten"), "archief:lijsten"),
                     navigation.NavItem(_("Selectie vernietigen"), "archief:selectie"),
+                    navigation.NavItem(_("Vernietigde zaken"), "archief:vernietigd"),
                     navigation.NavItem(_("Overbrengen"), "archief:overbrengen"),
                 ),
             )

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path("selectie/", views.selectie, name="selectie"),
     path("lijsten/<uuid:uuid>/", views.lijst, name="lijst"),
     path("lijsten/<uuid:uuid>/verklaring/", views.verklaring, name="verklaring"),
+    path("vernietigd/", views.vernietigd, name="vernietigd"),
     path("overbrengen/", transfer_views.overbrengen, name="overbrengen"),
     path("overbrengen/<uuid:uuid>/", transfer_views.download, name="pakket"),
 ]

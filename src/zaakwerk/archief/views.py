@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaakwerk.archief.forms import ComposeForm, ExcludeForm, FilterForm, JudgeForm, SubmitForm
-from zaakwerk.archief.models import DestructionList, ListState, Step
+from zaakwerk.archief.models import DestructionList, DestructionListItem, ListState, Step
 from zaakwerk.archief.roles import ArchiefRole, archief_roles
 from zaakwerk.archief.services import destruction, lists, lock, selection
 from zaakwerk.archief.services.verklaring import FILENAME, MissingZaaktype
@@ -247,3 +247,15 @@ def verklaring(request: HttpRequest, uuid: UUID) -> HttpResponse:
     response = HttpResponse(content, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     return response
+
+
+@login_required
+def vernietigd(request: HttpRequest) -> HttpResponse:
+    """Every destroyed zaak's identity, newest first; searchable by identificatie."""
+    roles_or_403(request)
+    zoek = request.GET.get("zoek", "").strip()[:40]
+    found = DestructionListItem.objects.filter(step=Step.VERNIETIGD).select_related("destruction_list")
+    if zoek:
+        found = found.filter(identificatie__icontains=zoek)
+    page = Paginator(found.order_by("-destroyed_at", "-pk"), 100).get_page(request.GET.get("pagina"))
+    return render(request, "archief/vernietigd.html", {"page": page, "zoek": zoek})
