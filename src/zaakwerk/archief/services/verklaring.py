@@ -15,7 +15,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zaakwerk.archief.models import Action, DestructionList, ListEvent, ListState, Step
@@ -83,7 +83,13 @@ def text(found: DestructionList) -> str:
 
 
 def make(client: ZGWClient, found: DestructionList) -> None:
-    """Create (or find again) the verklaring's zaak and document, then mark the list destroyed."""
+    """Create (or find again) the verklaring's zaak and document, then mark the list destroyed.
+    The verklaring is written in the deployment's language, whoever started the run."""
+    with translation.override(settings.LANGUAGE_CODE):
+        _make(client, found)
+
+
+def _make(client: ZGWClient, found: DestructionList) -> None:
     found.refresh_from_db()
     if found.state == ListState.VERNIETIGD:
         return
