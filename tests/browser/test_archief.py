@@ -19,6 +19,7 @@ from pytest_django.live_server_helper import LiveServer
 from tests.archief.support import archief_client, closed_zaak, staff, zaaktype
 from tests.archief.test_transfer import XSD
 from tests.browser.harness import assert_accessible, tab_to
+from tests.browser.test_screenshots import FOLDER, shoot
 from zaakwerk.archief.models import DestructionList, ListState
 from zaakwerk.archief.roles import ArchiefRole
 from zaakwerk.client import ZGWClient
@@ -29,6 +30,12 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def client(transactional_db: None) -> ZGWClient:
     return archief_client()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """With ``make screenshots``: the page as it is now, for docs/archief.md."""
+    if FOLDER:
+        shoot(page, name)
 
 
 def press(page: Page, locator: Locator, key: str = "Enter") -> None:
@@ -58,6 +65,7 @@ def test_compose_review_send_back_approve_and_destroy(
     page.goto("/archief/selectie/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Selectie vernietigen")
     assert_accessible(page)
+    screenshot(page, "archief-selectie")
     for made in (kept, destroyed):
         press(page, page.get_by_label(f"Zaak {made.zaak.identificatie} kiezen"), "Space")
     tab_to(page, page.get_by_label("Naam van de lijst"))
@@ -78,6 +86,7 @@ def test_compose_review_send_back_approve_and_destroy(
     assert_accessible(page)
     tab_to(page, page.get_by_label(f"Opmerking bij zaak {kept.zaak.identificatie}"), max_presses=150)
     page.keyboard.type("Hier loopt nog een bezwaar")
+    screenshot(page, "archief-beoordelen")
     press(page, page.get_by_role("button", name="Terugsturen"))
     expect(page.get_by_role("status")).to_contain_text("De lijst is teruggestuurd.")
     # the recordmanager excludes that zaak with the reason and offers the list again
@@ -108,6 +117,7 @@ def test_compose_review_send_back_approve_and_destroy(
     expect(page.get_by_role("status")).to_contain_text("De zaken zijn vernietigd")
     expect(page.get_by_role("main")).to_contain_text("Vernietigd")
     assert_accessible(page)
+    screenshot(page, "archief-vernietigd")
     # the history shows who did what, and the verklaring names the destroyed zaak
     history = page.get_by_role("table", name="Wie deed wat, en wanneer")
     for text in ("Rm Tester", "Rev Tester", "Arch Tester", "Teruggestuurd", "Goedgekeurd door de archivaris"):
@@ -141,6 +151,7 @@ def test_a_transfer_package_is_produced(
     press(page, page.get_by_role("button", name="Pakket maken"))
     expect(page.get_by_role("status")).to_contain_text("Het overbrengingspakket is gemaakt.")
     assert_accessible(page)
+    screenshot(page, "archief-overbrengen")
     link = page.get_by_role("link", name=re.compile("Overbrenging meldingen"))
     with page.expect_download() as info:
         press(page, link)
