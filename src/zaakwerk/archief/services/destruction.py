@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 REASON = "Vernietiging volgens vernietigingslijst"
 DONE = (Step.VERNIETIGD, Step.OVERGESLAGEN)
 BATCH = 200
+# the lock's heartbeat, well within lock.STALE_AFTER
+BEAT_SECONDS = 5.0
 
 
 class DestructionError(Exception):
@@ -96,6 +98,7 @@ def _destroy_list(
             action=Action.VERNIETIGING_GESTART,
         )
     pending = found.items.filter(excluded=False).exclude(step__in=DONE).order_by("position", "pk")
+    last_beat = time.monotonic()
     while True:
         batch = list(pending[:BATCH])
         if not batch:
@@ -106,16 +109,17 @@ def _destroy_list(
                 report.destroyed += 1
             else:
                 report.skipped += 1
-            held.beat()
+            if time.monotonic() - last_beat > BEAT_SECONDS:
+                held.beat()
+                last_beat = time.monotonic()
             if deadline is not None and time.monotonic() > deadline:
                 report.remaining = pending.count()
-                return report.remaining == 0 and _finish(client, found, after_step)
-    return _finish(client, found, after_step)
+                return report.remaining == 0 and _finish(client, found)
+    return _finish(client, found)
 
 
-def _finish(
-    client: ZGWClient, found: DestructionList, after_step: Callable[[DestructionListItem], None] | None
-) -> bool:
+def _finish(client: ZGWClient, found: DestructionList) -> bool:
+    """Every item is done: the verklaring, and the list is destroyed."""
     verklaring.make(client, found)
     return True
 
@@ -209,10 +213,14 @@ def _gone(collection: Collection[Any], url: str) -> bool:
 
 
 def _delete_besluiten(client: ZGWClient, item: DestructionListItem) -> None:
-    for url in item.plan.get("besluiten", []):
+    besluiten = item.plan.get("besluiten", [])
+    for url in besluiten:
         if not _gone(client.besluiten.besluiten, url):
             raise DestructionError(f"besluit {url} not deleted")
-    _save(item, Step.BESLUITEN)
+    if besluiten:
+        _save(item, Step.BESLUITEN)
+    else:  # nothing was deleted: a restart may as well begin at this step again
+        item.step = Step.BESLUITEN
 
 
 def _delete_zaken(client: ZGWClient, item: DestructionListItem) -> None:
