@@ -34,6 +34,20 @@ def test_a_visitor_logs_in_first_and_a_user_without_an_archief_role_is_refused()
         assert browser(staff(f"geen-{name[8:]}", "behandelaar")).get(reverse(name)).status_code == 403
 
 
+def test_registers_out_of_reach_are_a_page_that_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zaakwerk.archief.services import selection
+    from zaakwerk.client import Unreachable
+
+    def unreachable(*args: object) -> None:
+        raise Unreachable("GET", "http://testserver/catalogi/api/v1/zaaktypen", "connection refused")
+
+    monkeypatch.setattr(selection, "options", unreachable)
+    rm = browser(staff("rm", ArchiefRole.RECORDMANAGER))
+    for name in ("archief:selectie", "archief:overbrengen"):
+        response = rm.get(reverse(name))
+        assert response.status_code == 503 and "niet bereikbaar" in response.content.decode()
+
+
 def test_the_workflow_through_the_pages(client: ZGWClient) -> None:
     melding = zaaktype(client)
     due = [closed_zaak(client, melding, documenten=1) for _ in range(2)]
@@ -52,6 +66,11 @@ def test_the_workflow_through_the_pages(client: ZGWClient) -> None:
     response = rm.post(reverse("archief:selectie"), {"naam": "Meldingen", "zaak": [i.zaak.url for i in due]})
     found = DestructionList.objects.get()
     assert response["Location"] == reverse("archief:lijst", args=[found.uuid])
+    # the selection says they are on a list now, and "all of this selection" skips them
+    page = rm.get(reverse("archief:selectie")).content.decode()
+    assert "Al op een lijst" in page and f'value="{due[0].zaak.url}"' not in page
+    again = rm.post(reverse("archief:selectie"), {"naam": "Nog eens", "alles": "on"})
+    assert "Kies ten minste" in again.content.decode() and DestructionList.objects.count() == 1
     url = response["Location"]
     # excluding without a reason says so and changes nothing
     first = found.items.get(position=0)

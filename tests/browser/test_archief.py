@@ -102,6 +102,7 @@ def test_compose_review_send_back_approve_and_destroy(
     tab_to(page, select)
     select.select_option(label="Rev Tester (rev)")
     press(page, page.get_by_role("button", name="Ter beoordeling aanbieden"))
+    expect(page.get_by_role("status")).to_contain_text("ter beoordeling aangeboden")
     # the reviewer approves, then the archivaris, who has the zaken destroyed
     log_in(context, live_server, reviewer)
     page.goto(list_url)

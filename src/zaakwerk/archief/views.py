@@ -80,8 +80,10 @@ def selectie(request: HttpRequest) -> HttpResponse:
         compose = ComposeForm(request.POST)
         if compose.is_valid():
             try:
-                if compose.cleaned_data["alles"]:
-                    chosen = list(selection.candidates(client, filters, today))
+                if compose.cleaned_data["alles"]:  # all of them that are not on another list yet
+                    every = list(selection.candidates(client, filters, today))
+                    busy = lists.on_open_lists(zaak.url for zaak in every)
+                    chosen = [zaak for zaak in every if zaak.url not in busy]
                 else:
                     chosen = selection.by_urls(client, request.POST.getlist("zaak")[:1000])
                 found = lists.compose(_user(request), compose.cleaned_data["naam"], chosen)
@@ -108,6 +110,7 @@ def selectie(request: HttpRequest) -> HttpResponse:
             "problem": problem,
             "may_compose": ArchiefRole.RECORDMANAGER in roles,
             "chosen": set(request.POST.getlist("zaak")),
+            "busy": lists.on_open_lists(zaak.url for zaak in found_zaken.rows) if found_zaken else set(),
         },
     )
 

@@ -64,6 +64,15 @@ def _locked(found: DestructionList) -> DestructionList:
     return found
 
 
+def on_open_lists(urls: Iterable[str]) -> set[str]:
+    """Which of the zaken at ``urls`` are on a list that is not destroyed (and not excluded)."""
+    return set(
+        DestructionListItem.objects.filter(zaak_url__in=list(urls), excluded=False)
+        .exclude(destruction_list__state=ListState.VERNIETIGD)
+        .values_list("zaak_url", flat=True)
+    )
+
+
 def compose(user: User, naam: str, zaken: Iterable[Candidate]) -> DestructionList:
     """A new concept list of ``zaken`` (all with archiefnominatie vernietigen)."""
     _require(user, ArchiefRole.RECORDMANAGER)
