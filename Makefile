@@ -3,7 +3,7 @@
 PYTHON ?= python
 SOURCES = src tests benchmarks
 
-.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten bench-keepalive docs assets messages screenshots
+.PHONY: help install test lint format run bench bench-zaken bench-notificaties bench-documenten bench-keepalive bench-archief docs assets messages screenshots
 
 help:  ## list the targets
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | sed -E "s/:.*## /\t/"
@@ -15,7 +15,7 @@ install:  ## install Zaakwerk (editable) with the test and development tools, an
 assets:  ## build the web applications' front-end files from the locked npm packages (needs npm)
 	$(PYTHON) -m zaakwerk.web.assets
 
-WEB_APPS = web werkplek rapportages formulieren loket
+WEB_APPS = web werkplek rapportages formulieren loket archief
 
 messages:  ## extract the interface texts into the .po files (needs GNU gettext) and compile the .mo files
 	for app in $(WEB_APPS); do \
@@ -25,7 +25,7 @@ messages:  ## extract the interface texts into the .po files (needs GNU gettext)
 	$(PYTHON) -m zaakwerk.web.messages
 
 screenshots:  ## write PNGs of the main pages to docs/img/ (needs Debian's chromium)
-	ZAAKWERK_SCREENSHOTS=docs/img pytest tests/browser/test_screenshots.py
+	ZAAKWERK_SCREENSHOTS=docs/img pytest tests/browser/test_screenshots.py tests/browser/test_archief.py
 
 test:  ## run the test suite (PostgreSQL: DATABASE_URL=postgres://... make test)
 	pytest
@@ -59,6 +59,9 @@ bench-documenten:  ## the Documenten API benchmarks (list/detail needs: python b
 
 bench-notificaties:  ## notification delivery: 10,000 changes to loopback subscribers, 1 and 3 workers
 	$(PYTHON) benchmarks/notificaties.py
+
+bench-archief:  ## destroying 10,000 zaken with documents, a transfer package of 1,000 zaken (duration, memory)
+	$(PYTHON) benchmarks/archief.py
 
 bench-keepalive:  ## more kept-alive connections than request slots: all served? (see docs/adr/0027)
 	$(PYTHON) benchmarks/keepalive.py

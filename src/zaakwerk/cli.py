@@ -110,11 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="register the loket as an API client of this deployment (least privilege, idempotent)",
     )
 
+    _archief_parser(commands)
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
     token.add_argument("--user-representation", default="", help="the user_representation claim")
     return parser
+
+
+def _archief_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    archief = commands.add_parser("archief", help="the archief (destruction lists, transfer)")
+    archief_commands = archief.add_subparsers(dest="archief_command", required=True, metavar="ACTION")
+    archief_commands.add_parser(
+        "authorise", help="register the archief as an API client of this deployment (idempotent)"
+    )
+    run = archief_commands.add_parser(
+        "run", help="destroy the approved destruction lists; continues where a stopped run ended"
+    )
+    run.add_argument("--list", default=None, help="UUID of one destruction list (default: all approved)")
+    run.add_argument("--seconds", type=float, default=None, help="stop after about this many seconds")
 
 
 def _admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -241,6 +256,15 @@ def dispatch(args: argparse.Namespace) -> int:
 
         print(f"loket registered as API client {loket.authorise_loket()} (rights on the extern zaaktypen)")
         return 0
+    if args.command == "archief":
+        from zaakwerk.archief import commands as archief_commands
+
+        if args.archief_command == "authorise":
+            from zaakwerk.ops.archief import authorise_archief
+
+            print(f"archief registered as API client {authorise_archief()}")
+            return 0
+        return archief_commands.run(list_uuid=args.list, seconds=args.seconds)
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

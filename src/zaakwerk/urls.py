@@ -38,4 +38,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rapportages/", include("zaakwerk.rapportages.urls")),
     path("loket/formulieren/", include("zaakwerk.formulieren.urls")),
     path("loket/", include("zaakwerk.loket.urls")),
+    path("archief/", include("zaakwerk.archief.urls")),
 ]

@@ -143,6 +143,7 @@ def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
         "Aanvraag parkeervergunning",
         "Bezwaar",
         "Melding openbare ruimte",
+        "Verklaring van vernietiging",
     ]
     for zaaktype in zaaktypen:
         assert zaaktype["concept"] is False
@@ -156,9 +157,9 @@ def test_demo_catalogus_is_loaded_through_the_api_once() -> None:
     # and a second run creates nothing new
     again = load_demo(demo_client(credentials.client_id, credentials.secret))
     assert again.created == []
-    assert len(_zaaktypen(api)) == 3
+    assert len(_zaaktypen(api)) == 4
     informatieobjecttypen = api.get(f"{CATALOGI}/informatieobjecttypen").json_body
-    assert informatieobjecttypen["count"] == 5
+    assert informatieobjecttypen["count"] == 6
 
 
 def test_serve_answers_the_health_check_and_stops_on_sigterm(tmp_path: Path) -> None:

@@ -178,6 +178,9 @@ class DocumentenApi:
         self.enkelvoudiginformatieobjecten = Collection(
             http, root, "enkelvoudiginformatieobjecten", models.EnkelvoudigInformatieObject
         )
+        self.objectinformatieobjecten = Collection(
+            http, root, "objectinformatieobjecten", models.ObjectInformatieObject
+        )
 
     def lock(self, url: str) -> str:
         """Lock the informatieobject at ``url`` for changes; the lock's secret id."""

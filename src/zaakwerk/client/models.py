@@ -178,6 +178,14 @@ class EnkelvoudigInformatieObject(Resource):
     trefwoorden: list[str] = Field(default_factory=list)
 
 
+class ObjectInformatieObject(Resource):
+    """Which zaak or besluit an informatieobject is linked to (kept by the Documenten API)."""
+
+    informatieobject: str = ""
+    object: str = ""
+    object_type: str = ""
+
+
 class Besluit(Resource):
     identificatie: str = ""
     verantwoordelijke_organisatie: str = ""

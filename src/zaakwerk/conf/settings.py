@@ -855,3 +855,41 @@ FORMULIEREN_KANAAL = config(
     help="Name of the communicatiekanaal (Referentielijsten API) a zaak from a form is given.",
     group="Formulieren",
 )
+
+# --- archief: selection, destruction lists and transfer to an e-Depot (docs/archief.md) -------
+INSTALLED_APPS.insert(INSTALLED_APPS.index("zaakwerk.wiring"), "zaakwerk.archief")
+ARCHIEF_CLIENT_ID = config(
+    "ZAAKWERK_ARCHIEF_CLIENT_ID",
+    "zaakwerk-archief",
+    help="Client id the archief calls the ZGW APIs with (its own application; `zaakwerk archief "
+    "authorise` registers it in this deployment). Each call also names the staff member.",
+    group="Archief",
+)
+ARCHIEF_CLIENT_SECRET = config(
+    "ZAAKWERK_ARCHIEF_CLIENT_SECRET",
+    "",
+    help="The archief's JWT secret. Empty: derived from the secret key. Set it when the archief "
+    "works against another deployment (`ZAAKWERK_WERKPLEK_ZGW_URL`), where it is registered with it.",
+    group="Archief",
+)
+ARCHIEF_EXPORT_DIR = config(
+    "ZAAKWERK_ARCHIEF_EXPORT_DIR",
+    "",
+    help="Folder the transfer packages (ZIP files for the e-Depot) are written to. Empty: "
+    "`archief/` in the data folder.",
+    group="Archief",
+)
+ARCHIEF_MAX_DOCUMENT_BYTES = config(
+    "ZAAKWERK_ARCHIEF_MAX_DOCUMENT_BYTES",
+    1024 * 1024 * 1024,
+    help="Largest document content in bytes a transfer package takes; a larger one fails the package "
+    "with a message (one document's content is held in memory at a time).",
+    group="Archief",
+)
+ARCHIEF_VERKLARING_ZAAKTYPE = config(
+    "ZAAKWERK_ARCHIEF_VERKLARING_ZAAKTYPE",
+    "VERKLARING-VAN-VERNIETIGING",
+    help="Identificatie of the published zaaktype whose zaak keeps each verklaring van vernietiging "
+    "(with its first informatieobjecttype). No list is destroyed while it is missing.",
+    group="Archief",
+)

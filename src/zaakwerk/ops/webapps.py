@@ -32,6 +32,8 @@ class WebReport:
     assets_built: bool = False
     assets_problem: str = ""
     accounts: list[str] = field(default_factory=list)
+    # the archief's reviewer and archivaris (docs/archief.md)
+    archief_accounts: list[str] = field(default_factory=list)
     changed_password: list[str] = field(default_factory=list)
     formulieren: list[str] = field(default_factory=list)  # the demo forms' slugs
     loket_bsn: str = ""  # the demo resident of the loket ("" when the loket is not prepared)
@@ -86,8 +88,12 @@ def prepare(folder: Path) -> WebReport:
     ensure_demo_staff(report)
     from django.conf import settings
 
+    from zaakwerk.ops import archief
+
+    report.archief_accounts = archief.ensure_demo_staff(report.password)
     if not settings.WERKPLEK_ZGW_URL:
         authorise_werkplek()
+        archief.authorise_archief()
     if not settings.LOKET_ZGW_URL and not settings.WERKPLEK_ZGW_URL:
         from zaakwerk.ops import loket
         from zaakwerk.werkplek.zgw import service_client
@@ -102,8 +108,9 @@ def print_login(report: WebReport) -> None:
     from django.urls import reverse
 
     print(f"  Werkplek      {settings.PUBLIC_URL}{reverse('werkplek:home')}")
+    print(f"  Archief       {settings.PUBLIC_URL}{reverse('archief:lijsten')}")
     print(f"  Log in at     {settings.PUBLIC_URL}{reverse('zaakwerk_web:login')}")
-    print(f"  Demo staff    {', '.join(report.accounts)} (username = role)")
+    print(f"  Demo staff    {', '.join(report.accounts + report.archief_accounts)} (username = role)")
     print(f"  Password      {report.password} (the same for each; kept in the data folder)")
     if report.changed_password:
         print(f"  (password changed since, left as it is: {', '.join(report.changed_password)})")
