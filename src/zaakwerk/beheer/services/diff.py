@@ -1,0 +1,103 @@
+"""What changed between two versions of a zaaktype, field by field and sub-type by sub-type.
+
+Sub-types are matched by what identifies them across versions (a statustype by omschrijving, an
+eigenschap by naam, a document relation by informatieobjecttype and richting); URLs that differ
+only because they point at another version's own objects are not changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zaakwerk.beheer.services.catalogus import SUBTYPES, Bundle, Json
+
+#: fields that differ between any two versions without saying anything about their content
+IGNORED = {
+    "url",
+    "zaaktype",
+    "catalogus",
+    "statustypen",
+    "resultaattypen",
+    "eigenschappen",
+    "roltypen",
+    "informatieobjecttypen",
+    "zaakobjecttypen",
+    "besluittypen",
+    "deelzaaktypen",
+    "_expand",
+    "statustype",
+    "checklistitemStatustype",
+}
+
+KEYS: dict[str, Callable[[Json], str]] = {
+    "statustypen": lambda item: str(item.get("omschrijving") or ""),
+    "roltypen": lambda item: str(item.get("omschrijving") or ""),
+    "resultaattypen": lambda item: str(item.get("omschrijving") or ""),
+    "eigenschappen": lambda item: str(item.get("naam") or ""),
+    "informatieobjecttypen": lambda item: f"{item.get('informatieobjecttype')} ({item.get('richting')})",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class SubtypeChanges:
+    name: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: dict[str, list[FieldChange]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass
+class Diff:
+    zaaktype: list[FieldChange]
+    subtypes: list[SubtypeChanges]
+
+    @property
+    def empty(self) -> bool:
+        return not self.zaaktype and all(part.empty for part in self.subtypes)
+
+
+def _statustype_names(bundle: Bundle) -> dict[str, str]:
+    return {str(item["url"]): str(item.get("omschrijving") or "") for item in bundle.statustypen}
+
+
+def _comparable(item: Json, statustypen: dict[str, str]) -> Json:
+    found = {key: value for key, value in item.items() if key not in IGNORED}
+    if item.get("statustype"):
+        found["statustype (omschrijving)"] = statustypen.get(str(item["statustype"]), item["statustype"])
+    return found
+
+
+def fields(old: Json, new: Json) -> list[FieldChange]:
+    names = sorted(set(old) | set(new))
+    return [FieldChange(name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)]
+
+
+def diff(old: Bundle, new: Bundle) -> Diff:
+    old_names, new_names = _statustype_names(old), _statustype_names(new)
+    result = Diff(fields(_comparable(old.zaaktype, {}), _comparable(new.zaaktype, {})), [])
+    for name in SUBTYPES:
+        key = KEYS[name]
+        before = {key(item): _comparable(item, old_names) for item in old.subtypes(name)}
+        after = {key(item): _comparable(item, new_names) for item in new.subtypes(name)}
+        part = SubtypeChanges(name)
+        part.added = sorted(set(after) - set(before))
+        part.removed = sorted(set(before) - set(after))
+        for label in sorted(set(before) & set(after)):
+            changes = fields(before[label], after[label])
+            if changes:
+                part.changed[label] = changes
+        result.subtypes.append(part)
+    return result
