@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         "authorise", help="register the werkplek as an API client of this deployment (idempotent)"
     )
 
+    beheer = commands.add_parser("beheer", help="beheer (the editor of catalogi and zaaktypen)")
+    beheer.add_subparsers(dest="beheer_command", required=True, metavar="ACTION").add_parser(
+        "authorise", help="register beheer as an API client of this deployment (idempotent)"
+    )
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -207,6 +212,11 @@ def dispatch(args: argparse.Namespace) -> int:
         from zaakwerk.ops import webapps
 
         print(f"werkplek registered as API client {webapps.authorise_werkplek()}")
+        return 0
+    if args.command == "beheer":
+        from zaakwerk.ops import webapps
+
+        print(f"beheer registered as API client {webapps.authorise_beheer()}")
         return 0
     from zaakwerk.ops import tokens
 

@@ -35,4 +35,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("medewerker/", include(staff_urls())),
     path("werkplek/", include("zaakwerk.werkplek.urls")),
+    path("beheer/", include("zaakwerk.beheer.urls")),
 ]

@@ -86,6 +86,7 @@ def prepare(folder: Path) -> WebReport:
 
     if not settings.WERKPLEK_ZGW_URL:
         authorise_werkplek()
+    authorise_beheer()
     return report
 
 
@@ -94,6 +95,7 @@ def print_login(report: WebReport) -> None:
     from django.urls import reverse
 
     print(f"  Werkplek      {settings.PUBLIC_URL}{reverse('werkplek:home')}")
+    print(f"  Beheer        {settings.PUBLIC_URL}{reverse('beheer:home')}")
     print(f"  Log in at     {settings.PUBLIC_URL}{reverse('zaakwerk_web:login')}")
     print(f"  Demo staff    {', '.join(report.accounts)} (username = role)")
     print(f"  Password      {report.password} (the same for each; kept in the data folder)")
@@ -120,3 +122,17 @@ def authorise_werkplek() -> str:
     client_id = str(settings.WERKPLEK_CLIENT_ID)
     register_client(client_id, client_secret(), all_authorizations=True, label="Zaakwerk werkplek")
     return client_id
+
+
+def authorise_beheer() -> str:
+    """Register beheer as an API client of this deployment (idempotent); its client id.
+
+    Beheer edits the whole catalogue for beheerders (docs/adr/0075): its Applicatie holds every
+    autorisatie, so it can also delete what a failed import created; each call's token names the
+    beheerder.
+    """
+    from zaakwerk.autorisaties.clients import register_client
+    from zaakwerk.beheer.zgw import CLIENT_ID, client_secret
+
+    register_client(CLIENT_ID, client_secret(), all_authorizations=True, label="Zaakwerk beheer")
+    return CLIENT_ID

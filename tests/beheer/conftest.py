@@ -1,0 +1,75 @@
+"""Beheer's tests: a logged-in beheerder, beheer registered as API client, the demo catalogus, and
+every answer the registers give beheer's client checked against the official spec."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from tests.contract import check_response
+from zaakwerk.beheer import zgw
+from zaakwerk.client import ZGWClient, transport
+from zaakwerk.ops.demo import load_demo
+from zaakwerk.ops.webapps import authorise_beheer
+from zaakwerk.web.roles import Role
+
+
+@pytest.fixture(autouse=True)
+def _validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every reply of this deployment's APIs matches the spec (tests/contract.py)."""
+    seen: list[str] = []
+    original: Callable[..., transport.Reply] = transport.send
+
+    def send(method: str, url: str, **kwargs: Any) -> transport.Reply:
+        reply = original(method, url, **kwargs)
+        path = urlsplit(url).path
+        check_response(method, path, reply.status, reply.headers.get("Content-Type", ""), reply.content)
+        seen.append(f"{method} {path} {reply.status}")
+        return reply
+
+    monkeypatch.setattr(transport, "send", send)
+    yield seen
+
+
+def beheerder(name: str = "beheer-test", role: Role = Role.BEHEERDER) -> User:
+    user = User.objects.create_user(name, password="x" * 16, first_name="Bea", last_name="Heer")
+    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    return user
+
+
+@pytest.fixture
+def user(db: None) -> User:
+    authorise_beheer()
+    return beheerder()
+
+
+@pytest.fixture
+def web(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def api(user: User) -> ZGWClient:
+    return zgw.client_for(user)
+
+
+@pytest.fixture
+def demo(api: ZGWClient) -> str:
+    """The demo catalogus (published zaaktypen PARKEERVERGUNNING, MELDING-OPENBARE-RUIMTE, …); its URL."""
+    return load_demo(api, referentielijsten=zgw.referentielijsten_root()).catalogus
+
+
+def zaaktype_url(api: ZGWClient, catalogus: str, identificatie: str) -> str:
+    found = next(api.catalogi.zaaktypen.list(catalogus=catalogus, identificatie=identificatie, status="alles"))
+    return found.url
+
+
+def uuid_of(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
