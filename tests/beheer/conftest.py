@@ -67,7 +67,9 @@ def demo(api: ZGWClient) -> str:
 
 
 def zaaktype_url(api: ZGWClient, catalogus: str, identificatie: str) -> str:
-    found = next(api.catalogi.zaaktypen.list(catalogus=catalogus, identificatie=identificatie, status="alles"))
+    found = next(
+        api.catalogi.zaaktypen.list(catalogus=catalogus, identificatie=identificatie, status="alles")
+    )
     return found.url
 
 

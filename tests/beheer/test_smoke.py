@@ -13,6 +13,16 @@ def test_pages(web: Client, api: ZGWClient, demo: str) -> None:
     assert web.get("/beheer/").status_code == 200
     assert web.get(f"/beheer/catalogi/{uuid_of(demo)}/").status_code == 200
     url = zaaktype_url(api, demo, "PARKEERVERGUNNING")
-    for tab in ("gegevens", "statustypen", "roltypen", "resultaattypen", "eigenschappen", "relaties", "behandeling", "versies", "publiceren"):
+    for tab in (
+        "gegevens",
+        "statustypen",
+        "roltypen",
+        "resultaattypen",
+        "eigenschappen",
+        "relaties",
+        "behandeling",
+        "versies",
+        "publiceren",
+    ):
         response = web.get(f"/beheer/zaaktypen/{uuid_of(url)}/{tab}/")
         assert response.status_code == 200, (tab, response.content[:3000])

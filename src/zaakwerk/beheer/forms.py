@@ -42,7 +42,12 @@ ROL_GENERIEK = [
     )
 ]
 RICHTING = [("inkomend", _("inkomend")), ("intern", _("intern")), ("uitgaand", _("uitgaand"))]
-FORMAAT = [("tekst", _("tekst")), ("getal", _("getal")), ("datum", _("datum")), ("datum_tijd", _("datum en tijd"))]
+FORMAAT = [
+    ("tekst", _("tekst")),
+    ("getal", _("getal")),
+    ("datum", _("datum")),
+    ("datum_tijd", _("datum en tijd")),
+]
 ARCHIEFNOMINATIE = [("", "—"), ("blijvend_bewaren", _("blijvend bewaren")), ("vernietigen", _("vernietigen"))]
 AARD_RELATIE = [("vervolg", _("vervolg")), ("bijdrage", _("bijdrage")), ("onderwerp", _("onderwerp"))]
 
@@ -119,10 +124,14 @@ class ZaaktypeForm(EditorForm):
 
     identificatie = forms.CharField(label=_("Identificatie"), max_length=50)
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=80)
-    vertrouwelijkheidaanduiding = forms.ChoiceField(label=_("Vertrouwelijkheidaanduiding"), choices=VERTROUWELIJKHEID)
+    vertrouwelijkheidaanduiding = forms.ChoiceField(
+        label=_("Vertrouwelijkheidaanduiding"), choices=VERTROUWELIJKHEID
+    )
     doel = forms.CharField(label=_("Doel"), widget=forms.Textarea(attrs={"rows": 2}))
     aanleiding = forms.CharField(label=_("Aanleiding"), widget=forms.Textarea(attrs={"rows": 2}))
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     indicatieInternOfExtern = forms.ChoiceField(label=_("Intern of extern"), choices=INTERN_OF_EXTERN)
     handelingInitiator = forms.CharField(label=_("Handeling initiator"), max_length=20)
     onderwerp = forms.CharField(label=_("Onderwerp"), max_length=80)
@@ -177,7 +186,9 @@ class StatustypeForm(EditorForm):
         label=_("Doorlooptijd"), required=False, help_text=_("Een ISO 8601-duur, bijvoorbeeld P5D.")
     )
     informeren = forms.BooleanField(label=_("De initiator informeren"), required=False)
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def body(self) -> Json:
         data = super().body()
@@ -197,7 +208,9 @@ class ResultaattypeForm(EditorForm):
         label=_("Selectielijstklasse"),
         help_text=_("Een resultaat uit de selectielijst bij het procestype van het zaaktype."),
     )
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     archiefnominatie = forms.ChoiceField(
         label=_("Archiefnominatie"),
         required=False,
@@ -218,7 +231,9 @@ class ResultaattypeForm(EditorForm):
     brondatumArchiefprocedure__datumkenmerk = forms.CharField(
         label=_("Datumkenmerk"),
         required=False,
-        help_text=_("Bij eigenschap, ander datumkenmerk en zaakobject: de naam van het gegeven met de datum."),
+        help_text=_(
+            "Bij eigenschap, ander datumkenmerk en zaakobject: de naam van het gegeven met de datum."
+        ),
     )
     brondatumArchiefprocedure__objecttype = forms.CharField(
         label=_("Objecttype"), required=False, help_text=_("Bij zaakobject en ander datumkenmerk.")
@@ -255,10 +270,15 @@ class EigenschapForm(EditorForm):
     toelichting = forms.CharField(label=_("Toelichting"), required=False)
     specificatie__formaat = forms.ChoiceField(label=_("Formaat"), choices=FORMAAT)
     specificatie__lengte = forms.CharField(
-        label=_("Lengte"), max_length=14, help_text=_("Bij een getal: cijfers voor en na de komma, bijvoorbeeld 8,2.")
+        label=_("Lengte"),
+        max_length=14,
+        help_text=_("Bij een getal: cijfers voor en na de komma, bijvoorbeeld 8,2."),
     )
     specificatie__kardinaliteit = forms.CharField(
-        label=_("Kardinaliteit"), max_length=3, initial="1", help_text=_("Hoe vaak de eigenschap voorkomt: 1, 2… of N.")
+        label=_("Kardinaliteit"),
+        max_length=3,
+        initial="1",
+        help_text=_("Hoe vaak de eigenschap voorkomt: 1, 2… of N."),
     )
     specificatie__groep = forms.CharField(label=_("Groep"), required=False, max_length=32)
     specificatie__waardenverzameling = forms.CharField(
@@ -282,7 +302,9 @@ class InformatieobjecttypeRelatieForm(EditorForm):
     richting = forms.ChoiceField(label=_("Richting"), choices=RICHTING)
     statustype = forms.ChoiceField(label=_("Bij status"), required=False)
 
-    def __init__(self, *args: Any, documenten: list[str], statustypen: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, documenten: list[str], statustypen: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["informatieobjecttype"].choices = [(name, name) for name in documenten]  # type: ignore[attr-defined]
         self.fields["statustype"].choices = [("", "—"), *statustypen]  # type: ignore[attr-defined]

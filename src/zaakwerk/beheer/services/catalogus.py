@@ -51,7 +51,9 @@ def refused_by_api(exc: ClientError) -> Refused:
         if exc.status == 400:
             return Refused(_("De Catalogi API weigert de wijziging: %(reden)s") % {"reden": detail}, fields)
         if exc.status in (401, 403):
-            return Refused(_("Beheer mag dit niet doen in de Catalogi API (%(status)s).") % {"status": exc.status})
+            return Refused(
+                _("Beheer mag dit niet doen in de Catalogi API (%(status)s).") % {"status": exc.status}
+            )
         return Refused(
             _("De Catalogi API antwoordde %(status)s: %(reden)s") % {"status": exc.status, "reden": detail}
         )
@@ -197,6 +199,8 @@ class Bundle:
     resultaattypen: list[Json] = field(default_factory=list)
     eigenschappen: list[Json] = field(default_factory=list)
     informatieobjecttypen: list[Json] = field(default_factory=list)
+    #: informatieobjecttype URL → omschrijving, to name the document relations
+    documenten: dict[str, str] = field(default_factory=dict)
 
     def subtypes(self, name: str) -> list[Json]:
         found: list[Json] = getattr(self, name)
@@ -208,11 +212,11 @@ class Bundle:
 
 
 ORDER: dict[str, Callable[[Json], Any]] = {
-    "statustypen": lambda item: (item.get("volgnummer") or 0),
-    "roltypen": lambda item: (str(item.get("omschrijving") or "").lower()),
-    "resultaattypen": lambda item: (str(item.get("omschrijving") or "").lower()),
-    "eigenschappen": lambda item: (str(item.get("naam") or "").lower()),
-    "informatieobjecttypen": lambda item: (item.get("volgnummer") or 0),
+    "statustypen": lambda item: item.get("volgnummer") or 0,
+    "roltypen": lambda item: str(item.get("omschrijving") or "").lower(),
+    "resultaattypen": lambda item: str(item.get("omschrijving") or "").lower(),
+    "eigenschappen": lambda item: str(item.get("naam") or "").lower(),
+    "informatieobjecttypen": lambda item: item.get("volgnummer") or 0,
 }
 
 
@@ -225,6 +229,21 @@ def subtypes(client: ZGWClient, name: str, zaaktype_url: str) -> list[Json]:
 def bundle(client: ZGWClient, zaaktype_url: str, only: Iterable[str] | None = None) -> Bundle:
     """The zaaktype with the sub-types of ``only`` (default: all)."""
     result = Bundle(read(client, "zaaktypen", zaaktype_url))
-    for name in only if only is not None else SUBTYPES:
+    names = list(only if only is not None else SUBTYPES)
+    for name in names:
         setattr(result, name, subtypes(client, name, zaaktype_url))
+    if "informatieobjecttypen" in names:
+        result.documenten = document_names(client, str(result.zaaktype["catalogus"]))
     return result
+
+
+def document_names(client: ZGWClient, catalogus_url: str) -> dict[str, str]:
+    """Every informatieobjecttype URL of the catalogus (all versions) → its omschrijving."""
+    found = every(client.catalogi.informatieobjecttypen.list(catalogus=catalogus_url, status="alles"))
+    return {str(item["url"]): str(item.get("omschrijving") or "") for item in found}
+
+
+def document_name(item: Json, names: Mapping[str, str]) -> str:
+    """The informatieobjecttype a document relation names (the API shows a URL or a name)."""
+    value = str(item.get("informatieobjecttype") or "")
+    return names.get(value, value)

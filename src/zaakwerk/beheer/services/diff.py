@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from zaakwerk.beheer.services.catalogus import SUBTYPES, Bundle, Json
+from zaakwerk.beheer.services.catalogus import SUBTYPES, Bundle, Json, document_name
 
 #: fields that differ between any two versions without saying anything about their content
 IGNORED = {
@@ -38,6 +38,14 @@ KEYS: dict[str, Callable[[Json], str]] = {
     "eigenschappen": lambda item: str(item.get("naam") or ""),
     "informatieobjecttypen": lambda item: f"{item.get('informatieobjecttype')} ({item.get('richting')})",
 }
+
+
+def _named(bundle: Bundle, name: str) -> list[Json]:
+    """The sub-types, a document relation with its informatieobjecttype's name instead of a URL."""
+    items = bundle.subtypes(name)
+    if name != "informatieobjecttypen":
+        return items
+    return [{**item, "informatieobjecttype": document_name(item, bundle.documenten)} for item in items]
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,9 @@ def _comparable(item: Json, statustypen: dict[str, str]) -> Json:
 
 def fields(old: Json, new: Json) -> list[FieldChange]:
     names = sorted(set(old) | set(new))
-    return [FieldChange(name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)]
+    return [
+        FieldChange(name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)
+    ]
 
 
 def diff(old: Bundle, new: Bundle) -> Diff:
@@ -90,8 +100,8 @@ def diff(old: Bundle, new: Bundle) -> Diff:
     result = Diff(fields(_comparable(old.zaaktype, {}), _comparable(new.zaaktype, {})), [])
     for name in SUBTYPES:
         key = KEYS[name]
-        before = {key(item): _comparable(item, old_names) for item in old.subtypes(name)}
-        after = {key(item): _comparable(item, new_names) for item in new.subtypes(name)}
+        before = {key(item): _comparable(item, old_names) for item in _named(old, name)}
+        after = {key(item): _comparable(item, new_names) for item in _named(new, name)}
         part = SubtypeChanges(name)
         part.added = sorted(set(after) - set(before))
         part.removed = sorted(set(before) - set(after))

@@ -35,7 +35,10 @@ def label_of(name: str, item: Json) -> str:
     if name == "eigenschappen":
         return str(item.get("naam") or "")
     if name == "informatieobjecttypen":
-        return f"{item.get('informatieobjecttype')} ({item.get('richting')})"
+        document = str(item.get("informatieobjecttype") or "")
+        if document.startswith(("http://", "https://")):
+            return f"{_('informatieobjecttype')} {item.get('volgnummer')} ({item.get('richting')})"
+        return f"{document} ({item.get('richting')})"
     return str(item.get("omschrijving") or item.get("naam") or "")
 
 
@@ -115,7 +118,11 @@ def create_subtype(client: ZGWClient, user: User, zaaktype: Json, name: str, dat
         "aangemaakt",
         NOUNS[name],
         _("%(soort)s %(naam)s toegevoegd aan %(zaaktype)s")
-        % {"soort": NOUNS[name].capitalize(), "naam": label_of(name, created), "zaaktype": zaaktype.get("identificatie")},
+        % {
+            "soort": NOUNS[name].capitalize(),
+            "naam": label_of(name, created),
+            "zaaktype": zaaktype.get("identificatie"),
+        },
         url=str(created["url"]),
         zaaktype=str(zaaktype.get("identificatie") or ""),
         details={"nieuw": data},
@@ -123,15 +130,19 @@ def create_subtype(client: ZGWClient, user: User, zaaktype: Json, name: str, dat
     return created
 
 
-def update_subtype(client: ZGWClient, user: User, zaaktype: Json, name: str, item: Json, changes: Json) -> Json:
+def update_subtype(
+    client: ZGWClient, user: User, zaaktype: Json, name: str, item: Json, changes: Json
+) -> Json:
     require_concept(zaaktype)
     changed = changed_fields(item, changes)
     if not changed:
         return item
     try:
-        updated: Json = collection(client, name).partial_update(
-            str(item["url"]), {key: changes[key] for key in changed}, toelichting="beheer"
-        ).as_json()
+        updated: Json = (
+            collection(client, name)
+            .partial_update(str(item["url"]), {key: changes[key] for key in changed}, toelichting="beheer")
+            .as_json()
+        )
     except ClientError as exc:
         raise refused_by_api(exc) from exc
     record(
@@ -163,7 +174,11 @@ def delete_subtype(client: ZGWClient, user: User, zaaktype: Json, name: str, ite
         "verwijderd",
         NOUNS[name],
         _("%(soort)s %(naam)s verwijderd uit %(zaaktype)s")
-        % {"soort": NOUNS[name].capitalize(), "naam": label_of(name, item), "zaaktype": zaaktype.get("identificatie")},
+        % {
+            "soort": NOUNS[name].capitalize(),
+            "naam": label_of(name, item),
+            "zaaktype": zaaktype.get("identificatie"),
+        },
         url=str(item["url"]),
         zaaktype=str(zaaktype.get("identificatie") or ""),
         details={"oud": item},

@@ -83,7 +83,8 @@ def add_mail(user: User, identificatie: str, cleaned: Mapping[str, Any]) -> None
         user,
         "aangemaakt",
         "e-mailsjabloon",
-        _("E-mailsjabloon %(naam)s voor %(zaaktype)s toegevoegd") % {"naam": mail.name, "zaaktype": identificatie},
+        _("E-mailsjabloon %(naam)s voor %(zaaktype)s toegevoegd")
+        % {"naam": mail.name, "zaaktype": identificatie},
         zaaktype=identificatie,
         details={"nieuw": dict(cleaned)},
     )
@@ -106,6 +107,9 @@ def remove(user: User, identificatie: str, what: str, pk: int) -> None:
         if mail is None:
             return
         mail.delete()
-        label = _("E-mailsjabloon %(titel)s van %(naam)s verwijderd") % {"titel": mail.name, "naam": identificatie}
+        label = _("E-mailsjabloon %(titel)s van %(naam)s verwijderd") % {
+            "titel": mail.name,
+            "naam": identificatie,
+        }
         soort = "e-mailsjabloon"
     record(user, "verwijderd", soort, label, zaaktype=identificatie)

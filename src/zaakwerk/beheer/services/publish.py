@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from zaakwerk.beheer.services.catalogus import Bundle, Json, Refused, every, refused_by_api
+from zaakwerk.beheer.services.catalogus import Bundle, Json, Refused, document_name, every, refused_by_api
 from zaakwerk.beheer.services.editor import User, require_concept
 from zaakwerk.beheer.services.wijzigingen import record
 from zaakwerk.client import ClientError, ZGWClient
@@ -74,10 +74,8 @@ def checklist(client: ZGWClient, bundle: Bundle) -> list[Check]:
     if besluittypen:
         published = _published_names(every(client.catalogi.besluittypen.list(catalogus=catalogus)))
         concept = sorted(besluittypen - published)
-        checks.append(
-            Check(_("Alle besluittypen zijn gepubliceerd"), not concept, ", ".join(concept))
-        )
-    documenten = {str(item.get("informatieobjecttype")) for item in bundle.informatieobjecttypen}
+        checks.append(Check(_("Alle besluittypen zijn gepubliceerd"), not concept, ", ".join(concept)))
+    documenten = {document_name(item, bundle.documenten) for item in bundle.informatieobjecttypen}
     if documenten:
         published = _published_names(every(client.catalogi.informatieobjecttypen.list(catalogus=catalogus)))
         concept = sorted(documenten - published)

@@ -21,12 +21,13 @@ from typing import Any
 import orjson
 from django.utils.translation import gettext as _
 
-from zaakwerk.beheer.services.catalogus import Json, collection, every, refused_by_api
+from zaakwerk.beheer.services.catalogus import Json, document_name, document_names, every, refused_by_api
 from zaakwerk.beheer.services.editor import User
 from zaakwerk.beheer.services.versions import writable
 from zaakwerk.beheer.services.wijzigingen import record
 from zaakwerk.beheer.zgw import referentielijsten_root
 from zaakwerk.client import ClientError, ZGWClient
+from zaakwerk.client.api import Collection
 
 #: the files of the format, in the order an import creates their objects
 FILES = {
@@ -45,7 +46,7 @@ SUBTYPE_FILES = {
     "RolType.json": "roltypen",
     "ResultaatType.json": "resultaattypen",
     "Eigenschap.json": "eigenschappen",
-    "ZaakTypeInformatieObjectType.json": "informatieobjecttypen",
+    "ZaakTypeInformatieObjectType.json": "zaaktype_informatieobjecttypen",
 }
 #: the zaaktype's field listing each sub-type file's objects
 ZAAKTYPE_LISTS = {
@@ -60,10 +61,14 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_OBJECTS = 20_000
 
-_SELECTIELIJST = re.compile(
-    r"/(procestypen|resultaten|resultaattypeomschrijvingen)/([0-9a-fA-F-]{36})/?$"
-)
+_SELECTIELIJST = re.compile(r"/(procestypen|resultaten|resultaattypeomschrijvingen)/([0-9a-fA-F-]{36})/?$")
 SELECTIELIJST_FIELDS = ("selectielijstProcestype", "selectielijstklasse", "resultaattypeomschrijving")
+
+
+def _api(client: ZGWClient, attribute: str) -> Collection[Any]:
+    """The client's collection by its attribute name (``zaaktype_informatieobjecttypen``…)."""
+    found: Collection[Any] = getattr(client.catalogi, attribute)
+    return found
 
 
 # --- export ----------------------------------------------------------------------------------------
@@ -84,7 +89,7 @@ def _subtype_files(client: ZGWClient, zaaktypen: list[Json]) -> dict[str, list[J
     files: dict[str, list[Json]] = {name: [] for name in SUBTYPE_FILES}
     for zaaktype in zaaktypen:
         for name, kind in SUBTYPE_FILES.items():
-            files[name] += every(collection(client, kind).list(zaaktype=zaaktype["url"], status="alles"))
+            files[name] += every(_api(client, kind).list(zaaktype=zaaktype["url"], status="alles"))
     return files
 
 
@@ -118,14 +123,17 @@ def export_zaaktype(client: ZGWClient, zaaktype_url: str) -> bytes:
     zaaktype = client.catalogi.zaaktypen.get(zaaktype_url).as_json()
     catalogus = str(zaaktype["catalogus"])
     files = _subtype_files(client, [zaaktype])
-    documenten = {str(item.get("informatieobjecttype")) for item in files["ZaakTypeInformatieObjectType.json"]}
+    names = document_names(client, catalogus)
+    documenten = {document_name(item, names) for item in files["ZaakTypeInformatieObjectType.json"]}
     besluiten = set(zaaktype.get("besluittypeOmschrijving") or [])
     for item in files["ResultaatType.json"]:
         besluiten |= set(item.get("besluittypeOmschrijving") or [])
         documenten |= set(item.get("informatieobjecttypeOmschrijving") or [])
     params = {"catalogus": catalogus, "status": "alles"}
     besluittypen = [
-        item for item in every(client.catalogi.besluittypen.list(**params)) if item.get("omschrijving") in besluiten
+        item
+        for item in every(client.catalogi.besluittypen.list(**params))
+        if item.get("omschrijving") in besluiten
     ]
     for item in besluittypen:
         documenten |= set(item.get("informatieobjecttypeOmschrijvingen") or [])
@@ -186,7 +194,11 @@ def read_archive(data: bytes) -> Archive:
             if info.file_size > MAX_FILE_BYTES:
                 archive.problems.append(
                     _("%(naam)s is te groot (%(mb)s MB uitgepakt); hoogstens %(max)s MB per bestand.")
-                    % {"naam": name, "mb": round(info.file_size / 1024 / 1024, 1), "max": MAX_FILE_BYTES // 1024 // 1024}
+                    % {
+                        "naam": name,
+                        "mb": round(info.file_size / 1024 / 1024, 1),
+                        "max": MAX_FILE_BYTES // 1024 // 1024,
+                    }
                 )
                 continue
             with opened.open(info) as member:
@@ -200,7 +212,9 @@ def read_archive(data: bytes) -> Archive:
             except orjson.JSONDecodeError:
                 archive.problems.append(_("%(naam)s is geen geldige JSON.") % {"naam": name})
                 continue
-            if not isinstance(parsed, list) or not all(isinstance(item, dict) and item.get("url") for item in parsed):
+            if not isinstance(parsed, list) or not all(
+                isinstance(item, dict) and item.get("url") for item in parsed
+            ):
                 archive.problems.append(
                     _("%(naam)s moet een lijst van objecten met een url zijn.") % {"naam": name}
                 )
@@ -290,24 +304,36 @@ def plan(client: ZGWClient, archive: Archive) -> Plan:
             if missing and name not in archive.files:
                 result.problems.append(
                     _("%(bestand)s ontbreekt, maar zaaktype %(naam)s heeft %(aantal)s %(soort)s.")
-                    % {"bestand": name, "naam": zaaktype.get("identificatie"), "aantal": len(missing), "soort": listing}
+                    % {
+                        "bestand": name,
+                        "naam": zaaktype.get("identificatie"),
+                        "aantal": len(missing),
+                        "soort": listing,
+                    }
                 )
             elif missing:
                 result.problems.append(
                     _("Zaaktype %(naam)s noemt %(aantal)s %(soort)s die niet in %(bestand)s staan.")
-                    % {"naam": zaaktype.get("identificatie"), "aantal": len(missing), "soort": listing, "bestand": name}
+                    % {
+                        "naam": zaaktype.get("identificatie"),
+                        "aantal": len(missing),
+                        "soort": listing,
+                        "bestand": name,
+                    }
                 )
     for name in SUBTYPE_FILES:
         for item in archive.objects(name):
             if item.get("zaaktype") not in zaaktype_urls:
                 result.problems.append(
-                    _("%(bestand)s: een object verwijst naar zaaktype %(url)s, dat niet in ZaakType.json staat.")
+                    _("%(bestand)s: zaaktype %(url)s ontbreekt in ZaakType.json.")
                     % {"bestand": name, "url": item.get("zaaktype")}
                 )
             statustype = item.get("statustype")
-            if statustype and statustype not in {str(entry["url"]) for entry in archive.objects("StatusType.json")}:
+            if statustype and statustype not in {
+                str(entry["url"]) for entry in archive.objects("StatusType.json")
+            }:
                 result.problems.append(
-                    _("%(bestand)s: een object verwijst naar statustype %(url)s, dat niet in StatusType.json staat.")
+                    _("%(bestand)s: statustype %(url)s ontbreekt in StatusType.json.")
                     % {"bestand": name, "url": statustype}
                 )
     _check_type_references(result)
@@ -320,20 +346,43 @@ def _check_type_references(plan: Plan) -> None:
     archive = plan.archive
     for zaaktype in archive.objects("ZaakType.json"):
         where = _("Zaaktype %(naam)s") % {"naam": zaaktype.get("identificatie")}
-        _reference_names(plan, _names_or_urls(zaaktype, "besluittypen", "besluittypeOmschrijving"), "BesluitType.json", where)
-        _reference_names(plan, _names_or_urls(zaaktype, "deelzaaktypen", "deelzaaktypeIdentificaties"), "ZaakType.json", where)
+        _reference_names(
+            plan,
+            _names_or_urls(zaaktype, "besluittypen", "besluittypeOmschrijving"),
+            "BesluitType.json",
+            where,
+        )
+        _reference_names(
+            plan,
+            _names_or_urls(zaaktype, "deelzaaktypen", "deelzaaktypeIdentificaties"),
+            "ZaakType.json",
+            where,
+        )
     for item in archive.objects("ZaakTypeInformatieObjectType.json"):
-        _reference_names(plan, [item.get("informatieobjecttype")], "InformatieObjectType.json", "ZaakTypeInformatieObjectType.json")
+        _reference_names(
+            plan,
+            [item.get("informatieobjecttype")],
+            "InformatieObjectType.json",
+            "ZaakTypeInformatieObjectType.json",
+        )
     for item in archive.objects("ResultaatType.json"):
         where = _("Resultaattype %(naam)s") % {"naam": item.get("omschrijving")}
-        _reference_names(plan, _names_or_urls(item, "besluittypen", "besluittypeOmschrijving"), "BesluitType.json", where)
         _reference_names(
-            plan, _names_or_urls(item, "informatieobjecttypen", "informatieobjecttypeOmschrijving"), "InformatieObjectType.json", where
+            plan, _names_or_urls(item, "besluittypen", "besluittypeOmschrijving"), "BesluitType.json", where
+        )
+        _reference_names(
+            plan,
+            _names_or_urls(item, "informatieobjecttypen", "informatieobjecttypeOmschrijving"),
+            "InformatieObjectType.json",
+            where,
         )
     for item in archive.objects("BesluitType.json"):
         where = _("Besluittype %(naam)s") % {"naam": item.get("omschrijving")}
         _reference_names(
-            plan, _names_or_urls(item, "informatieobjecttypen", "informatieobjecttypeOmschrijvingen"), "InformatieObjectType.json", where
+            plan,
+            _names_or_urls(item, "informatieobjecttypen", "informatieobjecttypeOmschrijvingen"),
+            "InformatieObjectType.json",
+            where,
         )
 
 
@@ -364,7 +413,9 @@ def _check_selectielijst(client: ZGWClient, plan: Plan) -> None:
 
 def _check_target(client: ZGWClient, plan: Plan) -> None:
     catalogus = plan.catalogus
-    found = list(client.catalogi.catalogussen.list(domein=catalogus.get("domein"), rsin=catalogus.get("rsin")))
+    found = list(
+        client.catalogi.catalogussen.list(domein=catalogus.get("domein"), rsin=catalogus.get("rsin"))
+    )
     if not found:
         return
     plan.target = found[0].url
@@ -373,7 +424,7 @@ def _check_target(client: ZGWClient, plan: Plan) -> None:
     for zaaktype in plan.archive.objects("ZaakType.json"):
         if zaaktype.get("identificatie") in existing:
             plan.problems.append(
-                _("Zaaktype %(naam)s bestaat al in catalogus %(domein)s; verwijder het of importeer het niet.")
+                _("Zaaktype %(naam)s bestaat al in catalogus %(domein)s; er is niets geïmporteerd.")
                 % {"naam": zaaktype.get("identificatie"), "domein": catalogus.get("domein")}
             )
     documenten = {item.omschrijving for item in client.catalogi.informatieobjecttypen.list(**params)}
@@ -411,7 +462,7 @@ class _Writer:
         self.to_publish: list[tuple[str, str, Json]] = []  # (collection, created URL, source)
 
     def create(self, name: str, body: Json, source: Json, kind: str) -> str:
-        created = collection(self.client, name).create(body, toelichting="beheer: import").as_json()
+        created = _api(self.client, name).create(body, toelichting="beheer: import").as_json()
         url = str(created["url"])
         self.result.created.append(url)
         self.urls[str(source["url"])] = url
@@ -427,7 +478,10 @@ class _Writer:
         plan, archive = self.plan, self.plan.archive
         catalogus = plan.target or self._catalogus()
         self.result.catalogus = catalogus
-        for name, kind in (("InformatieObjectType.json", "informatieobjecttypen"), ("BesluitType.json", "besluittypen")):
+        for name, kind in (
+            ("InformatieObjectType.json", "informatieobjecttypen"),
+            ("BesluitType.json", "besluittypen"),
+        ):
             for item in sorted(archive.objects(name), key=_type_order):
                 if item.get("omschrijving") in plan.reused:
                     continue
@@ -443,7 +497,11 @@ class _Writer:
                 if kind == "informatieobjecttypen":
                     body.pop("zaaktypen", None)
                     body.pop("besluittypen", None)
-                for key in ("informatieobjecttypeOmschrijvingen", "resultaattypenOmschrijving", "zaaktypeIdentificaties"):
+                for key in (
+                    "informatieobjecttypeOmschrijvingen",
+                    "resultaattypenOmschrijving",
+                    "zaaktypeIdentificaties",
+                ):
                     body.pop(key, None)
                 self.create(kind, body, item, kind)
         zaaktypen = sorted(archive.objects("ZaakType.json"), key=_zaaktype_order)
@@ -461,7 +519,10 @@ class _Writer:
             self.create("zaaktypen", body, item, "zaaktypen")
         for item in zaaktypen:
             related = [
-                {**relation, "zaaktype": self.urls.get(str(relation.get("zaaktype")), relation.get("zaaktype"))}
+                {
+                    **relation,
+                    "zaaktype": self.urls.get(str(relation.get("zaaktype")), relation.get("zaaktype")),
+                }
                 for relation in item.get("gerelateerdeZaaktypen") or []
                 if isinstance(relation, dict)
             ]
@@ -481,10 +542,12 @@ class _Writer:
                 body["zaaktype"] = self.urls[str(item["zaaktype"])]
                 if body.get("statustype"):
                     body["statustype"] = self.urls.get(str(body["statustype"]))
-                if kind == "informatieobjecttypen":
+                if kind == "zaaktype_informatieobjecttypen":
                     body["informatieobjecttype"] = self.names([item.get("informatieobjecttype")])[0]
                 if kind == "resultaattypen":
-                    body["besluittypen"] = self.names(_names_or_urls(item, "besluittypen", "besluittypeOmschrijving"))
+                    body["besluittypen"] = self.names(
+                        _names_or_urls(item, "besluittypen", "besluittypeOmschrijving")
+                    )
                     body["informatieobjecttypen"] = self.names(
                         _names_or_urls(item, "informatieobjecttypen", "informatieobjecttypeOmschrijving")
                     )
@@ -522,13 +585,13 @@ class _Writer:
             (entry for entry in self.to_publish if entry[0] in order),
             key=lambda entry: (order[entry[0]], str(entry[2].get("beginGeldigheid"))),
         )
-        for name, url, _source in items:
-            self.client.http.request("POST", f"{url}/publish")
+        for entry in items:
+            self.client.http.request("POST", f"{entry[1]}/publish")
         for name, url, source in items:
             einde = source.get("eindeGeldigheid")
-            current = collection(self.client, name).get(url).as_json()
+            current = _api(self.client, name).get(url).as_json()
             if current.get("eindeGeldigheid") != einde:
-                collection(self.client, name).partial_update(
+                _api(self.client, name).partial_update(
                     url, {"eindeGeldigheid": einde}, toelichting="beheer: import"
                 )
 
@@ -579,7 +642,8 @@ def canonical(data: bytes) -> dict[str, list[Json]]:
         for item in archive.objects(name):
             key = _name(item, name)
             if name in SUBTYPE_FILES:
-                key = f"{names.get(str(item.get('zaaktype')), '')}/{item.get('omschrijving') or item.get('naam') or item.get('informatieobjecttype')}/{item.get('volgnummer', '')}"
+                label = item.get("omschrijving") or item.get("naam") or item.get("informatieobjecttype")
+                key = f"{names.get(str(item.get('zaaktype')), '')}/{label}/{item.get('volgnummer', '')}"
             elif name != "Catalogus.json":
                 key = f"{key}@{item.get('beginGeldigheid')}"
             names[str(item["url"])] = f"{name[:-5]}:{key}"

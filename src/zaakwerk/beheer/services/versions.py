@@ -4,6 +4,7 @@ beginGeldigheid. The published version keeps serving until the copy is published
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -71,9 +72,11 @@ def copy_subtypes(client: ZGWClient, source: Bundle, target_url: str) -> None:
             body = writable(item)
             body["zaaktype"] = target_url
             if body.get("statustype"):
-                body["statustype"] = statustype_map.get(str(body["statustype"]), None)
+                body["statustype"] = statustype_map.get(str(body["statustype"]))
             if name == "resultaattypen":
-                body["besluittypen"] = list(item.get("besluittypeOmschrijving") or item.get("besluittypen") or [])
+                body["besluittypen"] = list(
+                    item.get("besluittypeOmschrijving") or item.get("besluittypen") or []
+                )
                 body["informatieobjecttypen"] = list(
                     item.get("informatieobjecttypeOmschrijving") or item.get("informatieobjecttypen") or []
                 )
@@ -108,10 +111,8 @@ def new_version(client: ZGWClient, user: User, zaaktype_url: str, begin: date) -
         copy_subtypes(client, source, str(created["url"]))
     except ClientError as exc:
         # a concept's sub-types go with it: one delete leaves nothing behind
-        try:
+        with contextlib.suppress(ClientError):
             client.catalogi.zaaktypen.delete(str(created["url"]), toelichting="beheer: nieuwe versie mislukt")
-        except ClientError:
-            pass
         raise refused_by_api(exc) from exc
     record(
         user,

@@ -60,7 +60,9 @@ def zaaktype_toevoegen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             else:
                 messages.success(request, _("Het zaaktype is aangemaakt als concept."))
                 return HttpResponseRedirect(
-                    reverse("beheer:zaaktype-tab", args=[catalogus.uuid_of(str(created["url"])), "statustypen"])
+                    reverse(
+                        "beheer:zaaktype-tab", args=[catalogus.uuid_of(str(created["url"])), "statustypen"]
+                    )
                 )
     return render(
         request,

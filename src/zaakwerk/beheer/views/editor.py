@@ -98,7 +98,9 @@ def gegevens(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     context["procestype"] = next(
         (choice.label for choice in procestypen if choice.url == found.get("selectielijstProcestype")), ""
     )
-    return render(request, "beheer/tabs/gegevens.html", context, status=400 if problems or form.errors else 200)
+    return render(
+        request, "beheer/tabs/gegevens.html", context, status=400 if problems or form.errors else 200
+    )
 
 
 FORMS: dict[str, type[EditorForm]] = {
@@ -170,7 +172,13 @@ def _rows(api: ZGWClient, found: Json, name: str, items: list[Json]) -> list[dic
 
 
 COLUMNS = {
-    "statustypen": [lazy("Nr."), lazy("Omschrijving"), lazy("Statustekst"), lazy("Doorlooptijd"), lazy("Informeren")],
+    "statustypen": [
+        lazy("Nr."),
+        lazy("Omschrijving"),
+        lazy("Statustekst"),
+        lazy("Doorlooptijd"),
+        lazy("Informeren"),
+    ],
     "roltypen": [lazy("Omschrijving"), lazy("Generieke omschrijving")],
     "resultaattypen": [
         lazy("Omschrijving"),
@@ -209,7 +217,9 @@ def subtypes(request: HttpRequest, api: ZGWClient, found: Json, name: str) -> Ht
         rows=_rows(api, found, name, items),
         columns=COLUMNS[name],
     )
-    return render(request, "beheer/tabs/subtypen.html", context, status=400 if problems or form.errors else 200)
+    return render(
+        request, "beheer/tabs/subtypen.html", context, status=400 if problems or form.errors else 200
+    )
 
 
 @beheer_view
@@ -241,9 +251,13 @@ def subtype(request: HttpRequest, uuid: UUID, tab: str, sub: UUID) -> HttpRespon
                 except Refused as refusal:
                     problems = _problems(form, refusal)
                 else:
-                    messages.success(request, _("%(naam)s is opgeslagen.") % {"naam": editor.label_of(tab, item)})
+                    messages.success(
+                        request, _("%(naam)s is opgeslagen.") % {"naam": editor.label_of(tab, item)}
+                    )
                     return HttpResponseRedirect(tab_url(found, tab))
-    context = zaaktype_context(found, tab, item=item, label=editor.label_of(tab, item), form=form, problems=problems)
+    context = zaaktype_context(
+        found, tab, item=item, label=editor.label_of(tab, item), form=form, problems=problems
+    )
     return render(request, "beheer/subtype.html", context, status=400 if problems or form.errors else 200)
 
 

@@ -26,7 +26,9 @@ def versies(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
         form = NieuweVersieForm(request.POST)
         if form.is_valid():
             try:
-                created = versions.new_version(api, request.user, str(found["url"]), form.cleaned_data["beginGeldigheid"])
+                created = versions.new_version(
+                    api, request.user, str(found["url"]), form.cleaned_data["beginGeldigheid"]
+                )
             except Refused as refusal:
                 problems = [refusal.message]
                 for reason in refusal.fields.get("beginGeldigheid", []):
@@ -43,7 +45,9 @@ def versies(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
         problems=problems,
         may_copy=not found.get("concept") and not has_concept,
     )
-    return render(request, "beheer/tabs/versies.html", context, status=400 if problems or form.errors else 200)
+    return render(
+        request, "beheer/tabs/versies.html", context, status=400 if problems or form.errors else 200
+    )
 
 
 @beheer_view

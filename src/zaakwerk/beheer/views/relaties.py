@@ -31,12 +31,16 @@ def _names(items: list[Json], key: str) -> list[str]:
 def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     catalogus_url = str(found["catalogus"])
     params = {"catalogus": catalogus_url, "status": "alles"}
-    documenten = _names(every(api.catalogi.informatieobjecttypen.list(**params)), "omschrijving")
+    document_urls = catalogus.document_names(api, catalogus_url)
+    documenten = sorted(set(document_urls.values()), key=str.lower)
     besluiten = _names(every(api.catalogi.besluittypen.list(**params)), "omschrijving")
     zaaktypen = every(api.catalogi.zaaktypen.list(**params))
     others = [item for item in zaaktypen if item.get("identificatie") != found.get("identificatie")]
     statustypen = catalogus.subtypes(api, "statustypen", str(found["url"]))
-    relaties = catalogus.subtypes(api, "informatieobjecttypen", str(found["url"]))
+    relaties = [
+        {**item, "informatieobjecttype": catalogus.document_name(item, document_urls)}
+        for item in catalogus.subtypes(api, "informatieobjecttypen", str(found["url"]))
+    ]
     status_choices = [(str(item["url"]), str(item.get("omschrijving"))) for item in statustypen]
     relatie_form = InformatieobjecttypeRelatieForm(
         documenten=documenten,
@@ -52,7 +56,10 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
         },
     )
     related_choices = [
-        (str(item["url"]), f"{item.get('identificatie')} — {item.get('omschrijving')} ({item.get('beginGeldigheid')})")
+        (
+            str(item["url"]),
+            f"{item.get('identificatie')} — {item.get('omschrijving')} ({item.get('beginGeldigheid')})",
+        )
         for item in others
     ]
     gerelateerd_form = GerelateerdZaaktypeForm(zaaktypen=related_choices)
@@ -66,13 +73,16 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                 )
                 if relatie_form.is_valid():
                     try:
-                        editor.create_subtype(api, request.user, found, "informatieobjecttypen", relatie_form.body())
+                        editor.create_subtype(
+                            api, request.user, found, "informatieobjecttypen", relatie_form.body()
+                        )
                     except Refused as refusal:
                         show_refusal(relatie_form, refusal)
                         raise
                     return _done(request, found, _("Het informatieobjecttype is gekoppeld."))
             elif what == "document-weg":
                 item = editor.find(api, "informatieobjecttypen", found, request.POST.get("uuid", ""))
+                item["informatieobjecttype"] = catalogus.document_name(item, document_urls)
                 editor.delete_subtype(api, request.user, found, "informatieobjecttypen", item)
                 return _done(request, found, _("De koppeling is verwijderd."))
             elif what == "relaties":
@@ -149,7 +159,9 @@ def behandeling(request: HttpRequest, api: ZGWClient, found: Json) -> HttpRespon
     """The werkplek's handling parameters; they hold for every version of the identificatie."""
     identificatie = str(found.get("identificatie"))
     parameters = handling_service.current(identificatie)
-    statussen = [str(item.get("omschrijving")) for item in catalogus.subtypes(api, "statustypen", str(found["url"]))]
+    statussen = [
+        str(item.get("omschrijving")) for item in catalogus.subtypes(api, "statustypen", str(found["url"]))
+    ]
     form = ParametersForm(initial=handling_service.initial(parameters))
     task_form = StatusTaskForm(statussen=statussen)
     mail_form = MailTemplateForm()

@@ -26,7 +26,13 @@ def export_catalogus(request: HttpRequest, uuid: UUID) -> HttpResponse:
     url = f"{api.catalogi.catalogussen.url}/{uuid}"
     found = api.catalogi.catalogussen.get(url)
     data = transfer.export_catalogus(api, url)
-    record(request.user, "geëxporteerd", "catalogus", _("Catalogus %(domein)s geëxporteerd") % {"domein": found.domein}, url=url)
+    record(
+        request.user,
+        "geëxporteerd",
+        "catalogus",
+        _("Catalogus %(domein)s geëxporteerd") % {"domein": found.domein},
+        url=url,
+    )
     return _zip(data, f"catalogus-{found.domein}")
 
 
@@ -41,7 +47,8 @@ def export_zaaktype(request: HttpRequest, uuid: UUID) -> HttpResponse:
         request.user,
         "geëxporteerd",
         "zaaktype",
-        _("Zaaktype %(naam)s (vanaf %(datum)s) geëxporteerd") % {"naam": identificatie, "datum": found.get("beginGeldigheid")},
+        _("Zaaktype %(naam)s (vanaf %(datum)s) geëxporteerd")
+        % {"naam": identificatie, "datum": found.get("beginGeldigheid")},
         url=url,
         zaaktype=identificatie,
     )
@@ -62,7 +69,10 @@ def importeren(request: HttpRequest) -> HttpResponse:
                 archive = transfer.Archive(
                     problems=[
                         _("Het bestand is te groot (%(mb)s MB); het mag hoogstens %(max)s MB zijn.")
-                        % {"mb": round(upload.size / 1024 / 1024, 1), "max": transfer.MAX_ZIP_BYTES // 1024 // 1024}
+                        % {
+                            "mb": round(upload.size / 1024 / 1024, 1),
+                            "max": transfer.MAX_ZIP_BYTES // 1024 // 1024,
+                        }
                     ]
                 )
             else:
