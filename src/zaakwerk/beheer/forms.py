@@ -72,8 +72,10 @@ def lines(value: str) -> list[str]:
 class EditorForm(WerkplekForm):
     """A form of the editor: ``body()`` is the request body, ``initial_from(item)`` the reverse."""
 
-    nested: tuple[str, ...] = ()
+    #: fields the API wants as a list (entered one per line)
     list_fields: tuple[str, ...] = ()
+    #: nested fields the API wants as null rather than "" when left empty
+    null_if_empty: tuple[str, ...] = ()
 
     def body(self) -> Json:
         data: Json = {}
@@ -84,7 +86,9 @@ class EditorForm(WerkplekForm):
                 value = lines(value or "")
             if "__" in name:
                 outer, inner = name.split("__", 1)
-                data.setdefault(outer, {})[inner] = value if value != "" else None
+                data.setdefault(outer, {})[inner] = (
+                    None if value == "" and name in self.null_if_empty else value
+                )
             else:
                 data[name] = value
         return data
@@ -202,6 +206,8 @@ class RoltypeForm(EditorForm):
 
 
 class ResultaattypeForm(EditorForm):
+    null_if_empty = ("brondatumArchiefprocedure__procestermijn",)
+
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=30)
     resultaattypeomschrijving = forms.ChoiceField(label=_("Generiek resultaat"))
     selectielijstklasse = forms.ChoiceField(
@@ -257,7 +263,8 @@ class ResultaattypeForm(EditorForm):
 
     def body(self) -> Json:
         data = super().body()
-        data["archiefnominatie"] = data.get("archiefnominatie") or None
+        if not data.get("archiefnominatie"):
+            data.pop("archiefnominatie", None)  # not nullable: left out, the selectielijstklasse's holds
         data["archiefactietermijn"] = data.get("archiefactietermijn") or None
         return data
 

@@ -15,6 +15,7 @@ from typing import Any
 HERE = Path(__file__).parent
 BASE = "https://openzaak.gemeente-voorbeeld.example/catalogi/api/v1"
 SELECTIELIJST = "https://selectielijst.openzaak.nl/api/v1"
+OMSCHRIJVINGEN = f"{SELECTIELIJST}/resultaattypeomschrijvingen"
 
 CATALOGUS = f"{BASE}/catalogussen/5c4c492b-1e2a-4e3e-9c2f-6a1a4b9b9f01"
 ZAAKTYPE = f"{BASE}/zaaktypen/0f6f1f04-7a71-4c2d-8d5b-2f5f3f0b1a01"
@@ -175,7 +176,7 @@ def files() -> dict[str, list[dict[str, Any]]]:
                 "url": RES[0],
                 "zaaktype": ZAAKTYPE,
                 "omschrijving": "Verleend",
-                "resultaattypeomschrijving": f"{SELECTIELIJST}/resultaattypeomschrijvingen/fb65d251-1518-4185-865f-b8bdcfad07b1",
+                "resultaattypeomschrijving": f"{OMSCHRIJVINGEN}/fb65d251-1518-4185-865f-b8bdcfad07b1",
                 "omschrijvingGeneriek": "Verleend",
                 "selectielijstklasse": f"{SELECTIELIJST}/resultaten/183352aa-26d1-4bc3-8bbf-aec3a180ebbb",
                 "toelichting": "De kapvergunning is verleend.",
@@ -195,7 +196,7 @@ def files() -> dict[str, list[dict[str, Any]]]:
                 "url": RES[1],
                 "zaaktype": ZAAKTYPE,
                 "omschrijving": "Geweigerd",
-                "resultaattypeomschrijving": f"{SELECTIELIJST}/resultaattypeomschrijvingen/e6a0c939-3404-45b0-88e3-76c94fb80ea7",
+                "resultaattypeomschrijving": f"{OMSCHRIJVINGEN}/e6a0c939-3404-45b0-88e3-76c94fb80ea7",
                 "omschrijvingGeneriek": "Geweigerd",
                 "selectielijstklasse": f"{SELECTIELIJST}/resultaten/bcd33d3a-4a34-4143-9569-4d161ea6da6b",
                 "toelichting": "De kapvergunning is geweigerd.",

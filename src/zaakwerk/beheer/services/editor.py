@@ -120,7 +120,7 @@ def create_subtype(client: ZGWClient, user: User, zaaktype: Json, name: str, dat
         _("%(soort)s %(naam)s toegevoegd aan %(zaaktype)s")
         % {
             "soort": NOUNS[name].capitalize(),
-            "naam": label_of(name, created),
+            "naam": label_of(name, {**created, **data}),
             "zaaktype": zaaktype.get("identificatie"),
         },
         url=str(created["url"]),
