@@ -7,11 +7,12 @@ only because they point at another version's own objects are not changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from zaakwerk.beheer.services.catalogus import SUBTYPES, Bundle, Json, document_name
+from zaakwerk.beheer.services.versions import SUBTYPE_DERIVED
 
 #: fields that differ between any two versions without saying anything about their content
 IGNORED = {
@@ -29,6 +30,9 @@ IGNORED = {
     "_expand",
     "statustype",
     "checklistitemStatustype",
+    # derived from the sub-types, which are compared one by one
+    "resultaattypeOmschrijving",
+    "informatieobjecttypeOmschrijving",
 }
 
 KEYS: dict[str, Callable[[Json], str]] = {
@@ -81,17 +85,29 @@ def _statustype_names(bundle: Bundle) -> dict[str, str]:
     return {str(item["url"]): str(item.get("omschrijving") or "") for item in bundle.statustypen}
 
 
-def _comparable(item: Json, statustypen: dict[str, str]) -> Json:
-    found = {key: value for key, value in item.items() if key not in IGNORED}
+def _comparable(item: Json, statustypen: dict[str, str], derived: Iterable[str] = ()) -> Json:
+    """The fields that say something about the content; ``derived`` are left out as well (a
+    sub-type's validity is its zaaktype's)."""
+    left_out = IGNORED | set(derived)
+    found = {key: value for key, value in item.items() if key not in left_out}
     if item.get("statustype"):
         found["statustype (omschrijving)"] = statustypen.get(str(item["statustype"]), item["statustype"])
     return found
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Equal; lists of names compare as sets (the API does not promise their order)."""
+    if isinstance(old, list) and isinstance(new, list) and all(isinstance(v, str) for v in old + new):
+        return sorted(old) == sorted(new)
+    return bool(old == new)
+
+
 def fields(old: Json, new: Json) -> list[FieldChange]:
     names = sorted(set(old) | set(new))
     return [
-        FieldChange(name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)
+        FieldChange(name, old.get(name), new.get(name))
+        for name in names
+        if not _same(old.get(name), new.get(name))
     ]
 
 
@@ -100,8 +116,8 @@ def diff(old: Bundle, new: Bundle) -> Diff:
     result = Diff(fields(_comparable(old.zaaktype, {}), _comparable(new.zaaktype, {})), [])
     for name in SUBTYPES:
         key = KEYS[name]
-        before = {key(item): _comparable(item, old_names) for item in _named(old, name)}
-        after = {key(item): _comparable(item, new_names) for item in _named(new, name)}
+        before = {key(item): _comparable(item, old_names, SUBTYPE_DERIVED) for item in _named(old, name)}
+        after = {key(item): _comparable(item, new_names, SUBTYPE_DERIVED) for item in _named(new, name)}
         part = SubtypeChanges(name)
         part.added = sorted(set(after) - set(before))
         part.removed = sorted(set(before) - set(after))

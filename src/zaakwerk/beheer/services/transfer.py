@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from zaakwerk.beheer.services.catalogus import Json, document_name, document_names, every, refused_by_api
 from zaakwerk.beheer.services.editor import User
-from zaakwerk.beheer.services.versions import writable
+from zaakwerk.beheer.services.versions import subtype_body, writable
 from zaakwerk.beheer.services.wijzigingen import record
 from zaakwerk.beheer.zgw import referentielijsten_root
 from zaakwerk.client import ClientError, ZGWClient
@@ -538,7 +538,7 @@ class _Writer:
             if kind == "statustypen":
                 ordered = sorted(ordered, key=lambda entry: int(entry.get("volgnummer") or 0))
             for item in ordered:
-                body = writable(item)
+                body = subtype_body(item)
                 body["zaaktype"] = self.urls[str(item["zaaktype"])]
                 if body.get("statustype"):
                     body["statustype"] = self.urls.get(str(body["statustype"]))

@@ -46,8 +46,16 @@ READ_ONLY = {
 }
 
 
+#: a sub-type's validity follows its zaaktype's (the API derives it; a copy must not send the old)
+SUBTYPE_DERIVED = {"beginGeldigheid", "eindeGeldigheid", "beginObject", "eindeObject"}
+
+
 def writable(item: Json, *, keep: tuple[str, ...] = ()) -> Json:
     return {key: value for key, value in item.items() if key not in READ_ONLY or key in keep}
+
+
+def subtype_body(item: Json) -> Json:
+    return {key: value for key, value in writable(item).items() if key not in SUBTYPE_DERIVED}
 
 
 def zaaktype_body(zaaktype: Json) -> Json:
@@ -69,7 +77,7 @@ def copy_subtypes(client: ZGWClient, source: Bundle, target_url: str) -> None:
     for name in SUBTYPES:
         api = collection(client, name)
         for item in source.subtypes(name):
-            body = writable(item)
+            body = subtype_body(item)
             body["zaaktype"] = target_url
             if body.get("statustype"):
                 body["statustype"] = statustype_map.get(str(body["statustype"]))
