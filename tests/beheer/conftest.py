@@ -3,7 +3,10 @@ every answer the registers give beheer's client checked against the official spe
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,9 +14,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from tests.client.conftest import _environment as deployment_environment
+from tests.client.conftest import _run as run_command
 from tests.contract import check_response
+from tests.servers import free_port, stop, wait_until_healthy
 from zaakwerk.beheer import zgw
-from zaakwerk.client import ZGWClient, transport
+from zaakwerk.client import ClientCredentials, ZGWClient, transport
 from zaakwerk.ops.demo import load_demo
 from zaakwerk.ops.webapps import authorise_beheer
 from zaakwerk.web.roles import Role
@@ -75,3 +81,42 @@ def zaaktype_url(api: ZGWClient, catalogus: str, identificatie: str) -> str:
 
 def uuid_of(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class EmptyDeployment:
+    url: str
+
+    @property
+    def referentielijsten(self) -> str:
+        return f"{self.url}/referentielijsten/api/v1"
+
+    def client(self) -> ZGWClient:
+        """Beheer's client there (registered with ``zaakwerk beheer authorise``), over HTTP."""
+        return ZGWClient(
+            ZGWClient.roots_at(self.url), auth=ClientCredentials(zgw.CLIENT_ID, zgw.client_secret())
+        )
+
+
+@pytest.fixture(scope="session")
+def empty_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmptyDeployment]:
+    """Another deployment with nothing in its catalogue, served by ``zaakwerk serve``."""
+    data = tmp_path_factory.mktemp("lege-installatie")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = deployment_environment(data, url)
+    run_command(env, "migrate")
+    run_command(env, "beheer", "authorise")
+    log = data / "server.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "zaakwerk.cli", "serve", "--port", str(port), "--workers", "1"],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert wait_until_healthy(url, process, seconds=90), f"not started:\n{log.read_text()[-3000:]}"
+        yield EmptyDeployment(url)
+    finally:
+        stop(process)

@@ -633,7 +633,7 @@ def import_archive(client: ZGWClient, user: User, checked: Plan) -> Result:
 # --- comparing exports -----------------------------------------------------------------------------
 
 
-def canonical(data: bytes) -> dict[str, list[Json]]:
+def canonical(data: bytes, referentielijsten: str | None = None) -> dict[str, list[Json]]:
     """An export with every URL of its own objects replaced by the object's file and name, so the
     exports of two deployments with the same catalogue compare equal."""
     archive = read_archive(data)
@@ -643,11 +643,12 @@ def canonical(data: bytes) -> dict[str, list[Json]]:
             key = _name(item, name)
             if name in SUBTYPE_FILES:
                 label = item.get("omschrijving") or item.get("naam") or item.get("informatieobjecttype")
+                label = names.get(str(label), label)
                 key = f"{names.get(str(item.get('zaaktype')), '')}/{label}/{item.get('volgnummer', '')}"
             elif name != "Catalogus.json":
                 key = f"{key}@{item.get('beginGeldigheid')}"
             names[str(item["url"])] = f"{name[:-5]}:{key}"
-    root = referentielijsten_root()
+    root = referentielijsten or referentielijsten_root()
 
     def replace(value: Any) -> Any:
         if isinstance(value, str):
