@@ -23,7 +23,7 @@ EXPORT = Path(__file__).parent / "data" / "openzaak-export.zip"
 
 
 def _round_trip(
-    api: ZGWClient, user: User, catalogus: str, there: EmptyDeployment, settings: "Settings"
+    api: ZGWClient, user: User, catalogus: str, there: EmptyDeployment, settings: Settings
 ) -> None:
     here_root = referentielijsten_root()
     first = transfer.export_catalogus(api, catalogus)
@@ -38,7 +38,7 @@ def _round_trip(
 
 
 def test_the_demo_catalogus_with_a_concept_version_survives_a_round_trip(
-    api: ZGWClient, user: User, demo: str, empty_deployment: EmptyDeployment, settings: "Settings"
+    api: ZGWClient, user: User, demo: str, empty_deployment: EmptyDeployment, settings: Settings
 ) -> None:
     from datetime import date
 
@@ -47,7 +47,7 @@ def test_the_demo_catalogus_with_a_concept_version_survives_a_round_trip(
 
 
 def test_the_open_zaak_export_survives_a_round_trip(
-    api: ZGWClient, user: User, empty_deployment: EmptyDeployment, settings: "Settings"
+    api: ZGWClient, user: User, empty_deployment: EmptyDeployment, settings: Settings
 ) -> None:
     from django.test import Client
 
