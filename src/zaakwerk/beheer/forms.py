@@ -231,8 +231,9 @@ class ResultaattypeForm(EditorForm):
     brondatumArchiefprocedure__afleidingswijze = forms.ChoiceField(
         label=_("Afleidingswijze van de brondatum"),
         choices=AFLEIDINGSWIJZE,
-        widget=forms.RadioSelect,
-        help_text=_("Vanaf welke datum de archiefactietermijn loopt."),
+        help_text=_(
+            "Vanaf welke datum de archiefactietermijn loopt; de uitleg per keuze staat onder het formulier."
+        ),
     )
     brondatumArchiefprocedure__datumkenmerk = forms.CharField(
         label=_("Datumkenmerk"),
@@ -326,10 +327,10 @@ class RelatiesForm(EditorForm):
     """The zaaktype's besluittypen and deelzaaktypen (by name: every version, docs/adr/0004)."""
 
     besluittypen = forms.MultipleChoiceField(
-        label=_("Besluittypen"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Besluittypen"), required=False, widget=forms.SelectMultiple(attrs={"size": 5})
     )
     deelzaaktypen = forms.MultipleChoiceField(
-        label=_("Deelzaaktypen"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Deelzaaktypen"), required=False, widget=forms.SelectMultiple(attrs={"size": 5})
     )
 
     def __init__(self, *args: Any, besluittypen: list[str], zaaktypen: list[str], **kwargs: Any) -> None:
@@ -360,3 +361,53 @@ class ImportForm(WerkplekForm):
         label=_("ZIP-bestand"),
         help_text=_("Een export van een catalogus of zaaktype in het formaat van Open Zaak."),
     )
+
+
+#: what each afleidingswijze means, in words, for the explanation under the resultaattype form
+AFLEIDINGSWIJZE_UITLEG = [
+    (
+        _("Afgehandeld"),
+        _("De archiefactietermijn loopt vanaf de dag dat de zaak wordt afgehandeld. Verder niets invullen."),
+    ),
+    (
+        _("Ander datumkenmerk"),
+        _(
+            "De termijn loopt vanaf een datum die de behandelaar bij de zaak vastlegt. Vul het datumkenmerk "
+            "in, en het objecttype en de registratie waar die datum staat."
+        ),
+    ),
+    (
+        _("Eigenschap"),
+        _(
+            "De termijn loopt vanaf de datum in een eigenschap van de zaak. Vul bij datumkenmerk de naam "
+            "van die eigenschap in."
+        ),
+    ),
+    (
+        _("Gerelateerde zaak"),
+        _("De termijn loopt vanaf de afhandeling van de laatst afgehandelde gerelateerde zaak."),
+    ),
+    (_("Hoofdzaak"), _("De termijn loopt vanaf de afhandeling van de hoofdzaak (voor een deelzaak).")),
+    (
+        _("Ingangsdatum besluit"),
+        _("De termijn loopt vanaf de ingangsdatum van het laatste besluit bij de zaak."),
+    ),
+    (
+        _("Termijn"),
+        _(
+            "De termijn loopt vanaf de afhandeling plus de procestermijn. Vul de procestermijn in als "
+            "ISO 8601-duur (P5Y voor vijf jaar)."
+        ),
+    ),
+    (
+        _("Vervaldatum besluit"),
+        _("De termijn loopt vanaf de vervaldatum van het laatste besluit bij de zaak."),
+    ),
+    (
+        _("Zaakobject"),
+        _(
+            "De termijn loopt vanaf een datum van een object van de zaak. Vul het objecttype en het "
+            "datumkenmerk in."
+        ),
+    ),
+]

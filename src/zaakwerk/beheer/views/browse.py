@@ -68,5 +68,4 @@ def zaaktype_toevoegen(request: HttpRequest, uuid: UUID) -> HttpResponse:
         request,
         "beheer/zaaktype_toevoegen.html",
         {"catalogus": found, "uuid": uuid, "form": form, "problems": problems},
-        status=400 if problems or form.errors else 200,
     )

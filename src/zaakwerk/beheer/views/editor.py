@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from zaakwerk.beheer.forms import (
     AFLEIDINGSWIJZE,
+    AFLEIDINGSWIJZE_UITLEG,
     EditorForm,
     EigenschapForm,
     ResultaattypeForm,
@@ -98,9 +99,7 @@ def gegevens(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     context["procestype"] = next(
         (choice.label for choice in procestypen if choice.url == found.get("selectielijstProcestype")), ""
     )
-    return render(
-        request, "beheer/tabs/gegevens.html", context, status=400 if problems or form.errors else 200
-    )
+    return render(request, "beheer/tabs/gegevens.html", context)
 
 
 FORMS: dict[str, type[EditorForm]] = {
@@ -216,10 +215,9 @@ def subtypes(request: HttpRequest, api: ZGWClient, found: Json, name: str) -> Ht
         problems=problems,
         rows=_rows(api, found, name, items),
         columns=COLUMNS[name],
+        afleidingswijzen=AFLEIDINGSWIJZE_UITLEG,
     )
-    return render(
-        request, "beheer/tabs/subtypen.html", context, status=400 if problems or form.errors else 200
-    )
+    return render(request, "beheer/tabs/subtypen.html", context)
 
 
 @beheer_view
@@ -256,9 +254,15 @@ def subtype(request: HttpRequest, uuid: UUID, tab: str, sub: UUID) -> HttpRespon
                     )
                     return HttpResponseRedirect(tab_url(found, tab))
     context = zaaktype_context(
-        found, tab, item=item, label=editor.label_of(tab, item), form=form, problems=problems
+        found,
+        tab,
+        item=item,
+        label=editor.label_of(tab, item),
+        form=form,
+        problems=problems,
+        afleidingswijzen=AFLEIDINGSWIJZE_UITLEG,
     )
-    return render(request, "beheer/subtype.html", context, status=400 if problems or form.errors else 200)
+    return render(request, "beheer/subtype.html", context)
 
 
 @require_POST

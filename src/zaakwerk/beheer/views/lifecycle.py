@@ -45,9 +45,7 @@ def versies(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
         problems=problems,
         may_copy=not found.get("concept") and not has_concept,
     )
-    return render(
-        request, "beheer/tabs/versies.html", context, status=400 if problems or form.errors else 200
-    )
+    return render(request, "beheer/tabs/versies.html", context)
 
 
 @beheer_view
@@ -77,7 +75,7 @@ def publiceren(request: HttpRequest, api: ZGWClient, found: Json) -> HttpRespons
     context = zaaktype_context(
         found, "publiceren", checks=checks, ready=publish.ready(checks), problems=problems
     )
-    return render(request, "beheer/tabs/publiceren.html", context, status=400 if problems else 200)
+    return render(request, "beheer/tabs/publiceren.html", context)
 
 
 def diff_url(new: str, old: str) -> str:

@@ -146,8 +146,7 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
         ],
         problems=problems,
     )
-    invalid = problems or relatie_form.errors or relaties_form.errors or gerelateerd_form.errors
-    return render(request, "beheer/tabs/relaties.html", context, status=400 if invalid else 200)
+    return render(request, "beheer/tabs/relaties.html", context)
 
 
 def _done(request: HttpRequest, found: Json, text: str, tab: str = "relaties") -> HttpResponse:
@@ -196,5 +195,4 @@ def behandeling(request: HttpRequest, api: ZGWClient, found: Json) -> HttpRespon
         status_tasks=list(parameters.status_tasks.all()) if parameters.pk else [],
         mail_templates=list(parameters.mail_templates.all()) if parameters.pk else [],
     )
-    invalid = form.errors or task_form.errors or mail_form.errors
-    return render(request, "beheer/tabs/behandeling.html", context, status=400 if invalid else 200)
+    return render(request, "beheer/tabs/behandeling.html", context)

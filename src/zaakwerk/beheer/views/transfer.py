@@ -59,13 +59,11 @@ def export_zaaktype(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def importeren(request: HttpRequest) -> HttpResponse:
     form = ImportForm()
     context: dict[str, object] = {}
-    status = 200
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["bestand"]
             if upload.size > transfer.MAX_ZIP_BYTES:
-                data = b"x" * 0
                 archive = transfer.Archive(
                     problems=[
                         _("Het bestand is te groot (%(mb)s MB); het mag hoogstens %(max)s MB zijn.")
@@ -86,13 +84,8 @@ def importeren(request: HttpRequest) -> HttpResponse:
                     result = transfer.import_archive(api, request.user, plan)
                 except transfer.ImportFailed as failure:
                     context["failure"] = failure
-                    status = 400
                 else:
                     context["result"] = result
                     context["catalogus_uuid"] = catalogus.uuid_of(result.catalogus)
-            else:
-                status = 400
-        else:
-            status = 400
     context["form"] = form
-    return render(request, "beheer/import.html", context, status=status)
+    return render(request, "beheer/import.html", context)
