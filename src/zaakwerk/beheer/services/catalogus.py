@@ -220,19 +220,28 @@ ORDER: dict[str, Callable[[Json], Any]] = {
 }
 
 
-def subtypes(client: ZGWClient, name: str, zaaktype_url: str) -> list[Json]:
-    """The zaaktype's sub-types of one collection, in beheer's order (concepts included)."""
-    found = every(collection(client, name).list(zaaktype=zaaktype_url, status="alles"))
+#: sub-types the zaaktype's own representation lists (by URL): none listed, none to fetch
+LISTED = ("statustypen", "roltypen", "resultaattypen", "eigenschappen")
+
+
+def subtypes(client: ZGWClient, name: str, zaaktype: Json | str) -> list[Json]:
+    """The zaaktype's sub-types of one collection, in beheer's order (concepts included).
+    Given the zaaktype as read, a collection its representation shows empty is not asked for."""
+    if isinstance(zaaktype, dict):
+        if name in LISTED and zaaktype.get(name) == []:
+            return []
+        zaaktype = str(zaaktype["url"])
+    found = every(collection(client, name).list(zaaktype=zaaktype, status="alles"))
     return sorted(found, key=ORDER[name])
 
 
-def bundle(client: ZGWClient, zaaktype_url: str, only: Iterable[str] | None = None) -> Bundle:
-    """The zaaktype with the sub-types of ``only`` (default: all)."""
-    result = Bundle(read(client, "zaaktypen", zaaktype_url))
+def bundle(client: ZGWClient, zaaktype: Json | str, only: Iterable[str] | None = None) -> Bundle:
+    """The zaaktype (its URL, or as already read) with the sub-types of ``only`` (default: all)."""
+    result = Bundle(zaaktype if isinstance(zaaktype, dict) else read(client, "zaaktypen", zaaktype))
     names = list(only if only is not None else SUBTYPES)
     for name in names:
-        setattr(result, name, subtypes(client, name, zaaktype_url))
-    if "informatieobjecttypen" in names:
+        setattr(result, name, subtypes(client, name, result.zaaktype))
+    if result.informatieobjecttypen:
         result.documenten = document_names(client, str(result.zaaktype["catalogus"]))
     return result
 

@@ -194,7 +194,7 @@ def move_statustype(client: ZGWClient, user: User, zaaktype: Json, statustype_ur
     neighbour's. The volgnummers of one zaaktype are unique, so the first goes through a free
     number; if the API refuses halfway the first gets its own number back."""
     require_concept(zaaktype)
-    items = subtypes(client, "statustypen", str(zaaktype["url"]))
+    items = subtypes(client, "statustypen", str(zaaktype["url"]))  # as they are now, not as read
     position = next((index for index, item in enumerate(items) if item["url"] == statustype_url), None)
     if position is None:
         raise Refused(_("Dit statustype hoort niet bij dit zaaktype."))

@@ -191,7 +191,7 @@ COLUMNS = {
 
 
 def subtypes(request: HttpRequest, api: ZGWClient, found: Json, name: str) -> HttpResponse:
-    items = catalogus.subtypes(api, name, str(found["url"]))
+    items = catalogus.subtypes(api, name, found)
     form = _form(api, found, name)
     problems: list[str] = []
     if request.method == "POST":

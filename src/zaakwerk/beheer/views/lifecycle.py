@@ -61,7 +61,9 @@ def verschil(request: HttpRequest, uuid: UUID, other: UUID) -> HttpResponse:
 
 
 def publiceren(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
-    current = catalogus.bundle(api, str(found["url"]))
+    current = catalogus.bundle(
+        api, found, only=("statustypen", "roltypen", "resultaattypen", "informatieobjecttypen")
+    )
     checks = publish.checklist(api, current)
     problems: list[str] = []
     if request.method == "POST" and current.concept:

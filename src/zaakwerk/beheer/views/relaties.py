@@ -36,7 +36,7 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     besluiten = _names(every(api.catalogi.besluittypen.list(**params)), "omschrijving")
     zaaktypen = every(api.catalogi.zaaktypen.list(**params))
     others = [item for item in zaaktypen if item.get("identificatie") != found.get("identificatie")]
-    statustypen = catalogus.subtypes(api, "statustypen", str(found["url"]))
+    statustypen = catalogus.subtypes(api, "statustypen", found)
     relaties = [
         {**item, "informatieobjecttype": catalogus.document_name(item, document_urls)}
         for item in catalogus.subtypes(api, "informatieobjecttypen", str(found["url"]))
@@ -158,9 +158,7 @@ def behandeling(request: HttpRequest, api: ZGWClient, found: Json) -> HttpRespon
     """The werkplek's handling parameters; they hold for every version of the identificatie."""
     identificatie = str(found.get("identificatie"))
     parameters = handling_service.current(identificatie)
-    statussen = [
-        str(item.get("omschrijving")) for item in catalogus.subtypes(api, "statustypen", str(found["url"]))
-    ]
+    statussen = [str(item.get("omschrijving")) for item in catalogus.subtypes(api, "statustypen", found)]
     form = ParametersForm(initial=handling_service.initial(parameters))
     task_form = StatusTaskForm(statussen=statussen)
     mail_form = MailTemplateForm()
