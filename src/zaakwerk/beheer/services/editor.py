@@ -37,7 +37,8 @@ def label_of(name: str, item: Json) -> str:
     if name == "informatieobjecttypen":
         document = str(item.get("informatieobjecttype") or "")
         if document.startswith(("http://", "https://")):
-            return f"{_('informatieobjecttype')} {item.get('volgnummer')} ({item.get('richting')})"
+            noun = _("informatieobjecttype")
+            return f"{noun} {item.get('volgnummer')} ({item.get('richting')})"
         return f"{document} ({item.get('richting')})"
     return str(item.get("omschrijving") or item.get("naam") or "")
 

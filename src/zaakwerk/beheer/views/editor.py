@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zaakwerk.beheer.forms import (
@@ -172,21 +172,27 @@ def _rows(api: ZGWClient, found: Json, name: str, items: list[Json]) -> list[dic
 
 COLUMNS = {
     "statustypen": [
-        lazy("Nr."),
-        lazy("Omschrijving"),
-        lazy("Statustekst"),
-        lazy("Doorlooptijd"),
-        lazy("Informeren"),
+        gettext_lazy("Nr."),
+        gettext_lazy("Omschrijving"),
+        gettext_lazy("Statustekst"),
+        gettext_lazy("Doorlooptijd"),
+        gettext_lazy("Informeren"),
     ],
-    "roltypen": [lazy("Omschrijving"), lazy("Generieke omschrijving")],
+    "roltypen": [gettext_lazy("Omschrijving"), gettext_lazy("Generieke omschrijving")],
     "resultaattypen": [
-        lazy("Omschrijving"),
-        lazy("Selectielijstklasse"),
-        lazy("Archiefnominatie"),
-        lazy("Archiefactietermijn"),
-        lazy("Brondatum"),
+        gettext_lazy("Omschrijving"),
+        gettext_lazy("Selectielijstklasse"),
+        gettext_lazy("Archiefnominatie"),
+        gettext_lazy("Archiefactietermijn"),
+        gettext_lazy("Brondatum"),
     ],
-    "eigenschappen": [lazy("Naam"), lazy("Formaat"), lazy("Lengte"), lazy("Kardinaliteit"), lazy("Waarden")],
+    "eigenschappen": [
+        gettext_lazy("Naam"),
+        gettext_lazy("Formaat"),
+        gettext_lazy("Lengte"),
+        gettext_lazy("Kardinaliteit"),
+        gettext_lazy("Waarden"),
+    ],
 }
 
 
