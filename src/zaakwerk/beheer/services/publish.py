@@ -1,8 +1,7 @@
 """Publishing a concept zaaktype, after a check list of what a Catalogi API refuses.
 
 Catalogi 1.3.3 itself sets no completeness rule on publishing (docs/adr/0005), but other
-conformant catalogues do (Open Zaak refuses a zaaktype without statustypen, roltypen or
-resultaattypen, or one that relates concept types), and a zaaktype without them cannot carry a
+conformant catalogues may (Open Zaak refuses one that relates concept types), and a zaaktype without them cannot carry a
 zaak from start to end. Beheer checks all of it before it tries, and refuses what would fail
 anywhere (docs/adr/0076).
 """
