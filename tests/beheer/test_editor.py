@@ -133,7 +133,7 @@ def test_a_concept_is_built_tab_by_tab_and_every_change_recorded(
         "volgnummer": "1",
         "richting": "inkomend",
     }
-    response = web.post(f"{base}/relaties/", relatie)
+    response = web.post(f"{base}/documenten/", relatie)
     assert response.status_code == 302, response.content.decode()[-3000:]
     # then
     statussen = sorted(
@@ -146,7 +146,7 @@ def test_a_concept_is_built_tab_by_tab_and_every_change_recorded(
     ]
     assert len(list(api.catalogi.eigenschappen.list(zaaktype=url, status="alles"))) == 1
     assert len(list(api.catalogi.zaaktype_informatieobjecttypen.list(zaaktype=url, status="alles"))) == 1
-    html = web.get(f"{base}/relaties/").content.decode()
+    html = web.get(f"{base}/documenten/").content.decode()
     assert "Melding" in html
     assert Wijziging.objects.filter(zaaktype_identificatie="BOOMKAP").count() == 8
     assert Wijziging.objects.filter(samenvatting__contains="Melding (inkomend)").exists()

@@ -19,6 +19,7 @@ def test_pages(web: Client, api: ZGWClient, demo: str) -> None:
         "roltypen",
         "resultaattypen",
         "eigenschappen",
+        "documenten",
         "relaties",
         "behandeling",
         "versies",

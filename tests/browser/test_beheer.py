@@ -103,7 +103,8 @@ def test_browse_catalogi_by_keyboard(login_as: Callable[[Role | None], Page], de
     for name in (
         "Statustypen (3)",
         "Resultaattypen (3)",
-        "Documenten, besluiten en zaaktypen",
+        "Informatieobjecttypen",
+        "Besluiten en zaaktypen",
         "Behandeling in de werkplek",
     ):
         press(page, tabs.get_by_role("link", name=name))

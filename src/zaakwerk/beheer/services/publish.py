@@ -1,9 +1,9 @@
 """Publishing a concept zaaktype, after a check list of what a Catalogi API refuses.
 
 Catalogi 1.3.3 itself sets no completeness rule on publishing (docs/adr/0005), but other
-conformant catalogues may (Open Zaak refuses one that relates concept types), and a zaaktype without them cannot carry a
-zaak from start to end. Beheer checks all of it before it tries, and refuses what would fail
-anywhere (docs/adr/0076).
+conformant catalogues may (Open Zaak refuses one that relates concept types), and a zaaktype
+without statustypen, roltypen or resultaattypen cannot carry a zaak from start to end. Beheer
+checks all of it before it tries, and refuses what would fail anywhere (docs/adr/0076).
 """
 
 from __future__ import annotations

@@ -55,6 +55,8 @@ def tab(request: HttpRequest, uuid: UUID, tab: str) -> HttpResponse:
         return gegevens(request, api, found)
     if tab in SUBTYPE_TABS:
         return subtypes(request, api, found, tab)
+    if tab == "documenten":
+        return relaties.documenten(request, api, found)
     if tab == "relaties":
         return relaties.page(request, api, found)
     if tab == "behandeling":

@@ -28,25 +28,80 @@ def _names(items: list[Json], key: str) -> list[str]:
     return sorted({str(item.get(key)) for item in items if item.get(key)}, key=str.lower)
 
 
-def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
-    catalogus_url = str(found["catalogus"])
-    params = {"catalogus": catalogus_url, "status": "alles"}
-    document_urls = catalogus.document_names(api, catalogus_url)
-    documenten = sorted(set(document_urls.values()), key=str.lower)
-    besluiten = _names(every(api.catalogi.besluittypen.list(**params)), "omschrijving")
-    zaaktypen = every(api.catalogi.zaaktypen.list(**params))
-    others = [item for item in zaaktypen if item.get("identificatie") != found.get("identificatie")]
+def _refusal_lines(refusal: Refused) -> list[str]:
+    return [refusal.message, *[f"{key}: {', '.join(value)}" for key, value in refusal.fields.items()]]
+
+
+def documenten(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
+    """The informatieobjecttypen of the zaaktype, with richting, volgnummer and statustype."""
+    document_urls = catalogus.document_names(api, str(found["catalogus"]))
+    names = sorted(set(document_urls.values()), key=str.lower)
     statustypen = catalogus.subtypes(api, "statustypen", found)
     relaties = [
         {**item, "informatieobjecttype": catalogus.document_name(item, document_urls)}
         for item in catalogus.subtypes(api, "informatieobjecttypen", str(found["url"]))
     ]
     status_choices = [(str(item["url"]), str(item.get("omschrijving"))) for item in statustypen]
-    relatie_form = InformatieobjecttypeRelatieForm(
-        documenten=documenten,
+    form = InformatieobjecttypeRelatieForm(
+        documenten=names,
         statustypen=status_choices,
         initial={"volgnummer": editor.next_volgnummer(relaties), "richting": "inkomend"},
     )
+    problems: list[str] = []
+    if request.method == "POST":
+        what = request.POST.get("wat", "")
+        try:
+            if what == "document":
+                form = InformatieobjecttypeRelatieForm(
+                    request.POST, documenten=names, statustypen=status_choices
+                )
+                if form.is_valid():
+                    try:
+                        editor.create_subtype(api, request.user, found, "informatieobjecttypen", form.body())
+                    except Refused as refusal:
+                        problems = [refusal.message, *show_refusal(form, refusal)]
+                    else:
+                        return _done(
+                            request, found, _("Het informatieobjecttype is gekoppeld."), "documenten"
+                        )
+            elif what == "document-weg":
+                item = editor.find(api, "informatieobjecttypen", found, request.POST.get("uuid", ""))
+                item["informatieobjecttype"] = catalogus.document_name(item, document_urls)
+                editor.delete_subtype(api, request.user, found, "informatieobjecttypen", item)
+                return _done(request, found, _("De koppeling is verwijderd."), "documenten")
+        except Refused as refusal:
+            problems = _refusal_lines(refusal)
+    statussen = dict(status_choices)
+    context = zaaktype_context(
+        found,
+        "documenten",
+        relaties=[
+            {
+                **item,
+                "uuid": catalogus.uuid_of(str(item["url"])),
+                "status": statussen.get(str(item.get("statustype") or ""), ""),
+            }
+            for item in relaties
+        ],
+        relatie_form=form,
+        problems=problems,
+    )
+    return render(request, "beheer/tabs/documenten.html", context)
+
+
+def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
+    """Besluittypen, deelzaaktypen and gerelateerde zaaktypen. A published version shows them
+    without the lists that only the forms need."""
+    concept = bool(found.get("concept"))
+    params = {"catalogus": str(found["catalogus"]), "status": "alles"}
+    besluiten = _names(every(api.catalogi.besluittypen.list(**params)), "omschrijving") if concept else []
+    others: list[Json] = []
+    if concept or found.get("gerelateerdeZaaktypen"):
+        others = [
+            item
+            for item in every(api.catalogi.zaaktypen.list(**params))
+            if item.get("identificatie") != found.get("identificatie")
+        ]
     relaties_form = RelatiesForm(
         besluittypen=besluiten,
         zaaktypen=_names(others, "identificatie"),
@@ -67,25 +122,7 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     if request.method == "POST":
         what = request.POST.get("wat", "")
         try:
-            if what == "document":
-                relatie_form = InformatieobjecttypeRelatieForm(
-                    request.POST, documenten=documenten, statustypen=status_choices
-                )
-                if relatie_form.is_valid():
-                    try:
-                        editor.create_subtype(
-                            api, request.user, found, "informatieobjecttypen", relatie_form.body()
-                        )
-                    except Refused as refusal:
-                        show_refusal(relatie_form, refusal)
-                        raise
-                    return _done(request, found, _("Het informatieobjecttype is gekoppeld."))
-            elif what == "document-weg":
-                item = editor.find(api, "informatieobjecttypen", found, request.POST.get("uuid", ""))
-                item["informatieobjecttype"] = catalogus.document_name(item, document_urls)
-                editor.delete_subtype(api, request.user, found, "informatieobjecttypen", item)
-                return _done(request, found, _("De koppeling is verwijderd."))
-            elif what == "relaties":
+            if what == "relaties":
                 relaties_form = RelatiesForm(
                     request.POST, besluittypen=besluiten, zaaktypen=_names(others, "identificatie")
                 )
@@ -101,9 +138,9 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                     try:
                         editor.update_zaaktype(api, request.user, {**found, **current}, changes)
                     except Refused as refusal:
-                        show_refusal(relaties_form, refusal)
-                        raise
-                    return _done(request, found, _("De relaties zijn opgeslagen."))
+                        problems = [refusal.message, *show_refusal(relaties_form, refusal)]
+                    else:
+                        return _done(request, found, _("De relaties zijn opgeslagen."))
             elif what == "gerelateerd":
                 gerelateerd_form = GerelateerdZaaktypeForm(request.POST, zaaktypen=related_choices)
                 if gerelateerd_form.is_valid():
@@ -112,9 +149,9 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                     try:
                         editor.update_zaaktype(api, request.user, found, {"gerelateerdeZaaktypen": new})
                     except Refused as refusal:
-                        show_refusal(gerelateerd_form, refusal)
-                        raise
-                    return _done(request, found, _("Het gerelateerde zaaktype is toegevoegd."))
+                        problems = [refusal.message, *show_refusal(gerelateerd_form, refusal)]
+                    else:
+                        return _done(request, found, _("Het gerelateerde zaaktype is toegevoegd."))
             elif what == "gerelateerd-weg":
                 index = int(request.POST.get("index", "-1") or -1)
                 current_list = list(found.get("gerelateerdeZaaktypen") or [])
@@ -123,20 +160,11 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                     editor.update_zaaktype(api, request.user, found, {"gerelateerdeZaaktypen": current_list})
                 return _done(request, found, _("De relatie is verwijderd."))
         except Refused as refusal:
-            problems = [refusal.message, *[f"{k}: {', '.join(v)}" for k, v in refusal.fields.items()]]
-    names = {url: label for url, label in related_choices}
+            problems = _refusal_lines(refusal)
+    names = dict(related_choices)
     context = zaaktype_context(
         found,
         "relaties",
-        relaties=[
-            {
-                **item,
-                "uuid": catalogus.uuid_of(str(item["url"])),
-                "status": dict(status_choices).get(str(item.get("statustype") or ""), ""),
-            }
-            for item in relaties
-        ],
-        relatie_form=relatie_form,
         relaties_form=relaties_form,
         gerelateerd_form=gerelateerd_form,
         gerelateerd=[
