@@ -31,6 +31,7 @@ TABS = (
     "statustypen",
     "resultaattypen",
     "eigenschappen",
+    "documenten",
     "relaties",
     "behandeling",
     "versies",
