@@ -14,7 +14,7 @@ from zaakwerk.client import ZGWClient
 from zaakwerk.werkplek import zgw
 from zaakwerk.werkplek.models import HandlingParameters
 from zaakwerk.werkplek.services import acties, besluiten, email
-from zaakwerk.werkplek.services.documents import Upload
+from zaakwerk.werkplek.services.documenten import Upload
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_resultaat_that_requires_a_besluit(
             datum=date(2026, 11, 20),
             ingangsdatum=date(2026, 11, 21),
             toelichting="Vergunning verleend voor zone A",
-            document=Upload("besluit.pdf", b"%PDF-1.4 besluit", "application/pdf"),
+            document=Upload(naam="besluit.pdf", content=b"%PDF-1.4 besluit", content_type="application/pdf"),
             auteur="Anna de Vries",
         )
     assert besluit.zaak == found.url
@@ -73,7 +73,7 @@ def test_besluit_input_is_checked_before_anything_is_written(client: ZGWClient) 
             datum=date(2026, 11, 20),
             ingangsdatum=date(2026, 11, 1),
             toelichting="",
-            document=Upload("b.pdf", b"x"),
+            document=Upload(naam="b.pdf", content=b"x", content_type="application/pdf"),
             auteur="a",
         )
     with pytest.raises(acties.ActieError, match="soort besluit"):
@@ -84,7 +84,7 @@ def test_besluit_input_is_checked_before_anything_is_written(client: ZGWClient) 
             datum=date(2026, 11, 20),
             ingangsdatum=date(2026, 11, 20),
             toelichting="",
-            document=Upload("b.pdf", b"x"),
+            document=Upload(naam="b.pdf", content=b"x", content_type="application/pdf"),
             auteur="a",
         )
     assert list(client.besluiten.besluiten.list(zaak=found.url)) == []

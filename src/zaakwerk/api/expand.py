@@ -30,6 +30,8 @@ from zaakwerk.core import references
 
 Tree = dict[str, "Tree"]
 Fetch = Callable[[str], "dict[str, Any] | None"]
+#: many URLs at once, the same answers as :data:`Fetch` gives one by one
+FetchMany = Callable[[list[str]], "dict[str, dict[str, Any] | None]"]
 #: the names a resource may expand, from its URL; None: any field (the machinery's own tests)
 Names = Callable[["dict[str, Any]"], "frozenset[str] | None"]
 
@@ -77,10 +79,22 @@ def parse(value: str | None) -> Tree:
 
 
 class Expander:
-    """Expands representations; caches every fetched URL for the duration of one request."""
+    """Expands representations; caches every fetched URL for the duration of one request.
 
-    def __init__(self, fetch: Fetch | None = None, *, names: Names = standard_names) -> None:
+    With ``fetch_many``, the URLs one level of a path needs, over all items, are fetched together
+    before they are embedded (a zaak's rollen in one step, not one by one; docs/adr/0069).
+    """
+
+    def __init__(
+        self,
+        fetch: Fetch | None = None,
+        *,
+        names: Names = standard_names,
+        fetch_many: FetchMany | None = None,
+    ) -> None:
         self._fetch = fetch or self._default_fetch
+        # a caller's own fetch (its access rules) is batched only by a fetch_many of its own
+        self._fetch_many = fetch_many or (self._default_fetch_many if fetch is None else None)
         self._names = names
         self._cache: dict[str, dict[str, Any] | None] = {}
 
@@ -88,6 +102,40 @@ class Expander:
     def _default_fetch(url: str) -> dict[str, Any] | None:
         body, status = references.fetch(url)
         return body if status == 200 else None
+
+    @staticmethod
+    def _default_fetch_many(urls: list[str]) -> dict[str, dict[str, Any] | None]:
+        return {
+            url: body if status == 200 else None
+            for url, (body, status) in references.fetch_many(urls).items()
+        }
+
+    def _prime(self, items: list[dict[str, Any]], tree: Tree) -> None:
+        """Fetch together what embedding ``tree`` in ``items`` will ask for, by the same rules
+        :meth:`embed` applies (only names that may be expanded; never a reference outside the ZGW
+        APIs, which :meth:`embed` decides on one by one)."""
+        if self._fetch_many is None:
+            return
+        wanted: list[str] = []
+        for item in items:
+            allowed = self._names(item)
+            for name in tree:
+                if (allowed is not None and name not in allowed) or (
+                    kind_of(item.get("url")),
+                    name,
+                ) in OUTSIDE_ZGW:
+                    continue
+                value = item.get(name)
+                for entry in value if isinstance(value, list) else [value]:
+                    url = entry.get("url") if isinstance(entry, dict) else entry
+                    if (
+                        isinstance(url, str)
+                        and url.startswith(("http://", "https://"))
+                        and url not in self._cache
+                    ):
+                        wanted.append(url)
+        if wanted:
+            self._cache.update(self._fetch_many(list(dict.fromkeys(wanted))))
 
     def _get(self, url: str) -> dict[str, Any]:
         if url not in self._cache:
@@ -112,6 +160,7 @@ class Expander:
         """Add ``_expand`` to each of ``items`` for the fields in ``tree``."""
         if not tree:
             return
+        self._prime(items, tree)
         for item in items:
             embedded: dict[str, Any] = {}
             for name, subtree in tree.items():

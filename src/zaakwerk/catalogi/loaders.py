@@ -8,6 +8,7 @@ listed here, which return exactly what ``GET`` on the URL would return.
 from __future__ import annotations
 
 import uuid as uuid_lib
+from collections.abc import Sequence
 from typing import Any
 
 from zaakwerk.catalogi.models import (
@@ -37,7 +38,7 @@ from zaakwerk.catalogi.subtype_representations import (
     render_zaakobjecttypen,
     render_zaaktypeinformatieobjecttypen,
 )
-from zaakwerk.core.references import LocalLoader, Summary, loader_key
+from zaakwerk.core.references import BatchLoader, LocalLoader, Summary, loader_key
 from zaakwerk.core.summaries import ZaaktypeSummary
 
 
@@ -105,3 +106,29 @@ def local_loaders() -> dict[str, LocalLoader]:
 def local_summaries() -> dict[str, Summary]:
     """The zaaktype's summary (one row, no sub-type collections), registered by the composition root."""
     return {loader_key("catalogi", "zaaktypen"): Summary(ZAAKTYPE_SUMMARY, _zaaktype_summary)}
+
+
+def _batch(model: Any, render: Any) -> BatchLoader:
+    """A batch loader: the rows of ``keys`` in one query, rendered together."""
+
+    def load(keys: Sequence[uuid_lib.UUID]) -> dict[uuid_lib.UUID, dict[str, Any]]:
+        rows = list(model.objects.filter(uuid__in=list(keys)).order_by("pk"))
+        return {row.uuid: body for row, body in zip(rows, render(rows), strict=True)}
+
+    return load
+
+
+def local_batch_loaders() -> dict[str, BatchLoader]:
+    """Batch loaders of the catalogue types an ``expand`` embeds by the dozen (a zaaktype's
+    statustypen, the zaaktypen of a list of zaken), registered by the composition root."""
+    return {
+        loader_key("catalogi", "zaaktypen"): _batch(ZaakType, render_zaaktypen),
+        loader_key("catalogi", "informatieobjecttypen"): _batch(
+            InformatieObjectType, render_informatieobjecttypen
+        ),
+        loader_key("catalogi", "besluittypen"): _batch(BesluitType, render_besluittypen),
+        **{
+            loader_key("catalogi", collection): _batch(model, render)
+            for collection, model, render in SUBTYPES
+        },
+    }

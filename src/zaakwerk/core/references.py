@@ -19,7 +19,7 @@ import functools
 import logging
 import re
 import uuid as uuid_lib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, cast
 
@@ -54,6 +54,14 @@ class LocalLoader(Protocol):
         """Exactly what ``GET`` on the URL with this UUID returns; None when there is no such object."""
 
 
+class BatchLoader(Protocol):
+    """Resolves many URLs of one resource of this deployment at once: a few queries for all of
+    them instead of a few per URL (``expand`` of a list, docs/adr/0069)."""
+
+    def __call__(self, keys: Sequence[uuid_lib.UUID], /) -> dict[uuid_lib.UUID, Representation]:
+        """Exactly what ``GET`` returns for each key that exists; absent keys are left out."""
+
+
 @dataclass(frozen=True)
 class Summary:
     """A cheaper loader of some fields of a resource's representation (one row instead of every
@@ -66,6 +74,8 @@ class Summary:
 
 #: The loaders of this deployment's resources, by :func:`loader_key`.
 loaders: Registry[LocalLoader] = Registry("local loaders")
+#: The batch loaders of the resources that have one, by :func:`loader_key`.
+batch_loaders: Registry[BatchLoader] = Registry("local batch loaders")
 #: The summaries of resources that have one, by :func:`loader_key`.
 summaries: Registry[Summary] = Registry("local summaries")
 
@@ -218,6 +228,31 @@ def fetch(url: str) -> Fetched:
     if is_local(url):
         return _fetch_local(url)
     return prefetch.get(url, _get)
+
+
+def fetch_many(urls: Iterable[str]) -> dict[str, Fetched]:
+    """:func:`fetch` of each of ``urls``, the same answers, in fewer steps: local resource URLs
+    whose register has a batch loader in one call per resource, remote ones prefetched together."""
+    wanted = list(dict.fromkeys(url for url in urls if isinstance(url, str)))
+    found: dict[str, Fetched] = {}
+    groups: dict[str, list[tuple[str, uuid_lib.UUID]]] = {}
+    for url in wanted:
+        ref = parse_local(url) if is_local(url) else None
+        if ref is None or ref.rest:
+            continue
+        key = loader_key(ref.api, ref.resource)
+        if batch_loaders.find(key) is not None:
+            groups.setdefault(key, []).append((url, ref.uuid))
+    for key, pairs in groups.items():
+        loaded = batch_loaders.get(key)([uuid for _, uuid in pairs])
+        for url, uuid in pairs:
+            body = loaded.get(uuid)
+            found[url] = (body, 200) if body is not None else (None, 404)
+    prefetch_remote(url for url in wanted if url not in found)
+    for url in wanted:
+        if url not in found:
+            found[url] = fetch(url)
+    return found
 
 
 def prefetch_remote(urls: Iterable[str]) -> None:

@@ -4,9 +4,10 @@ composition root (:mod:`zaakwerk.wiring`) registers these loaders at start-up.""
 from __future__ import annotations
 
 import uuid as uuid_lib
+from collections.abc import Sequence
 from typing import Any
 
-from zaakwerk.core.references import LocalLoader, loader_key
+from zaakwerk.core.references import BatchLoader, LocalLoader, loader_key
 
 
 def informatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -40,3 +41,23 @@ def local_loaders() -> dict[str, LocalLoader]:
         ),
         loader_key("documenten", "verzendingen"): _related("Verzending", "render_verzending"),
     }
+
+
+def informatieobjecten(keys: Sequence[uuid_lib.UUID]) -> dict[uuid_lib.UUID, dict[str, Any]]:
+    """The latest version of each of ``keys``: one query for the versions, one for their parts."""
+    from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+    from zaakwerk.documenten.representations import render_current
+
+    latest = dict(
+        EnkelvoudigInformatieObject.objects.filter(uuid__in=list(keys), latest__isnull=False).values_list(
+            "uuid", "latest_id"
+        )
+    )
+    keyed = list(latest.items())
+    rendered = render_current([versie for _, versie in keyed])
+    return {key: body for (key, _), body in zip(keyed, rendered, strict=True)}
+
+
+def local_batch_loaders() -> dict[str, BatchLoader]:
+    """The Documenten API's batch loaders, which the composition root registers."""
+    return {loader_key("documenten", "enkelvoudiginformatieobjecten"): informatieobjecten}

@@ -36,7 +36,7 @@ from zaakwerk.werkplek.handling import Actie, parameters_for, permitted
 from zaakwerk.werkplek.models import MailTemplate
 from zaakwerk.werkplek.services import acties, assignment, besluiten, email
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState
-from zaakwerk.werkplek.services.documents import Upload
+from zaakwerk.werkplek.services.documenten import Upload
 from zaakwerk.werkplek.zgw import client_for, display_name
 
 User_ = AbstractBaseUser | AnonymousUser
@@ -318,7 +318,11 @@ def _do_besluit(request: HttpRequest, door: Door, form: forms.Form) -> str:
         datum=form.cleaned_data["datum"],
         ingangsdatum=form.cleaned_data["ingangsdatum"],
         toelichting=form.cleaned_data["toelichting"],
-        document=Upload(upload.name, upload.read(), upload.content_type or "application/octet-stream"),
+        document=Upload(
+            naam=upload.name or "document",
+            content=upload.read(),
+            content_type=upload.content_type or "application/octet-stream",
+        ),
         auteur=display_name(request.user),
     )
     return _("Het besluit is vastgelegd.")

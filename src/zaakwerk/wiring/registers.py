@@ -97,6 +97,13 @@ class LocalDocumenten(zaken_registers.DocumentenRegister, besluiten_registers.Do
         key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
         return documenten_loaders.informatieobject(key) if key is not None else None
 
+    def informatieobjecten(self, urls: list[str]) -> dict[str, Data | None]:
+        keys = {
+            url: references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten") for url in urls
+        }
+        found = documenten_loaders.informatieobjecten([key for key in keys.values() if key is not None])
+        return {url: found.get(key) if key is not None else None for url, key in keys.items()}
+
     def create_objectinformatieobject(
         self, informatieobject: str, object_url: str, object_type: str, actor: Actor | None = None
     ) -> None:

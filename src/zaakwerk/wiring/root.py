@@ -73,6 +73,12 @@ def _connect_loaders() -> None:
         besluiten_loaders.local_loaders(),
     ):
         _register_all(references.loaders, provided)
+    for batches in (
+        catalogi_loaders.local_batch_loaders(),
+        zaken_loaders.local_batch_loaders(),
+        documenten_loaders.local_batch_loaders(),
+    ):
+        _register_all(references.batch_loaders, batches)
     _register_all(references.summaries, catalogi_loaders.local_summaries())
 
 

@@ -7,10 +7,12 @@ the loader listed here, which returns exactly what ``GET`` on the URL returns.
 
 from __future__ import annotations
 
+import importlib
 import uuid as uuid_lib
+from collections.abc import Sequence
 from typing import Any
 
-from zaakwerk.core.references import LocalLoader, loader_key
+from zaakwerk.core.references import BatchLoader, LocalLoader, loader_key
 
 
 def zaak(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -79,4 +81,41 @@ def local_loaders() -> dict[str, LocalLoader]:
         loader_key("zaken", "zaken/zaakeigenschappen"): _subresource(
             "ZaakEigenschap", "render_zaakeigenschappen"
         ),
+    }
+
+
+def _batch(model_name: str, module: str, render_name: str) -> BatchLoader:
+    """A batch loader: the rows of ``keys`` in one query, rendered together by the list renderer
+    ``module.render_name`` (which fetches what the rows refer to once for all of them)."""
+
+    def load(keys: Sequence[uuid_lib.UUID]) -> dict[uuid_lib.UUID, dict[str, Any]]:
+        from zaakwerk.zaken import models
+        from zaakwerk.zaken.relation_representations import with_relations
+
+        rows = getattr(models, model_name).objects.filter(uuid__in=list(keys)).order_by("pk")
+        if model_name == "ZaakInformatieObject":
+            rows = with_relations(rows)
+        listed = list(rows)
+        rendered: list[dict[str, Any]] = getattr(importlib.import_module(module), render_name)(listed)
+        return {row.uuid: body for row, body in zip(listed, rendered, strict=True)}
+
+    return load
+
+
+def local_batch_loaders() -> dict[str, BatchLoader]:
+    """Batch loaders of the Zaken resources an ``expand`` embeds by the dozen."""
+    subresources = "zaakwerk.zaken.subresource_representations"
+    return {
+        loader_key("zaken", "zaken"): _batch("Zaak", "zaakwerk.zaken.representations", "render_zaken"),
+        loader_key("zaken", "statussen"): _batch(
+            "Status", "zaakwerk.zaken.representations_status", "render_statussen"
+        ),
+        loader_key("zaken", "resultaten"): _batch(
+            "Resultaat", "zaakwerk.zaken.representations_status", "render_resultaten"
+        ),
+        loader_key("zaken", "zaakinformatieobjecten"): _batch(
+            "ZaakInformatieObject", "zaakwerk.zaken.relation_representations", "render_zios"
+        ),
+        loader_key("zaken", "rollen"): _batch("Rol", subresources, "render_rollen"),
+        loader_key("zaken", "zaakobjecten"): _batch("ZaakObject", subresources, "render_zaakobjecten"),
     }

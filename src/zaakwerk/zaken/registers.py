@@ -43,6 +43,10 @@ class DocumentenRegister(ABC):
     def informatieobject(self, url: str) -> Data | None:
         """The informatieobject at ``url`` as its API renders it; None when not there (no 200)."""
 
+    def informatieobjecten(self, urls: list[str]) -> dict[str, Data | None]:
+        """:meth:`informatieobject` of each of ``urls``; a register that can, reads them together."""
+        return {url: self.informatieobject(url) for url in urls}
+
     @abstractmethod
     def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
         """Create the mirror ``{informatieobject, object, objectType}``; raise RegisterError if refused."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState, _open, api_message
-from zaakwerk.werkplek.services.documents import Upload, create_document, link_to_zaak
+from zaakwerk.werkplek.services.documenten import Upload, create_document, link_to_zaak
 
 
 def besluittypen(client: ZGWClient, state: ZaakState) -> list[models.BesluitType]:

@@ -22,9 +22,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils.translation import gettext_lazy as _
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.werkplek.models import DocumentLock
+from zaakwerk.werkplek.services.acties import ActieError, ZaakState
 from zaakwerk.werkplek.services.gegevens import ChangeRefused, refused, require_open
 from zaakwerk.werkplek.zgw import display_name
 
@@ -62,6 +64,39 @@ class Upload:
     naam: str
     content_type: str
     content: bytes
+
+
+def document_body(
+    upload: Upload,
+    *,
+    bronorganisatie: str,
+    informatieobjecttype: str,
+    auteur: str,
+    titel: str = "",
+    vertrouwelijkheidaanduiding: str = "",
+    status: str = "",
+) -> dict[str, Any]:
+    """The Documenten API body of a document the werkplek adds (a file, a besluit's document, a
+    sent e-mail)."""
+    body: dict[str, Any] = {
+        "bronorganisatie": bronorganisatie,
+        "creatiedatum": date.today().isoformat(),
+        "titel": (titel or upload.naam)[:200],
+        "auteur": auteur[:200] or "werkplek",
+        "taal": "dut",  # ISO 639-2/B, as the standard asks
+        "formaat": upload.content_type[:255],
+        "bestandsnaam": upload.naam[:255],
+        "inhoud": base64.b64encode(upload.content).decode("ascii"),
+        "informatieobjecttype": informatieobjecttype,
+        # the werkplek registers no gebruiksrechten: saying so lets the zaak be closed (closing
+        # needs it known for every document, RULES.md; docs/adr/0062)
+        "indicatieGebruiksrecht": False,
+    }
+    if vertrouwelijkheidaanduiding:
+        body["vertrouwelijkheidaanduiding"] = vertrouwelijkheidaanduiding
+    if status:
+        body["status"] = status
+    return body
 
 
 @dataclass(frozen=True)
@@ -147,22 +182,13 @@ def add_documents(
     made: list[tuple[models.EnkelvoudigInformatieObject, models.ZaakInformatieObject | None]] = []
     try:
         for upload in uploads:
-            body: dict[str, Any] = {
-                "bronorganisatie": zaak.bronorganisatie,
-                "creatiedatum": date.today().isoformat(),
-                "titel": upload.naam[:200],
-                "auteur": auteur[:200],
-                "taal": "nld",
-                "formaat": upload.content_type[:255],
-                "bestandsnaam": upload.naam[:255],
-                "inhoud": base64.b64encode(upload.content).decode(),
-                "informatieobjecttype": informatieobjecttype,
-                # the werkplek registers no gebruiksrechten: saying so lets the zaak be closed
-                # (closing needs it known for every document, RULES.md)
-                "indicatieGebruiksrecht": False,
-            }
-            if vertrouwelijkheidaanduiding:
-                body["vertrouwelijkheidaanduiding"] = vertrouwelijkheidaanduiding
+            body = document_body(
+                upload,
+                bronorganisatie=zaak.bronorganisatie,
+                informatieobjecttype=informatieobjecttype,
+                auteur=auteur,
+                vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding,
+            )
             eio = client.documenten.enkelvoudiginformatieobjecten.create(body, toelichting=toelichting)
             made.append((eio, None))
             link = client.zaken.zaakinformatieobjecten.create(
@@ -309,3 +335,66 @@ __all__ = [
     "unlock",
     "versions",
 ]
+
+
+# --- documents the werkplek writes for an action (a besluit's document, a sent e-mail) --------
+
+
+def zaak_informatieobjecttype(
+    client: ZGWClient, state: ZaakState, wanted: str = ""
+) -> models.InformatieObjectType:
+    """The zaaktype's informatieobjecttype named ``wanted`` (omschrijving), else its first
+    outgoing one (richting ``uitgaand``), else its first."""
+    links = sorted(
+        client.catalogi.zaaktype_informatieobjecttypen.list(zaaktype=state.zaaktype.url),
+        key=lambda item: item.volgnummer,
+    )
+    types = {
+        url: client.catalogi.informatieobjecttypen.get(url) for url in state.zaaktype.informatieobjecttypen
+    }
+    if wanted:
+        for found in types.values():
+            if found.omschrijving == wanted:
+                return found
+    for link in links:
+        if link.richting == "uitgaand" and link.informatieobjecttype in types:
+            return types[link.informatieobjecttype]
+    if not types:
+        raise ActieError(_("Het zaaktype heeft geen documenttypen; het document kan niet worden opgeslagen."))
+    return next(iter(types.values()))
+
+
+def create_document(
+    client: ZGWClient,
+    state: ZaakState,
+    informatieobjecttype: models.InformatieObjectType,
+    upload: Upload,
+    *,
+    titel: str,
+    auteur: str,
+    toelichting: str,
+) -> models.EnkelvoudigInformatieObject:
+    body = document_body(
+        upload,
+        bronorganisatie=state.zaak.bronorganisatie,
+        informatieobjecttype=informatieobjecttype.url,
+        auteur=auteur,
+        titel=titel,
+        vertrouwelijkheidaanduiding=informatieobjecttype.vertrouwelijkheidaanduiding or "zaakvertrouwelijk",
+        status="definitief",
+    )
+    return client.documenten.enkelvoudiginformatieobjecten.create(body, toelichting=toelichting)
+
+
+def link_to_zaak(
+    client: ZGWClient,
+    state: ZaakState,
+    document: models.EnkelvoudigInformatieObject,
+    *,
+    titel: str,
+    toelichting: str,
+) -> models.ZaakInformatieObject:
+    return client.zaken.zaakinformatieobjecten.create(
+        {"zaak": state.zaak.url, "informatieobject": document.url, "titel": titel[:200]},
+        toelichting=toelichting,
+    )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from zaakwerk.client import ZGWClient
 from zaakwerk.werkplek.models import MailTemplate
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState, _open
-from zaakwerk.werkplek.services.documents import (
+from zaakwerk.werkplek.services.documenten import (
     Upload,
     create_document,
     link_to_zaak,
@@ -90,7 +90,7 @@ def send(client: ZGWClient, url: str, template: MailTemplate, *, medewerker: str
         client,
         state,
         iotype,
-        Upload("e-mail.eml", raw, "message/rfc822"),
+        Upload(naam="e-mail.eml", content=raw, content_type="message/rfc822"),
         titel=titel,
         auteur=medewerker,
         toelichting=reason,

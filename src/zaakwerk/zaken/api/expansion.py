@@ -99,11 +99,77 @@ def fetcher(caller: Caller) -> machinery.Fetch:
     return fetch
 
 
+def _own_zaken(refs: dict[str, references.LocalRef]) -> dict[str, Zaak | None]:
+    """:func:`_own_zaak` of many URLs: one query per kind of resource and one for the zaken."""
+    owner: dict[str, tuple[str, Any]] = {}  # url → ("uuid", zaak uuid) or ("pk", zaak id)
+    by_resource: dict[str, dict[str, Any]] = {}
+    for url, ref in refs.items():
+        if ref.resource == "zaken":
+            owner[url] = ("uuid", ref.uuid)
+        elif ref.resource in SUB_RESOURCES and not ref.rest:
+            by_resource.setdefault(ref.resource, {})[url] = ref.uuid
+    for resource, urls in by_resource.items():
+        rows = dict(
+            SUB_RESOURCES[resource]
+            ._default_manager.filter(uuid__in=list(urls.values()))
+            .values_list("uuid", "zaak_id")
+        )
+        owner.update({url: ("pk", rows[key]) for url, key in urls.items() if key in rows})
+    uuids = [value for kind, value in owner.values() if kind == "uuid"]
+    pks = [value for kind, value in owner.values() if kind == "pk"]
+    zaken = list(Zaak.objects.filter(uuid__in=uuids)) + list(Zaak.objects.filter(pk__in=pks)) if owner else []
+    found = {("uuid", zaak.uuid): zaak for zaak in zaken} | {("pk", zaak.pk): zaak for zaak in zaken}
+    return {url: found.get(owner[url]) if url in owner else None for url in refs}
+
+
+def fetcher_many(caller: Caller) -> machinery.FetchMany:
+    """:func:`fetcher` for many URLs at once, by the same rules: one query per kind of resource
+    for the access check, one batch per kind for the representations."""
+    one = fetcher(caller)
+
+    def fetch_many(urls: list[str]) -> dict[str, Data | None]:
+        result: dict[str, Data | None] = {}
+        zaken_refs: dict[str, references.LocalRef] = {}
+        batched: list[str] = []
+        documents: list[str] = []
+        for url in urls:
+            ref = references.parse_local(url)
+            if ref is not None and ref.api == "zaken":
+                zaken_refs[url] = ref
+            elif ref is not None and ref.api == "documenten":
+                documents.append(url)
+            elif ref is not None and ref.api != "besluiten":
+                batched.append(url)  # catalogue types and reference lists of this deployment
+            else:
+                result[url] = one(url)  # besluiten and remote URLs: one by one
+        owners = _own_zaken(zaken_refs)
+        readable = [
+            url for url, zaak in owners.items() if zaak is not None and may_access(caller, zaak, READ)
+        ]
+        result.update({url: None for url in zaken_refs if url not in readable})
+        # documents through the Documenten register, as _read reads them; together where it can
+        found = registers.documenten(documents[0]).informatieobjecten(documents) if documents else {}
+        for url, (body, status) in references.fetch_many([*readable, *batched]).items():
+            if url in zaken_refs:
+                result[url] = body if status == 200 else None
+            else:
+                found[url] = body if status == 200 else None
+        for url, body in found.items():
+            result[url] = (
+                body if body is not None and visibility.may_show(caller.types_with_scope, body) else None
+            )
+        return result
+
+    return fetch_many
+
+
 def expander(caller: Caller) -> machinery.Expander:
     """An expander that fetches only what ``caller`` may see (also used by ``fields`` on _zoek)."""
-    return machinery.Expander(fetcher(caller))
+    return machinery.Expander(fetcher(caller), fetch_many=fetcher_many(caller))
 
 
 def expand(caller: Caller, items: list[Data], value: str | None) -> None:
     """Add ``_expand`` to ``items`` (representations of Zaken resources) following ``value``."""
-    machinery.apply(items, value, fetcher(caller))
+    tree = machinery.parse(value)
+    if tree:
+        expander(caller).expand(items, tree)
