@@ -184,17 +184,22 @@ def run(args: argparse.Namespace, database_url: str) -> None:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     results: list[CaseResult] = []
     queries_per_page: dict[str, float] = {}
+    # the process's own CPU time (view, in-process API calls, templates; not the database server's):
+    # less disturbed than the wall time when other work shares the machine
+    cpu_per_page: dict[str, float] = {}
     for name, path in pages.items():
         for _ in range(3):  # warm up: templates, caches, connections
             assert browser.get(path).status_code == 200, path
         times: list[float] = []
+        cpu: list[float] = []
         queries: list[int] = []
         errors = 0
         for _ in range(args.requests):
             with CaptureQueriesContext(connection) as captured:
-                begin = time.perf_counter()
+                begin, begin_cpu = time.perf_counter(), time.process_time()
                 response = browser.get(path)
                 times.append((time.perf_counter() - begin) * 1000)
+                cpu.append((time.process_time() - begin_cpu) * 1000)
             queries.append(len(captured.captured_queries))
             errors += response.status_code != 200
         ordered = sorted(times)
@@ -210,10 +215,14 @@ def run(args: argparse.Namespace, database_url: str) -> None:
             )
         )
         queries_per_page[name] = statistics.median(queries)
+        cpu_per_page[name] = round(statistics.median(cpu), 1)
     print_table(results)
     print(
         "database queries per page (median): "
         + ", ".join(f"{k} {v:.0f}" for k, v in queries_per_page.items())
+    )
+    print(
+        "CPU time of this process per page, p50 ms: " + ", ".join(f"{k} {v}" for k, v in cpu_per_page.items())
     )
     print(f"load average {load_average():.1f}")
     write_results(
@@ -223,6 +232,7 @@ def run(args: argparse.Namespace, database_url: str) -> None:
             "resultaattypen": args.resultaattypen,
             "eigenschappen": args.eigenschappen,
             "queries_per_page": queries_per_page,
+            "cpu_ms_p50_per_page": cpu_per_page,
             "database": database_url.rsplit("/", 1)[-1],
         },
         results,
