@@ -27,7 +27,9 @@ from zaakwerk.web.roles import Role
 
 @pytest.fixture(autouse=True)
 def _validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every reply of this deployment's APIs matches the spec (tests/contract.py)."""
+    """Every reply beheer's client gets matches the spec (tests/contract.py), also the replies of
+    the other deployment over HTTP in the round trip (in-process ones are checked by the suite's
+    own fixture as well)."""
     seen: list[str] = []
     original: Callable[..., transport.Reply] = transport.send
 

@@ -238,7 +238,7 @@ def subtype(request: HttpRequest, uuid: UUID, tab: str, sub: UUID) -> HttpRespon
         item = editor.find(api, tab, found, str(sub))
     except Refused as exc:
         raise Http404 from exc
-    form = _form(api, found, tab, initial=type(_form(api, found, tab)).initial_from(item))
+    form = _form(api, found, tab, initial=FORMS[tab].initial_from(item))
     problems: list[str] = []
     if request.method == "POST":
         if request.POST.get("actie") == "verwijderen":
