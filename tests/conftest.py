@@ -5,10 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
+from tests.contract import check_response
 from tests.zgw import ZGWClient, client_with
 from zaakwerk.client import cache, network
+from zaakwerk.client.inprocess import InProcessTransport
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -27,6 +30,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _clear_remote_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test starts with an empty shared cache (a namespace of its own, no database needed)."""
     monkeypatch.setattr(cache, "namespace", uuid.uuid4().hex)
+
+
+@pytest.fixture(autouse=True)
+def _in_process_answers_meet_the_spec(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer the applications (werkplek, loket, …) get from this deployment through
+    ``zaakwerk.client`` is checked against the official spec, as the tests' own API calls are."""
+    send = InProcessTransport.handle_request
+
+    def checked(self: InProcessTransport, request: httpx.Request) -> httpx.Response:
+        response = send(self, request)
+        response.read()
+        content_type = response.headers.get("Content-Type", "")
+        check_response(request.method, request.url.path, response.status_code, content_type, response.content)
+        return response
+
+    monkeypatch.setattr(InProcessTransport, "handle_request", checked)
 
 
 LOOPBACK_NAMES = {"localhost": ["127.0.0.1"], "127.0.0.1": ["127.0.0.1"], "::1": ["::1"]}

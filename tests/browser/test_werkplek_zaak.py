@@ -248,3 +248,33 @@ def test_a_zaak_closed_meanwhile_says_so(
     )
     assert_accessible(page)
     assert werkplek.zaken.zaken.get(zaak.url).omschrijving == "Losse stoeptegel Dorpsstraat 12"
+
+
+def test_a_note_by_keyboard(
+    login_as: Callable[[Role | None], Page], werkplek: ZGWClient, demo: zaken.Demo
+) -> None:
+    zaak = a_melding(werkplek, demo)
+    page = login_as(Role.BEHANDELAAR)
+    page.goto(f"/werkplek/zaken/{zaak.uuid}/")
+    press(page, page.get_by_role("link", name="Notitie toevoegen"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Notitie toevoegen aan zaak {zaak.identificatie}"
+    )
+    assert_accessible(page)
+    # an empty note is refused on the page
+    press(page, page.get_by_role("button", name="Notitie opslaan"))
+    expect(page.locator(".utrecht-form-field--invalid").first).to_be_visible()
+    assert_accessible(page)
+    # typed and saved by keyboard, the note is on the zaak page
+    tab_to(page, page.get_by_label("Onderwerp"))
+    page.keyboard.type("Melder gebeld")
+    tab_to(page, page.get_by_label("Tekst"))
+    page.keyboard.type("De tegel ligt bij de ingang van de school.")
+    tab_to(page, page.get_by_label("Ook zichtbaar voor de initiator"))
+    page.keyboard.press("Space")
+    press(page, page.get_by_role("button", name="Notitie opslaan"))
+    expect(page).to_have_url(re.compile(rf"/werkplek/zaken/{zaak.uuid}/#notities$"))
+    note = page.get_by_role("article", name="Melder gebeld")
+    expect(note).to_contain_text("De tegel ligt bij de ingang van de school.")
+    expect(note).to_contain_text("ook zichtbaar voor de initiator")
+    assert_accessible(page)

@@ -62,6 +62,8 @@ def _doors(zaak_uuid: str, document_uuid: str) -> list[tuple[str, str]]:
         ("post", reverse("werkplek:zaak-document-ontgrendelen", args=args)),
         ("post", reverse("werkplek:zaak-document-wijzigen", args=args)),
         ("post", reverse("werkplek:zaak-document-versie", args=args)),
+        ("get", reverse("werkplek:zaak-notitie-toevoegen", args=[zaak_uuid])),
+        ("post", reverse("werkplek:zaak-notitie-toevoegen", args=[zaak_uuid])),
     ]
 
 
@@ -75,7 +77,7 @@ def test_every_door_of_a_zaak_outside_the_users_roles_is_404(werkplek: ZGWClient
         assert getattr(browser, method)(url).status_code == 404, (method, url)
     # a document of a visible zaak reached through another (visible) zaak is 404 as well
     melding = zaken.zaak(werkplek, demo.melding)
-    for method, url in _doors(melding.uuid, document_uuid)[5:]:
+    for method, url in _doors(melding.uuid, document_uuid)[5:12]:
         assert getattr(browser, method)(url).status_code == 404, (method, url)
     assert werkplek.documenten.enkelvoudiginformatieobjecten.get(eio.url).titel == "bezwaarschrift"
 

@@ -160,6 +160,7 @@ class ZakenApi:
         self.zaakinformatieobjecten = Collection(
             http, root, "zaakinformatieobjecten", models.ZaakInformatieObject, self.CRS
         )
+        self.zaaknotities = Collection(http, root, "zaaknotities", models.ZaakNotitie, self.CRS)
 
     def audittrail(self, zaak_url: str) -> list[models.AuditTrail]:
         """The zaak's audit trail (``GET {zaak}/audittrail``): every change to it and its

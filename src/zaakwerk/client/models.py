@@ -116,6 +116,19 @@ class ZaakInformatieObject(Resource):
     status: str | None = None
 
 
+class ZaakNotitie(Resource):
+    """A note on a zaak (Zaken API ``zaaknotities``): intern for staff, extern also for the initiator."""
+
+    onderwerp: str = ""
+    tekst: str = ""
+    aangemaakt_door: str = ""
+    notitie_type: str | None = None
+    status: str | None = None
+    aanmaakdatum: datetime | None = None
+    wijzigingsdatum: datetime | None = None
+    gerelateerd_aan: str = ""
+
+
 class AuditTrail(Resource):
     """One line of an audit trail: who (application and person) did what to which object, why."""
 

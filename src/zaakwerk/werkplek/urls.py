@@ -20,6 +20,9 @@ urlpatterns += [
     path("zaken/<uuid:uuid>/", zaak_views.zaak, name="zaak"),
     path("zaken/<uuid:uuid>/gegevens/", zaak_views.gegevens_wijzigen, name="zaak-gegevens"),
     path(
+        "zaken/<uuid:uuid>/notities/toevoegen/", zaak_views.notitie_toevoegen, name="zaak-notitie-toevoegen"
+    ),
+    path(
         "zaken/<uuid:uuid>/documenten/toevoegen/",
         documenten_views.toevoegen,
         name="zaak-documenten-toevoegen",

@@ -37,6 +37,14 @@ def _zaak_urls(zaak_ids: Iterable[int]) -> dict[int, str]:
     return {pk: build_url("zaken", "zaken", key) for pk, key in zaak_uuids(zaak_ids).items()}
 
 
+def _contactpersoon(value: Any) -> Any:
+    """The contactpersoon without an empty ``emailadres``: ``format: email`` allows no ``""``, and
+    the field is not required, so an address that was never given is left out (as for URIs)."""
+    if not isinstance(value, dict):
+        return value
+    return {key: item for key, item in value.items() if key != "emailadres" or item}
+
+
 def render_rollen(rows: Sequence[Rol]) -> list[Data]:
     zaken = _zaak_urls(row.zaak_id for row in rows)
     statussen: dict[int, list[str]] = {row.pk: [] for row in rows}
@@ -61,7 +69,7 @@ def render_rollen(rows: Sequence[Rol]) -> list[Data]:
             "roltoelichting": row.roltoelichting,
             "registratiedatum": iso_datetime(row.registratiedatum),
             "indicatieMachtiging": row.indicatie_machtiging,
-            "contactpersoonRol": row.contactpersoon_rol,
+            "contactpersoonRol": _contactpersoon(row.contactpersoon_rol),
             "statussen": statussen[row.pk],
             "betrokkeneIdentificatie": row.betrokkene_identificatie or {},
         }

@@ -4,14 +4,15 @@ Every door to a zaak passes :func:`open_zaak`: a zaak that does not exist, or wh
 user has no role on, is :class:`ZaakNotFound` (shown as 404, so its existence is not revealed
 either, docs/adr/0054).
 
-The page is read in four requests, whatever the size of the zaak (docs/adr/0060):
+The page is read in five requests, whatever the size of the zaak (docs/adr/0060, 0069):
 
 1. the zaak with ``expand`` of its zaaktype and the zaaktype's statustypen, its status, rollen,
    resultaat and resultaattype, zaakinformatieobjecten with their informatieobjecten, and its
    hoofdzaak, deelzaken and relevante andere zaken with their zaaktypen;
 2. its statussen (the timeline's dates);
 3. its besluiten (Besluiten API), with their besluittypen expanded;
-4. its audit trail.
+4. its audit trail;
+5. its notes (``zaaknotities``, docs/adr/0090).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.werkplek.access import Access
+from zaakwerk.werkplek.services import notities
 
 # what the zaak is read with: everything the page shows that the Zaken API can embed
 EXPAND = (
@@ -200,6 +202,7 @@ class ZaakPagina:
     gerelateerd: list[Gerelateerd]
     geschiedenis: list[Gebeurtenis]
     locatie: Locatie | None
+    notities: list[models.ZaakNotitie] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:
@@ -371,7 +374,7 @@ def _model(model: type[Any], data: Any) -> Any:
 
 
 def zaak_pagina(client: ZGWClient, access: Access, uuid: str) -> ZaakPagina:
-    """Everything the zaak page shows, read live (four requests, see the module's docstring)."""
+    """Everything the zaak page shows, read live (five requests, see the module's docstring)."""
     zaak = open_zaak(client, access, uuid, expand=EXPAND)
     embedded_zaaktype = _embedded(zaak, "zaaktype") or {}
     zaaktype = models.ZaakType.model_validate(embedded_zaaktype)
@@ -411,4 +414,5 @@ def zaak_pagina(client: ZGWClient, access: Access, uuid: str) -> ZaakPagina:
         gerelateerd=gerelateerd(access, zaak),
         geschiedenis=geschiedenis(client.zaken.audittrail(zaak.url)),
         locatie=locatie(zaak.zaakgeometrie),
+        notities=notities.notities(client, zaak),
     )

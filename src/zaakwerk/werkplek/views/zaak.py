@@ -25,8 +25,8 @@ from django.views.decorators.http import require_http_methods
 from zaakwerk.client import ClientError, ZGWClient, models
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek.access import Access, access_for
-from zaakwerk.werkplek.services import gegevens, zaakpagina
-from zaakwerk.werkplek.zgw import client_for
+from zaakwerk.werkplek.services import gegevens, notities, zaakpagina
+from zaakwerk.werkplek.zgw import client_for, display_name
 
 logger = logging.getLogger(__name__)
 HANDLERS = (Role.BEHANDELAAR, Role.COORDINATOR)
@@ -83,6 +83,8 @@ def zaak(request: HttpRequest, uuid: Any) -> HttpResponse:
         "pagina": pagina,
         "zaak": pagina.zaak,
         "may_handle": may_handle(access, pagina.zaaktype.identificatie) and not pagina.closed,
+        # notes are not gegevens: also on a closed zaak (services/notities.py)
+        "may_note": may_handle(access, pagina.zaaktype.identificatie),
     }
     return render(request, "werkplek/zaak/zaak.html", context)
 
@@ -169,3 +171,43 @@ def gegevens_wijzigen(request: HttpRequest, uuid: Any) -> HttpResponse:
         form = GegevensForm(initial=GegevensForm.initial_from(current))
     context = {"zaak": current, "form": form, "closed": closed}
     return render(request, "werkplek/zaak/gegevens_wijzigen.html", context)
+
+
+class NotitieForm(forms.Form):
+    onderwerp = forms.CharField(label=_("Onderwerp"), max_length=255)
+    tekst = forms.CharField(label=_("Tekst"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5}))
+    extern = forms.BooleanField(
+        label=_("Ook zichtbaar voor de initiator"),
+        required=False,
+        help_text=_("Zonder vinkje is de notitie alleen voor medewerkers (intern)."),
+    )
+
+    FIELDS = {"onderwerp": "onderwerp", "tekst": "tekst", "extern": "notitieType"}
+
+    def add_refusal(self, refusal: gegevens.ChangeRefused) -> None:
+        by_json = {json: name for name, json in self.FIELDS.items()}
+        for key, texts in refusal.messages.items():
+            for text in texts:
+                self.add_error(by_json.get(key), text)
+
+
+@login_required
+@registers_unavailable
+@require_http_methods(["GET", "POST"])
+def notitie_toevoegen(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client, access, current = open_or_404(request, str(uuid))
+    if not may_handle(access, identificatie_of(current)):
+        return HttpResponseForbidden()
+    form = NotitieForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        nieuw = notities.NieuweNotitie(
+            form.cleaned_data["onderwerp"], form.cleaned_data["tekst"], form.cleaned_data["extern"]
+        )
+        try:
+            notities.add_notitie(client, current, nieuw, auteur=display_name(request.user))
+        except gegevens.ChangeRefused as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, gettext("De notitie is toegevoegd."))
+            return redirect(reverse("werkplek:zaak", args=[uuid]) + "#notities")
+    return render(request, "werkplek/zaak/notitie_toevoegen.html", {"zaak": current, "form": form})
