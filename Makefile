@@ -15,7 +15,7 @@ install:  ## install Zaakwerk (editable) with the test and development tools, an
 assets:  ## build the web applications' front-end files from the locked npm packages (needs npm)
 	$(PYTHON) -m zaakwerk.web.assets
 
-WEB_APPS = web werkplek rapportages formulieren loket archief
+WEB_APPS = web werkplek rapportages formulieren loket archief beheer
 
 messages:  ## extract the interface texts into the .po files (needs GNU gettext) and compile the .mo files
 	for app in $(WEB_APPS); do \

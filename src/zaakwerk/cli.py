@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     _archief_parser(commands)
 
+    beheer = commands.add_parser("beheer", help="beheer (the editor of catalogi and zaaktypen)")
+    beheer.add_subparsers(dest="beheer_command", required=True, metavar="ACTION").add_parser(
+        "authorise", help="register beheer as an API client of this deployment (idempotent)"
+    )
+
     token = commands.add_parser("token", help="print a fresh bearer token for a registered client")
     token.add_argument("--client-id", required=True)
     token.add_argument("--user-id", default="", help="the user_id claim")
@@ -265,6 +270,11 @@ def dispatch(args: argparse.Namespace) -> int:
             print(f"archief registered as API client {authorise_archief()}")
             return 0
         return archief_commands.run(list_uuid=args.list, seconds=args.seconds)
+    if args.command == "beheer":
+        from zaakwerk.ops import webapps
+
+        print(f"beheer registered as API client {webapps.authorise_beheer()}")
+        return 0
     from zaakwerk.ops import tokens
 
     return tokens.run(args.client_id, user_id=args.user_id, user_representation=args.user_representation)

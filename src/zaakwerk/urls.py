@@ -39,4 +39,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("loket/formulieren/", include("zaakwerk.formulieren.urls")),
     path("loket/", include("zaakwerk.loket.urls")),
     path("archief/", include("zaakwerk.archief.urls")),
+    path("beheer/", include("zaakwerk.beheer.urls")),
 ]

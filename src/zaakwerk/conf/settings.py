@@ -513,6 +513,7 @@ INSTALLED_APPS[INSTALLED_APPS.index("zaakwerk.wiring") : INSTALLED_APPS.index("z
     "zaakwerk.werkplek",
     "zaakwerk.loket",
     "zaakwerk.rapportages",
+    "zaakwerk.beheer",
 ]
 # the user's language from the language switcher's cookie, else Dutch (ADR 0044)
 MIDDLEWARE.insert(

@@ -100,6 +100,7 @@ def prepare(folder: Path) -> WebReport:
 
         loket.authorise_loket()
         report.loket_bsn = loket.ensure_demo_resident(service_client())
+    authorise_beheer()
     return report
 
 
@@ -109,6 +110,7 @@ def print_login(report: WebReport) -> None:
 
     print(f"  Werkplek      {settings.PUBLIC_URL}{reverse('werkplek:home')}")
     print(f"  Archief       {settings.PUBLIC_URL}{reverse('archief:lijsten')}")
+    print(f"  Beheer        {settings.PUBLIC_URL}{reverse('beheer:home')}")
     print(f"  Log in at     {settings.PUBLIC_URL}{reverse('zaakwerk_web:login')}")
     print(f"  Demo staff    {', '.join(report.accounts + report.archief_accounts)} (username = role)")
     print(f"  Password      {report.password} (the same for each; kept in the data folder)")
@@ -139,3 +141,17 @@ def authorise_werkplek() -> str:
     client_id = str(settings.WERKPLEK_CLIENT_ID)
     register_client(client_id, client_secret(), all_authorizations=True, label="Zaakwerk werkplek")
     return client_id
+
+
+def authorise_beheer() -> str:
+    """Register beheer as an API client of this deployment (idempotent); its client id.
+
+    Beheer edits the whole catalogue for beheerders (docs/adr/0075): its Applicatie holds every
+    autorisatie, so it can also delete what a failed import created; each call's token names the
+    beheerder.
+    """
+    from zaakwerk.autorisaties.clients import register_client
+    from zaakwerk.beheer.zgw import CLIENT_ID, client_secret
+
+    register_client(CLIENT_ID, client_secret(), all_authorizations=True, label="Zaakwerk beheer")
+    return CLIENT_ID

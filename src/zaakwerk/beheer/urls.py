@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from zaakwerk.beheer.views import browse, editor, lifecycle, transfer, wijzigingen
+
+app_name = "beheer"
+
+urlpatterns: list[URLPattern] = [
+    path("", browse.home, name="home"),
+    path("catalogi/<uuid:uuid>/", browse.catalogus_page, name="catalogus"),
+    path("catalogi/<uuid:uuid>/export/", transfer.export_catalogus, name="catalogus-export"),
+    path("catalogi/<uuid:uuid>/zaaktype-toevoegen/", browse.zaaktype_toevoegen, name="zaaktype-toevoegen"),
+    path("zaaktypen/<uuid:uuid>/", editor.zaaktype, name="zaaktype"),
+    path("zaaktypen/<uuid:uuid>/export/", transfer.export_zaaktype, name="zaaktype-export"),
+    path("zaaktypen/<uuid:uuid>/verschil/<uuid:other>/", lifecycle.verschil, name="verschil"),
+    path("zaaktypen/<uuid:uuid>/statustypen/<uuid:sub>/verplaatsen/", editor.verplaatsen, name="verplaatsen"),
+    path("zaaktypen/<uuid:uuid>/<slug:tab>/", editor.tab, name="zaaktype-tab"),
+    path("zaaktypen/<uuid:uuid>/<slug:tab>/<uuid:sub>/", editor.subtype, name="subtype"),
+    path("import/", transfer.importeren, name="import"),
+    path("wijzigingen/", wijzigingen.wijzigingen, name="wijzigingen"),
+]
