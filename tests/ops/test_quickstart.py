@@ -18,7 +18,6 @@ from tests.ops.helpers import free_port, running, wait_until_healthy
 from tests.ops.test_readme import README, shell_blocks
 from zaakwerk.cli import use_listen_address_as_public_url
 from zaakwerk.ops import quickstart
-from zaakwerk.werkplek.demo import DEMO_ZAKEN
 
 
 def printed_commands(output: str) -> list[str]:
