@@ -195,8 +195,10 @@ def _do_status(request: HttpRequest, door: Door, form: forms.Form) -> str:
     by = request.user.get_username()
     problems: list[str] = []
 
-    def start_tasks(state: ZaakState, statustype: models.StatusType) -> None:
-        problems.extend(tasks.start_status_tasks(door.client, state, statustype, by=by)[1])
+    def start_tasks(state: ZaakState, statustype: models.StatusType, status: models.Status) -> None:
+        problems.extend(
+            tasks.start_status_tasks(door.client, state, statustype, by=by, status_url=status.url)[1]
+        )
 
     acties.set_status(
         door.client,

@@ -350,3 +350,18 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StatusTasksStarted(models.Model):
+    """A status whose tasks (the handling parameters' tasks per status) were started: once per
+    status, whether the werkplek set it or another application did (docs/adr/0095)."""
+
+    status_url = models.URLField(max_length=1000, unique=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gestarte taken van een status")
+        verbose_name_plural = _("gestarte taken van statussen")
+
+    def __str__(self) -> str:
+        return self.status_url

@@ -102,8 +102,28 @@ def apply(client: ZGWClient, message: dict[str, Any]) -> Outcome:
             outcome.refreshed.append(url)
         else:
             outcome.removed.append(url)
+    if kanaal == "zaken" and resource == "status" and actie == "create" and outcome.refreshed:
+        start_tasks_of_status(client, hoofd_object, resource_url)
     logger.debug("notificatie %s %s %s: %s", kanaal, actie, resource_url, outcome)
     return outcome
+
+
+def start_tasks_of_status(client: ZGWClient, zaak_url: str, status_url: str) -> None:
+    """A status was set, by the werkplek or by another application: the tasks its handling
+    parameters name start, once for that status (docs/adr/0095)."""
+    from zaakwerk.werkplek import tasks
+    from zaakwerk.werkplek.services import acties
+
+    state = acties.load(client, zaak_url)
+    status = client.zaken.statussen.get(status_url)
+    statustype = next((item for item in state.statustypen if item.url == status.statustype), None)
+    if statustype is None:
+        return
+    _started, problems = tasks.start_status_tasks(
+        client, state, statustype, by="notificatie", status_url=status_url
+    )
+    for problem in problems:
+        logger.warning("taken bij status %s: %s", status_url, problem)
 
 
 def _besluit_zaak(client: ZGWClient, besluit_url: str) -> list[str]:

@@ -116,7 +116,7 @@ def set_status(
     statustype_url: str,
     *,
     toelichting: str,
-    on_status: Callable[[ZaakState, models.StatusType], Any] | None = None,
+    on_status: Callable[[ZaakState, models.StatusType, models.Status], Any] | None = None,
 ) -> models.Status:
     """Give the zaak its next status; ``on_status`` runs after (the tasks of that status)."""
     state = _open(client, url)
@@ -133,7 +133,7 @@ def set_status(
         toelichting=toelichting or str(statustype.omschrijving),
     )
     if on_status is not None:
-        on_status(state, statustype)
+        on_status(state, statustype, status)
     return status
 
 

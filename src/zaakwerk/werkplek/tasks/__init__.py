@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from zaakwerk.client import ZGWClient, models
 from zaakwerk.werkplek.access import Access
 from zaakwerk.werkplek.handling import parameters_for
-from zaakwerk.werkplek.models import Task, TaskComment
+from zaakwerk.werkplek.models import StatusTasksStarted, Task, TaskComment
 from zaakwerk.werkplek.services import acties
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState
 
@@ -121,15 +121,20 @@ def add_comment(task: Task, *, author: str, text: str) -> TaskComment:
 
 
 def start_status_tasks(
-    client: ZGWClient, state: ZaakState, statustype: models.StatusType, *, by: str
+    client: ZGWClient, state: ZaakState, statustype: models.StatusType, *, by: str, status_url: str = ""
 ) -> tuple[list[Task], list[str]]:
     """The tasks the zaaktype's handling parameters start at this status (matched by its
     omschrijving, so they hold for every version of the zaaktype), each for its team (or the
     zaaktype's default team); with the messages of those that could not start (the status
-    stays set)."""
+    stays set). Given the status's URL, they start once for that status, however often this is
+    asked (by the action that set it and by the notification of it, docs/adr/0095)."""
     parameters = parameters_for(state.zaaktype.identificatie)
     if parameters.pk is None:
         return [], []
+    if status_url:
+        _record, first = StatusTasksStarted.objects.get_or_create(status_url=status_url)
+        if not first:
+            return [], []
     started: list[Task] = []
     problems: list[str] = []
     for template in parameters.status_tasks.filter(statustype_omschrijving=statustype.omschrijving):
