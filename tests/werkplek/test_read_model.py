@@ -185,6 +185,35 @@ def test_sync_fills_resumes_and_removes_what_is_gone(client: ZGWClient, settings
     assert again.removed == 0 and set(ZaakRow.objects.values_list("id", flat=True)) == ids
 
 
+def test_sync_writes_the_same_rows_as_a_refresh(client: ZGWClient) -> None:
+    """Sync reads the types once per run instead of expanding them on every page: the rows must
+    be what a notification's refresh (which expands them) writes."""
+    parkeren = zaak(client)
+    melding = zaak(client, "MELDING-OPENBARE-RUIMTE")
+    resultaattype = next(client.catalogi.resultaattypen.list(zaaktype=parkeren.zaaktype))
+    client.zaken.resultaten.create({"zaak": parkeren.url, "resultaattype": resultaattype.url})
+    shown = [
+        "zaaktype_identificatie",
+        "zaaktype_omschrijving",
+        "statustype_url",
+        "status_omschrijving",
+        "resultaat",
+        "identificatie",
+        "initiator",
+        "documenten",
+    ]
+    for item in (parkeren, melding):
+        refresh.refresh_zaak(client, item.url)
+    refreshed = {row["url"]: row for row in ZaakRow.objects.values("url", *shown)}
+    ZaakRow.objects.all().delete()
+    sync.sync(client)
+    synced = {row["url"]: row for row in ZaakRow.objects.values("url", *shown)}
+    assert synced == refreshed
+    assert synced[parkeren.url]["resultaat"] == resultaattype.omschrijving != ""
+    assert synced[melding.url]["zaaktype_identificatie"] == "MELDING-OPENBARE-RUIMTE"
+    assert synced[melding.url]["status_omschrijving"] != ""
+
+
 def test_an_interrupted_sync_continues_where_it_stopped(client: ZGWClient, settings: object) -> None:
     from django.test import override_settings
 

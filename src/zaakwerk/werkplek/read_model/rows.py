@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -84,10 +84,15 @@ def initiator_of(rol: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def row_values(
-    zaak: models.Zaak, *, gewijzigd_op: datetime, fetched_at: datetime, synced_at: datetime | None = None
+    zaak: models.Zaak,
+    *,
+    gewijzigd_op: datetime,
+    fetched_at: datetime,
+    synced_at: datetime | None = None,
+    expanded: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The row of ``zaak`` (read with :data:`EXPAND`)."""
-    expanded = zaak.expanded
+    """The row of ``zaak`` (read with :data:`EXPAND`, or with ``expanded`` given in its place)."""
+    expanded = zaak.expanded if expanded is None else expanded
     zaaktype = expanded.get("zaaktype") or {}
     status = expanded.get("status") or {}
     statustype = (status.get("_expand") or {}).get("statustype") or {}
@@ -147,9 +152,10 @@ def search_text(values: Mapping[str, Any]) -> str:
 _COLUMNS = [field for field in ZaakRow._meta.concrete_fields if not field.primary_key]
 
 
-def _statement() -> str:
+def _statement(count: int) -> str:
     table = ZaakRow._meta.db_table
     names = [field.column for field in _COLUMNS]
+    values = f"({', '.join(['%s'] * len(names))})"
     assignments = []
     for name in names:
         if name == "url":
@@ -162,7 +168,7 @@ def _statement() -> str:
             value = f"excluded.{name}"
         assignments.append(f"{name} = {value}")
     return (
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))}) "
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES {', '.join([values] * count)} "
         f"ON CONFLICT (url) DO UPDATE SET {', '.join(assignments)} "
         # an older refresh (started before the one that wrote the row) never overwrites it
         f"WHERE {table}.fetched_at <= excluded.fetched_at"
@@ -170,10 +176,13 @@ def _statement() -> str:
 
 
 def upsert(rows: Iterable[Mapping[str, Any]]) -> None:
-    """Insert or update rows by URL in one statement per row: safe with any number of
-    werkplek instances writing at once, as the database decides (``ON CONFLICT``)."""
-    params = [[field.get_db_prep_save(row[field.name], connection) for field in _COLUMNS] for row in rows]
-    if not params:
+    """Insert or update rows by URL, all in one statement: safe with any number of werkplek
+    instances writing at once, as the database decides (``ON CONFLICT``). A URL given twice
+    is written once, as last given (one statement may not change a row twice)."""
+    by_url = {row["url"]: row for row in rows}
+    if not by_url:
         return
-    with connection.cursor() as cursor:
-        cursor.executemany(_statement(), params)
+    database = connections[DEFAULT_DB_ALIAS]  # once, not per value: a page has thousands
+    params = [field.get_db_prep_save(row[field.name], database) for row in by_url.values() for field in _COLUMNS]
+    with database.cursor() as cursor:
+        cursor.execute(_statement(len(by_url)), params)

@@ -1,8 +1,12 @@
 """``zaakwerk werkplek sync``: fill or repair the read model from the Zaken API, while the werkplek
 keeps serving (docs/adr/0057).
 
-The Zaken API's list is read page by page, with ``expand``, and each page is upserted like a
-notification's refresh: rows are inserted or updated, never all deleted first. Where the run is
+The Zaken API's list is read page by page, with ``expand`` of what is the zaak's own (status,
+rollen, resultaat, document links), and each page is upserted in one statement like a
+notification's refresh: rows are inserted or updated, never all deleted first. The catalogue's
+types (zaaktype, statustype, resultaattype) are not expanded on every page: a run reads each type
+once and keeps it (:class:`TypeCache`), since a page of a hundred zaken names about as many
+zaaktypen as the catalogue has, and expanding them again per page cost half of the list's time. Where the run is
 (its start and the next page) is kept in :class:`SyncState` after each page, so an interrupted
 run continues where it stopped. At the end, the rows the run did not see and that nothing else
 refreshed since it started are read once more one by one: a zaak that is gone loses its row.
@@ -18,12 +22,56 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from zaakwerk.client import ZGWClient, models
+from typing import Any
+
+from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.werkplek.models import SyncState, ZaakRow
-from zaakwerk.werkplek.read_model.refresh import refresh_zaak
-from zaakwerk.werkplek.read_model.rows import EXPAND, row_values, upsert
+from zaakwerk.werkplek.read_model.refresh import GONE, refresh_zaak
+from zaakwerk.werkplek.read_model.rows import row_values, upsert
 
 NAME = "zaken"
+#: what a page is read with; the types come from :class:`TypeCache`
+LIST_EXPAND = ("status", "rollen", "resultaat", "zaakinformatieobjecten")
+
+
+class TypeCache:
+    """The identificatie and omschrijving of each zaaktype, statustype and resultaattype a run
+    meets, read once per run through the client (a type gone from the catalogue: empty)."""
+
+    def __init__(self, client: ZGWClient) -> None:
+        self._client = client
+        self._found: dict[str, dict[str, Any]] = {}
+        self.reads = 0
+
+    def _get(self, kind: str, url: str) -> dict[str, Any]:
+        if not url:
+            return {}
+        if url not in self._found:
+            catalogi = self._client.catalogi
+            collection = {
+                "zaaktype": catalogi.zaaktypen,
+                "statustype": catalogi.statustypen,
+                "resultaattype": catalogi.resultaattypen,
+            }[kind]
+            self.reads += 1
+            try:
+                found = collection.get(url).model_dump(by_alias=True)
+            except HTTPStatusError as exc:
+                if exc.status not in GONE:
+                    raise
+                found = {}
+            self._found[url] = {key: found.get(key) for key in ("url", "identificatie", "omschrijving")}
+        return self._found[url]
+
+    def expanded(self, zaak: models.Zaak) -> dict[str, Any]:
+        """The zaak's ``_expand`` as a refresh reads it (``rows.EXPAND``), the types from here."""
+        expanded = dict(zaak.expanded)
+        expanded["zaaktype"] = self._get("zaaktype", zaak.zaaktype)
+        for key, kind in (("status", "statustype"), ("resultaat", "resultaattype")):
+            part = expanded.get(key)
+            if isinstance(part, dict) and isinstance(part.get(kind), str):
+                expanded[key] = {**part, "_expand": {**(part.get("_expand") or {}), kind: self._get(kind, part[kind])}}
+        return expanded
 
 
 @dataclass
@@ -62,12 +110,19 @@ def sync(
         state.save()
     run = state.run_started_at
     assert run is not None
+    types = TypeCache(client)
     while max_pages is None or report.pages < max_pages:
         started = timezone.now()
-        page = client.zaken.zaken.page(page=state.next_page, expand=",".join(EXPAND))
+        page = client.zaken.zaken.page(page=state.next_page, expand=",".join(LIST_EXPAND))
         rows = []
         for zaak in page.results:
-            values = row_values(zaak, gewijzigd_op=started, fetched_at=started, synced_at=run)
+            values = row_values(
+                zaak,
+                gewijzigd_op=started,
+                fetched_at=started,
+                synced_at=run,
+                expanded=types.expanded(zaak),
+            )
             values["gewijzigd_op"] = _last_change(zaak, values, run)
             rows.append(values)
         upsert(rows)

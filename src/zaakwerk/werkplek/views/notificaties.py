@@ -36,10 +36,13 @@ def notificaties(request: HttpRequest) -> HttpResponse:
         message = orjson.loads(request.body)
         if not isinstance(message, dict):
             raise InvalidMessage("geen object")
-        receive(service_client(), message)
+        outcome = receive(service_client(), message)
     except (orjson.JSONDecodeError, InvalidMessage) as exc:
         return JsonResponse({"detail": f"Geen notificatie: {exc}"}, status=400)
     except ClientError as exc:
         logger.warning("notificatie niet verwerkt, de registers zijn niet bereikbaar: %s", exc)
         return JsonResponse({"detail": "De registers zijn nu niet bereikbaar."}, status=503)
+    # one line per message: which instance did the work, and which skipped a message already done
+    what = "al verwerkt, overgeslagen" if outcome.duplicate else "verwerkt"
+    logger.info("notificatie %s: %s %s %s", what, message.get("kanaal"), message.get("actie"), message.get("resourceUrl"))
     return HttpResponse(status=204)
