@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from zaakwerk.werkplek.acties_forms import Choices, WerkplekForm
 from zaakwerk.werkplek.read_model.queries import NOBODY, PAGE_SIZES, Filters
 from zaakwerk.werkplek.services.bulk import Wat
+from zaakwerk.werkplek.widgets import ListSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,10 +27,10 @@ class FilterForm(WerkplekForm):
         max_length=200,
         help_text=_("Identificatie, omschrijving of initiator (naam, BSN of KVK-nummer)."),
     )
-    zaaktype = forms.ChoiceField(label=_("Zaaktype"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    behandelaar = forms.ChoiceField(label=_("Behandelaar"), required=False)
-    team = forms.ChoiceField(label=_("Team"), required=False)
+    zaaktype = forms.ChoiceField(label=_("Zaaktype"), required=False, widget=ListSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=ListSelect)
+    behandelaar = forms.ChoiceField(label=_("Behandelaar"), required=False, widget=ListSelect)
+    team = forms.ChoiceField(label=_("Team"), required=False, widget=ListSelect)
     start_van = _date(_("Startdatum vanaf"))
     start_tot = _date(_("Startdatum tot en met"))
     fataal_van = _date(_("Fatale datum vanaf"))
@@ -37,11 +38,12 @@ class FilterForm(WerkplekForm):
     eind_van = _date(_("Einddatum vanaf"))
     eind_tot = _date(_("Einddatum tot en met"))
     te_laat = forms.BooleanField(label=_("Alleen zaken over de streef- of fatale datum"), required=False)
-    sorteer = forms.ChoiceField(label=_("Sorteren op"), required=False)
+    sorteer = forms.ChoiceField(label=_("Sorteren op"), required=False, widget=ListSelect)
     per_pagina = forms.TypedChoiceField(
         label=_("Zaken per pagina"),
         required=False,
         coerce=int,
+        widget=ListSelect,
         choices=[("", _("(standaard: 25)")), *[(str(size), str(size)) for size in PAGE_SIZES]],
     )
     kolommen = forms.MultipleChoiceField(label=_("Kolommen"), required=False)
@@ -105,14 +107,15 @@ class SaveSearchForm(WerkplekForm):
 class BulkForm(WerkplekForm):
     wat = forms.ChoiceField(
         label=_("Wat wil je doen met de gekozen zaken?"),
+        widget=ListSelect,
         choices=[
             (Wat.TEAM.value, _("Toekennen aan een team")),
             (Wat.MEDEWERKER.value, _("Toekennen aan een behandelaar")),
             (Wat.VRIJGEVEN.value, _("Vrijgeven (terug naar de werkvoorraad)")),
         ],
     )
-    team = forms.ChoiceField(label=_("Team"), required=False)
-    medewerker = forms.ChoiceField(label=_("Behandelaar"), required=False)
+    team = forms.ChoiceField(label=_("Team"), required=False, widget=ListSelect)
+    medewerker = forms.ChoiceField(label=_("Behandelaar"), required=False, widget=ListSelect)
     toelichting = forms.CharField(
         label=_("Reden"),
         max_length=1000,

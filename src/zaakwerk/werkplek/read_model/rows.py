@@ -183,6 +183,8 @@ def upsert(rows: Iterable[Mapping[str, Any]]) -> None:
     if not by_url:
         return
     database = connections[DEFAULT_DB_ALIAS]  # once, not per value: a page has thousands
-    params = [field.get_db_prep_save(row[field.name], database) for row in by_url.values() for field in _COLUMNS]
+    params = [
+        field.get_db_prep_save(row[field.name], database) for row in by_url.values() for field in _COLUMNS
+    ]
     with database.cursor() as cursor:
         cursor.execute(_statement(len(by_url)), params)

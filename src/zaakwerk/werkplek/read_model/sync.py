@@ -6,10 +6,11 @@ rollen, resultaat, document links), and each page is upserted in one statement l
 notification's refresh: rows are inserted or updated, never all deleted first. The catalogue's
 types (zaaktype, statustype, resultaattype) are not expanded on every page: a run reads each type
 once and keeps it (:class:`TypeCache`), since a page of a hundred zaken names about as many
-zaaktypen as the catalogue has, and expanding them again per page cost half of the list's time. Where the run is
-(its start and the next page) is kept in :class:`SyncState` after each page, so an interrupted
-run continues where it stopped. At the end, the rows the run did not see and that nothing else
-refreshed since it started are read once more one by one: a zaak that is gone loses its row.
+zaaktypen as the catalogue has, and expanding them again on every page took nearly half of the
+list's time. Where the run is (its start and the next page) is kept in :class:`SyncState` after
+each page, so an interrupted run continues where it stopped. At the end, the rows the run did not
+see and that nothing else refreshed since it started are read once more one by one: a zaak that
+is gone loses its row.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
-
-from typing import Any
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.werkplek.models import SyncState, ZaakRow
@@ -70,7 +70,8 @@ class TypeCache:
         for key, kind in (("status", "statustype"), ("resultaat", "resultaattype")):
             part = expanded.get(key)
             if isinstance(part, dict) and isinstance(part.get(kind), str):
-                expanded[key] = {**part, "_expand": {**(part.get("_expand") or {}), kind: self._get(kind, part[kind])}}
+                types = {**(part.get("_expand") or {}), kind: self._get(kind, part[kind])}
+                expanded[key] = {**part, "_expand": types}
         return expanded
 
 

@@ -44,5 +44,6 @@ def notificaties(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"detail": "De registers zijn nu niet bereikbaar."}, status=503)
     # one line per message: which instance did the work, and which skipped a message already done
     what = "al verwerkt, overgeslagen" if outcome.duplicate else "verwerkt"
-    logger.info("notificatie %s: %s %s %s", what, message.get("kanaal"), message.get("actie"), message.get("resourceUrl"))
+    kanaal, actie, resource = (message.get(key) for key in ("kanaal", "actie", "resourceUrl"))
+    logger.info("notificatie %s: %s %s %s", what, kanaal, actie, resource)
     return HttpResponse(status=204)
