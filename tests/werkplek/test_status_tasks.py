@@ -61,3 +61,62 @@ def test_a_status_the_werkplek_sets_does_not_start_its_tasks_again_on_its_notifi
     assert Task.objects.filter(zaak_url=found.url).count() == 1
     deliver()
     assert Task.objects.filter(zaak_url=found.url).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_werkplek_instances_given_a_status_at_the_same_moment_start_its_tasks_once(
+    client: ZGWClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two werkplek instances (threads with their own database connections) are given the same
+    status notification at the same moment, as with one abonnement per instance or a redelivery
+    to the other instance: one reads the zaak and starts the status's task, the other skips it."""
+    import threading
+    import time
+
+    from tests.werkplek.actions_support import werkplek_client
+    from zaakwerk.werkplek.read_model import notifications
+
+    found = zaak(client)
+    behandeling = statustype(client, found, "In behandeling")
+    status = client.zaken.statussen.create(
+        {"zaak": found.url, "statustype": behandeling.url, "datumStatusGezet": timezone.now().isoformat()}
+    )
+    message = {
+        "kanaal": "zaken",
+        "hoofdObject": found.url,
+        "resource": "status",
+        "resourceUrl": status.url,
+        "actie": "create",
+        "aanmaakdatum": timezone.now().isoformat(),
+        "kenmerken": {},
+    }
+    refreshed: list[str] = []
+    real = notifications.refresh_zaak
+
+    def slow(client_: ZGWClient, url: str, **kwargs: object) -> bool:
+        refreshed.append(url)
+        time.sleep(0.3)  # the first instance is still busy when the second one is given it
+        return real(client_, url, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notifications, "refresh_zaak", slow)
+    barrier = threading.Barrier(2)
+    outcomes: list[notifications.Outcome] = []
+
+    def instance() -> None:
+        from django.db import connection
+
+        try:
+            barrier.wait()
+            outcomes.append(notifications.receive(werkplek_client(), message))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=instance) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert refreshed == [found.url]
+    assert sorted(outcome.duplicate for outcome in outcomes) == [False, True]
+    assert [task.title for task in Task.objects.filter(zaak_url=found.url)] == ["Advies handhaving"]
