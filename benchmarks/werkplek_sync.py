@@ -77,6 +77,9 @@ def parse_args() -> argparse.Namespace:
         "--zaken-changed", type=int, default=50, help="zaken created and changed for the two-instance check"
     )
     parser.add_argument("--port", type=int, default=0, help="first of three ports (default: free ones)")
+    parser.add_argument(
+        "--runs", type=int, default=2, help="sync runs: the first from an empty read model (default 2)"
+    )
     parser.add_argument("--skip-sync", action="store_true", help="only the two-instance check")
     parser.add_argument("--skip-instances", action="store_true", help="only the sync runs")
     return parser.parse_args()
@@ -512,8 +515,10 @@ def main() -> int:
     loads: list[float] = []
     if not args.skip_sync:
         empty_read_model()
-        for name in ("sync, empty read model", "sync again"):
-            runs.append(run_sync(name, env))
+        for number in range(args.runs):
+            runs.append(
+                run_sync("sync, empty read model" if number == 0 else f"sync again ({number + 1})", env)
+            )
             loads.append(load_average())
         visible, rows = visible_zaken(), read_model_rows()
     checks: list[Check] = []

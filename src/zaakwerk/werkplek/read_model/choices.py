@@ -114,5 +114,7 @@ def handlers() -> list[tuple[str, str]]:
         .filter(Q(groups__name__in=roles) | Q(groups__werkplek_grants__role__in=roles))
         .distinct()
         .order_by("last_name", "username")
+        .values_list("username", "first_name", "last_name")  # no model per user: a list page asks this
     )
-    return [(user.username, f"{user.get_full_name() or user.username} ({user.username})") for user in users]
+    # as User.get_full_name(), without a model instance per member of staff
+    return [(name, f"{f'{first} {last}'.strip() or name} ({name})") for name, first, last in users]
