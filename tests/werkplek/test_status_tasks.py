@@ -75,7 +75,7 @@ def test_two_werkplek_instances_given_a_status_at_the_same_moment_start_its_task
     import time
 
     from tests.werkplek.actions_support import werkplek_client
-    from zaakwerk.werkplek.read_model import notifications
+    from zaakwerk.werkplek.read_model import notifications, refresh
 
     found = zaak(client)
     behandeling = statustype(client, found, "In behandeling")
@@ -92,7 +92,7 @@ def test_two_werkplek_instances_given_a_status_at_the_same_moment_start_its_task
         "kenmerken": {},
     }
     refreshed: list[str] = []
-    real = notifications.refresh_zaak
+    real = refresh.refresh_zaak
 
     def slow(client_: ZGWClient, url: str, **kwargs: object) -> bool:
         refreshed.append(url)

@@ -48,14 +48,14 @@ class TypeCache:
             return {}
         if url not in self._found:
             catalogi = self._client.catalogi
-            collection = {
-                "zaaktype": catalogi.zaaktypen,
-                "statustype": catalogi.statustypen,
-                "resultaattype": catalogi.resultaattypen,
+            read: Callable[[str], Any] = {
+                "zaaktype": catalogi.zaaktypen.get,
+                "statustype": catalogi.statustypen.get,
+                "resultaattype": catalogi.resultaattypen.get,
             }[kind]
             self.reads += 1
             try:
-                found = collection.get(url).model_dump(by_alias=True)
+                found = read(url).model_dump(by_alias=True)
             except HTTPStatusError as exc:
                 if exc.status not in GONE:
                     raise
