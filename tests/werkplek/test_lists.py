@@ -409,3 +409,37 @@ def test_the_start_pages_cards() -> None:
     assert [item.identificatie for item in cards.nieuwe_documenten.rows] == [document.identificatie]
     html = browser(user).get("/werkplek/").content.decode()
     assert "Recent aan mij toegekend" in html and "RECENT" in html and "PIET" not in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_lists_dates_read_as_djangos_date_format(language: str) -> None:
+    """The lists format their dates without Django's format lookups; what they show is the same."""
+    from datetime import UTC, datetime
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from zaakwerk.werkplek.views.lijsten import _day, _moment
+
+    with translation.override(language):
+        for month in range(1, 13):
+            day = date(2026, month, 1 + month * 2)
+            moment = datetime(2026, month, 28, 23, 5, tzinfo=UTC)  # another day in Amsterdam
+            assert _day(day) == date_format(day, "j M Y")
+            assert _moment(moment) == date_format(timezone.localtime(moment), "j M Y H:i")
+    assert _day(None) == _moment(None) == ""
+
+
+def test_the_lists_select_box_is_djangos_select_to_the_character() -> None:
+    from django import forms
+
+    from zaakwerk.werkplek.widgets import ListSelect
+
+    choices = [("", "(alle)"), ("a&b", 'Team "A" & <B>'), ("c", "Café"), (3, "drie")]
+    attrs = {"class": "utrecht-select", "aria-describedby": "x-error", "required": True, "disabled": False}
+    for value in ("", "a&b", "3", None):
+        plain = forms.Select(choices=choices).render("team", value, attrs=attrs)
+        ours = ListSelect(choices=choices).render("team", value, attrs=attrs)
+        assert ours == plain
+    grouped = [("Groep <1>", [("x", "X")]), ("y", "Y")]
+    assert ListSelect(choices=grouped).render("g", "x") == forms.Select(choices=grouped).render("g", "x")

@@ -41,7 +41,6 @@ class TypeCache:
     def __init__(self, client: ZGWClient) -> None:
         self._client = client
         self._found: dict[str, dict[str, Any]] = {}
-        self.reads = 0
 
     def _get(self, kind: str, url: str) -> dict[str, Any]:
         if not url:
@@ -53,7 +52,6 @@ class TypeCache:
                 "statustype": catalogi.statustypen.get,
                 "resultaattype": catalogi.resultaattypen.get,
             }[kind]
-            self.reads += 1
             try:
                 found = read(url).model_dump(by_alias=True)
             except HTTPStatusError as exc:
