@@ -1,9 +1,10 @@
 """The loket's form of a zaaktype, edited on the zaaktype's page in beheer (docs/adr/0096).
 
-The form lives in the forms' own tables and follows their rules (:mod:`zaakwerk.formulieren.services.definities`):
-every save checks the whole definition and stores it as the form's one concept; a published
-version never changes. The functions here change a copy of the working definition (a step, a
-field, the rules), then save it and record who did what. The definition's checks name the place
+The form lives in the forms' own tables and follows their rules
+(:mod:`zaakwerk.formulieren.services.definities`): every save checks the whole definition and
+stores it as the form's one concept; a published version never changes. The functions here change
+a copy of the working definition (a step, a field, the rules), then save it and record who did
+what. The definition's checks name the place
 of each problem (``steps.0.fields.2.pattern: …``); :func:`problems_at` puts them at the field.
 """
 
@@ -66,8 +67,12 @@ def create(user: User, zaaktype: Json, slug: str, titel: str) -> Formulier:
     if of_zaaktype(zaaktype) is not None:
         raise Refused(_("Dit zaaktype heeft al een formulier."))
     if definities.slug_taken(slug):
-        raise Refused(_("Er is al een formulier met dit adres."), {"slug": [_("Dit adres is al in gebruik.")]})
-    formulier = definities.create_formulier(slug, identificatie, str(zaaktype.get("catalogus")), starter(titel))
+        raise Refused(
+            _("Er is al een formulier met dit adres."), {"slug": [_("Dit adres is al in gebruik.")]}
+        )
+    formulier = definities.create_formulier(
+        slug, identificatie, str(zaaktype.get("catalogus")), starter(titel)
+    )
     record(
         user,
         "aangemaakt",
@@ -112,7 +117,8 @@ def publish(user: User, formulier: Formulier, fit: list[str]) -> Versie:
         user,
         "gepubliceerd",
         "formulier",
-        _("Formulier %(slug)s versie %(nummer)s gepubliceerd") % {"slug": formulier.slug, "nummer": published.nummer},
+        _("Formulier %(slug)s versie %(nummer)s gepubliceerd")
+        % {"slug": formulier.slug, "nummer": published.nummer},
         zaaktype=formulier.zaaktype_identificatie,
         details={"versie": published.nummer},
     )
@@ -128,7 +134,8 @@ def withdraw(user: User, formulier: Formulier) -> None:
         user,
         "ingetrokken",
         "formulier",
-        _("Formulier %(slug)s versie %(nummer)s ingetrokken") % {"slug": formulier.slug, "nummer": current.nummer},
+        _("Formulier %(slug)s versie %(nummer)s ingetrokken")
+        % {"slug": formulier.slug, "nummer": current.nummer},
         zaaktype=formulier.zaaktype_identificatie,
         details={"versie": current.nummer},
     )

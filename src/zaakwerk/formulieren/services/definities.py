@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from zaakwerk.formulieren import definition
 from zaakwerk.formulieren.models import Formulier, Versie
 
-
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
@@ -96,7 +95,9 @@ def parsed(versie: Versie) -> definition.Definition:
 
 def for_zaaktype(zaaktype_identificatie: str, catalogus: str) -> Formulier | None:
     """The form of the zaaktype (every version of it: docs/adr/0096)."""
-    return Formulier.objects.filter(zaaktype_identificatie=zaaktype_identificatie, catalogus=catalogus).first()
+    return Formulier.objects.filter(
+        zaaktype_identificatie=zaaktype_identificatie, catalogus=catalogus
+    ).first()
 
 
 def concept_of(formulier: Formulier) -> Versie | None:
@@ -144,7 +145,9 @@ def _item_problems(item: Any, zaaktype_identificaties: set[str]) -> list[str]:
     slug = item.get("slug")
     found: list[str] = []
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
-        return [_("Formulieren: %(slug)r is geen geldig adres (kleine letters, cijfers en -).") % {"slug": slug}]
+        return [
+            _("Formulieren: %(slug)r is geen geldig adres (kleine letters, cijfers en -).") % {"slug": slug}
+        ]
     where = _("Formulier %(slug)s") % {"slug": slug}
     if item.get("zaaktype_identificatie") not in zaaktype_identificaties:
         found.append(
@@ -155,7 +158,9 @@ def _item_problems(item: Any, zaaktype_identificaties: set[str]) -> list[str]:
     published_count = 0
     for versie in item["versies"]:
         if not isinstance(versie, dict) or versie.get("staat") not in _STATES:
-            found.append(_("%(waar)s: elke versie heeft een nummer, een staat en een definitie.") % {"waar": where})
+            found.append(
+                _("%(waar)s: elke versie heeft een nummer, een staat en een definitie.") % {"waar": where}
+            )
             continue
         numbers.append(versie.get("nummer"))
         published_count += versie["staat"] == Versie.Staat.GEPUBLICEERD
@@ -164,11 +169,18 @@ def _item_problems(item: Any, zaaktype_identificaties: set[str]) -> list[str]:
             % {"waar": where, "nummer": versie.get("nummer"), "probleem": problem}
             for problem in definition.problems(versie.get("definitie"))
         ]
-    if not all(isinstance(number, int) and number > 0 for number in numbers) or len(set(numbers)) != len(numbers):
-        found.append(_("%(waar)s: de versienummers moeten verschillende positieve getallen zijn.") % {"waar": where})
+    if not all(isinstance(number, int) and number > 0 for number in numbers) or len(set(numbers)) != len(
+        numbers
+    ):
+        found.append(
+            _("%(waar)s: de versienummers moeten verschillende positieve getallen zijn.") % {"waar": where}
+        )
     if published_count > 1:
         found.append(_("%(waar)s: meer dan één gepubliceerde versie.") % {"waar": where})
-    if sum(1 for versie in item["versies"] if isinstance(versie, dict) and versie.get("staat") == "concept") > 1:
+    if (
+        sum(1 for versie in item["versies"] if isinstance(versie, dict) and versie.get("staat") == "concept")
+        > 1
+    ):
         found.append(_("%(waar)s: meer dan één concept.") % {"waar": where})
     return found
 

@@ -35,7 +35,9 @@ def export(identificaties: Iterable[str]) -> list[Item]:
             "zaaktype_identificatie": parameters.zaaktype_identificatie,
             "default_group": parameters.default_group,
             "max_verlenging_dagen": parameters.max_verlenging_dagen,
-            "permissions": {key: sorted(value) for key, value in sorted(dict(parameters.permissions).items())},
+            "permissions": {
+                key: sorted(value) for key, value in sorted(dict(parameters.permissions).items())
+            },
             "status_tasks": sorted(
                 (
                     {
@@ -99,13 +101,19 @@ def _item_problems(item: Any, identificaties: set[str]) -> list[str]:
             continue
         found += _text_problems(where, task, _TASK_FIELDS, ("statustype_omschrijving", "kind", "title"))
         if task.get("kind") not in kinds:
-            found.append(_("%(waar)s: onbekende soort taak %(soort)r.") % {"waar": where, "soort": task.get("kind")})
+            found.append(
+                _("%(waar)s: onbekende soort taak %(soort)r.") % {"waar": where, "soort": task.get("kind")}
+            )
         due = task.get("due_days")
         if not isinstance(due, int) or not 1 <= due <= 365:
             found.append(_("%(waar)s: due_days moet 1 tot 365 zijn.") % {"waar": where})
-    for mail in item.get("mail_templates", []) if isinstance(item.get("mail_templates", []), list) else [None]:
+    for mail in (
+        item.get("mail_templates", []) if isinstance(item.get("mail_templates", []), list) else [None]
+    ):
         if not isinstance(mail, dict) or not isinstance(mail.get("body"), str) or not mail.get("body"):
-            found.append(_("%(waar)s: elk e-mailsjabloon heeft een naam, onderwerp en tekst.") % {"waar": where})
+            found.append(
+                _("%(waar)s: elk e-mailsjabloon heeft een naam, onderwerp en tekst.") % {"waar": where}
+            )
             continue
         found += _text_problems(where, mail, _MAIL_FIELDS, tuple(_MAIL_FIELDS))
     return found
@@ -120,7 +128,9 @@ def problems(items: list[Any], identificaties: set[str]) -> list[str]:
         found += _item_problems(item, identificaties)
         identificatie = str(item.get("zaaktype_identificatie")) if isinstance(item, dict) else ""
         if identificatie in seen:
-            found.append(_("Behandelparameters van %(naam)s staan er meer dan eens in.") % {"naam": identificatie})
+            found.append(
+                _("Behandelparameters van %(naam)s staan er meer dan eens in.") % {"naam": identificatie}
+            )
         seen.add(identificatie)
     existing = HandlingParameters.objects.filter(zaaktype_identificatie__in=seen).values_list(
         "zaaktype_identificatie", flat=True
