@@ -125,7 +125,13 @@ def test_steps_are_added_moved_and_removed(web: Client, tab: str) -> None:
 def test_fields_get_the_options_of_their_type(web: Client, tab: str, zaaktype: str) -> None:
     stap = f"/beheer/zaaktypen/{zaaktype}/formulier/stappen/contact/"
     response = web.post(
-        stap, {"actie": "veld-toevoegen", "nieuwveld-key": "naam", "nieuwveld-label": "Naam", "nieuwveld-type": "text"}
+        stap,
+        {
+            "actie": "veld-toevoegen",
+            "nieuwveld-key": "naam",
+            "nieuwveld-label": "Naam",
+            "nieuwveld-type": "text",
+        },
     )
     assert response.status_code == 302
     veld = f"{stap}velden/naam/"
@@ -183,7 +189,11 @@ def test_a_published_version_never_changes_and_can_be_withdrawn(web: Client, tab
     first = formulier.versies.get()
     assert first.staat == "gepubliceerd"
     # when: an edit after publishing
-    settings = {"actie": "instellingen", "instellingen-titel": "Nieuw", "instellingen-contact_emailadres": "email"}
+    settings = {
+        "actie": "instellingen",
+        "instellingen-titel": "Nieuw",
+        "instellingen-contact_emailadres": "email",
+    }
     assert web.post(tab, settings).status_code == 302
     # then: a new concept, the published one as it was
     first.refresh_from_db()
@@ -207,7 +217,9 @@ def test_a_form_that_does_not_fit_the_zaaktype_version_is_not_published(
 ) -> None:
     formulier = Formulier.objects.get(slug="melding")
     data = service.working(formulier)
-    data["steps"][0]["fields"].append({"key": "soort", "type": "text", "label": "Soort", "eigenschap": "bestaatniet"})
+    data["steps"][0]["fields"].append(
+        {"key": "soort", "type": "text", "label": "Soort", "eigenschap": "bestaatniet"}
+    )
     service.save(user, formulier, data, "test")
     html = web.get(tab).content.decode()
     assert "bestaatniet" in html and "past niet" in html
@@ -219,7 +231,9 @@ def test_a_form_that_does_not_fit_the_zaaktype_version_is_not_published(
 def test_the_categorie_eigenschap_of_the_version_fits(web: Client, tab: str, user: User) -> None:
     formulier = Formulier.objects.get(slug="melding")
     data = service.working(formulier)
-    data["steps"][0]["fields"].append({"key": "soort", "type": "text", "label": "Soort", "eigenschap": "categorie"})
+    data["steps"][0]["fields"].append(
+        {"key": "soort", "type": "text", "label": "Soort", "eigenschap": "categorie"}
+    )
     service.save(user, formulier, data, "test")
     assert web.post(tab, {"actie": "publiceren"}).status_code == 302
     assert formulier.versies.filter(staat="gepubliceerd").exists()

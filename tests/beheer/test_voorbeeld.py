@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def base(api: ZGWClient, demo: str) -> str:
     demo_forms.load(demo)
-    return f"/beheer/zaaktypen/{uuid_of(zaaktype_url(api, demo, 'MELDING-OPENBARE-RUIMTE'))}/formulier/voorbeeld/"
+    uuid = uuid_of(zaaktype_url(api, demo, "MELDING-OPENBARE-RUIMTE"))
+    return f"/beheer/zaaktypen/{uuid}/formulier/voorbeeld/"
 
 
 def test_the_form_is_filled_in_and_the_timeline_shown_without_registering(web: Client, base: str) -> None:
