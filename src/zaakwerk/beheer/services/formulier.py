@@ -102,8 +102,9 @@ def save(user: User, formulier: Formulier, data: Definition, what: str) -> Versi
     return versie
 
 
-def publish(user: User, formulier: Formulier, fit: list[str]) -> Versie:
-    """Publish the concept; refused while it does not fit the zaaktype version (``fit``)."""
+def publish(user: User, formulier: Formulier, fit: list[str], *, zaaktype_url: str = "") -> Versie:
+    """Publish the concept; refused while it does not fit the zaaktype version (``fit``), whose URL
+    the record keeps."""
     concept = definities.concept_of(formulier)
     if concept is None:
         raise Refused(_("Er is geen concept om te publiceren."))

@@ -189,7 +189,10 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                             )
             elif actie == "publiceren":
                 published = service.publish(
-                    request.user, formulier, service.fit_problems(data, known.eigenschappen)
+                    request.user,
+                    formulier,
+                    service.fit_problems(data, known.eigenschappen),
+                    zaaktype_url=str(found["url"]),
                 )
                 return _done(
                     request,
