@@ -111,7 +111,7 @@ def test_steps_are_added_moved_and_removed(web: Client, tab: str) -> None:
     }
     response = web.post(tab, step)
     assert response.status_code == 200
-    assert "meer dan eens" in response.content.decode()
+    assert "komt al voor" in field_error(response.content.decode(), "id_nieuwestap-veld_key")
     assert [item["key"] for item in concept()["steps"]] == ["contact"]  # type: ignore[index]
     assert web.post(tab, {**step, "nieuwestap-veld_key": "wat"}).status_code == 302
     assert [item["key"] for item in concept()["steps"]] == ["contact", "melding"]  # type: ignore[index]

@@ -79,6 +79,23 @@ def _show_problems(form: forms.Form, problems: list[str], prefix: str, places: d
     return rest
 
 
+def _at_key(form: forms.Form, problems: list[str], kind: str, key: str, name: str) -> list[str]:
+    """A key used twice (``veld 'x' komt meer dan eens voor``) is shown at the form's key field."""
+    twice = f"{kind} {key!r} komt meer dan eens voor"
+    for problem in problems:
+        if problem == twice and name in form.fields:
+            form.add_error(name, _("Deze sleutel komt al voor in het formulier."))
+    return [problem for problem in problems if problem != twice]
+
+
+def _rules_problems(form: RegelsForm, problems: list[str]) -> list[str]:
+    """The rules' problems at the rules field; the others for the page."""
+    for problem in problems:
+        if problem.startswith("rules"):
+            form.add_error("regels", problem)
+    return [problem for problem in problems if not problem.startswith("rules")]
+
+
 def _done(request: HttpRequest, url: str, text: str) -> HttpResponse:
     messages.success(request, text)
     return HttpResponseRedirect(url)
@@ -148,9 +165,15 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                             _("stap %(stap)s toegevoegd") % {"stap": step_form.cleaned_data["key"]},
                         )
                     except service.Invalid as exc:
+                        found_problems = _at_key(
+                            step_form, exc.problems, "stap", step_form.cleaned_data["key"], "key"
+                        )
+                        found_problems = _at_key(
+                            step_form, found_problems, "veld", step_form.cleaned_data["veld_key"], "veld_key"
+                        )
                         problems = _show_problems(
                             step_form,
-                            exc.problems,
+                            found_problems,
                             f"steps.{len(data.get('steps', []))}",
                             {"fields": "veld_key"},
                         )
@@ -179,10 +202,7 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
                                 request.user, formulier, service.set_rules(data, rules), _("regels gewijzigd")
                             )
                         except service.Invalid as exc:
-                            problems = _show_problems(rules_form, exc.problems, "rules", {})
-                            for text in [problem for problem in problems if problem.startswith("rules")]:
-                                rules_form.add_error("regels", text)
-                            problems = [problem for problem in problems if not problem.startswith("rules")]
+                            problems = _rules_problems(rules_form, exc.problems)
                         else:
                             return _done(
                                 request, _page_url(found) + "#regels", _("De regels zijn opgeslagen.")
@@ -284,7 +304,12 @@ def stap(request: HttpRequest, uuid: UUID, step: str) -> HttpResponse:
                             _("stap %(stap)s gewijzigd") % {"stap": step},
                         )
                     except service.Invalid as exc:
-                        problems = _show_problems(form, exc.problems, service.step_path(data, step), {})
+                        problems = _show_problems(
+                            form,
+                            _at_key(form, exc.problems, "stap", values["key"], "key"),
+                            service.step_path(data, step),
+                            {},
+                        )
                     else:
                         return _done(
                             request, _page_url(found, "stappen", values["key"]), _("De stap is opgeslagen.")
@@ -300,7 +325,9 @@ def stap(request: HttpRequest, uuid: UUID, step: str) -> HttpResponse:
                             _("veld %(veld)s toegevoegd") % {"veld": field_form.cleaned_data["key"]},
                         )
                     except service.Invalid as exc:
-                        problems = exc.problems
+                        problems = _at_key(
+                            field_form, exc.problems, "veld", field_form.cleaned_data["key"], "key"
+                        )
                     else:
                         return _done(
                             request,
@@ -376,7 +403,12 @@ def veld(request: HttpRequest, uuid: UUID, step: str, field: str) -> HttpRespons
                     _("veld %(veld)s gewijzigd") % {"veld": field},
                 )
             except service.Invalid as exc:
-                problems = _show_problems(form, exc.problems, service.field_path(data, step, field), {})
+                problems = _show_problems(
+                    form,
+                    _at_key(form, exc.problems, "veld", new["key"], "key"),
+                    service.field_path(data, step, field),
+                    {},
+                )
             else:
                 return _done(
                     request,
