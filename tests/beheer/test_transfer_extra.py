@@ -24,7 +24,7 @@ from zaakwerk.werkplek.models import HandlingParameters
 
 pytestmark = pytest.mark.django_db
 
-FORM = {
+FORM: dict[str, Any] = {
     "slug": "kapvergunning",
     "zaaktype_identificatie": "KAPVERGUNNING",
     "versies": [
@@ -45,7 +45,7 @@ FORM = {
         },
     ],
 }
-PARAMETERS = {
+PARAMETERS: dict[str, Any] = {
     "zaaktype_identificatie": "KAPVERGUNNING",
     "default_group": "groen",
     "max_verlenging_dagen": None,
@@ -159,7 +159,7 @@ def test_a_bad_own_file_gets_a_clear_report_and_imports_nothing(
 def test_a_form_address_in_use_here_imports_nothing(web: Client, api: ZGWClient, user: User) -> None:
     definities.create_formulier(
         "kapvergunning", "IETS", "http://testserver/elders", FORM["versies"][1]["definitie"]
-    )  # type: ignore[index]
+    )
     response = upload(web, with_own())
     assert "al een formulier met adres kapvergunning" in response.content.decode()
     assert catalogue_size(api) == 0
