@@ -46,8 +46,10 @@ def start(request: HttpRequest, uuid: UUID) -> HttpResponse:
     _api, found, preview = _load(request, uuid)
     if request.method == "POST":
         voorbeeld.reset(request.session)
-        first = voorbeeld.visible_steps(preview, voorbeeld.values(request.session, preview))[0]
-        return HttpResponseRedirect(reverse("beheer:voorbeeld-stap", args=[uuid, first.key]))
+        shown = voorbeeld.visible_steps(preview, voorbeeld.values(request.session, preview))
+        if not shown:  # every step hidden by its condition: straight to the summary
+            return HttpResponseRedirect(reverse("beheer:voorbeeld-overzicht", args=[uuid]))
+        return HttpResponseRedirect(reverse("beheer:voorbeeld-stap", args=[uuid, shown[0].key]))
     return render(request, "beheer/voorbeeld/start.html", _context(found, preview))
 
 
@@ -112,7 +114,12 @@ def overzicht(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(
         request,
         "beheer/voorbeeld/overzicht.html",
-        _context(found, preview, summary=voorbeeld.summary(preview, entered), last_step=visible[-1].key),
+        _context(
+            found,
+            preview,
+            summary=voorbeeld.summary(preview, entered),
+            last_step=visible[-1].key if visible else "",
+        ),
     )
 
 
