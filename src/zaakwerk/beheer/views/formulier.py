@@ -226,6 +226,7 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
             problems = [refusal.message, *(text for texts in refusal.fields.values() for text in texts)]
         except service.Invalid as exc:
             problems = exc.problems
+    versions = service.versions(formulier)
     return render(
         request,
         "beheer/tabs/formulier.html",
@@ -235,9 +236,9 @@ def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
             formulier=formulier,
             data=data,
             steps=_steps(data),
-            versions=service.versions(formulier),
-            has_concept=any(versie.staat == "concept" for versie in service.versions(formulier)),
-            has_published=any(versie.staat == "gepubliceerd" for versie in service.versions(formulier)),
+            versions=versions,
+            has_concept=any(versie.staat == "concept" for versie in versions),
+            has_published=any(versie.staat == "gepubliceerd" for versie in versions),
             fit=service.fit_problems(data, known.eigenschappen),
             warnings=service.fit_warnings(data, known.documenttypen),
             settings_form=settings_form,
