@@ -119,134 +119,147 @@ def _steps(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+class _Tab:
+    """The tab's forms and what a POST of one of them (``actie``) does with the definition."""
+
+    def __init__(self, request: HttpRequest, found: Json, formulier: Formulier, known: VersionFacts) -> None:
+        self.request, self.found, self.formulier, self.known = request, found, formulier, known
+        self.data = service.working(formulier)
+        self.keys = [item["key"] for step in self.data.get("steps", []) for item in step.get("fields", [])]
+        self.settings_form = InstellingenForm(
+            initial=InstellingenForm.initial_from(self.data),
+            field_keys=self.keys,
+            documenttypen=known.documenttypen,
+        )
+        self.step_form = NieuweStapForm()
+        self.rules_form = RegelsForm(initial={"regels": as_json_text(self.data.get("rules"))})
+        self.problems: list[str] = []
+
+    def save(self, changed: dict[str, Any], what: str) -> None:
+        service.save(self.request.user, self.formulier, changed, what)
+
+    def instellingen(self) -> HttpResponse | None:
+        form = self.settings_form = InstellingenForm(
+            self.request.POST, field_keys=self.keys, documenttypen=self.known.documenttypen
+        )
+        if not form.is_valid():
+            return None
+        try:
+            self.save(service.set_settings(self.data, form.settings()), _("instellingen gewijzigd"))
+        except service.Invalid as exc:
+            self.problems = _show_problems(form, exc.problems, "", InstellingenForm.PLACES)
+            return None
+        return _done(self.request, _page_url(self.found), _("De instellingen zijn opgeslagen als concept."))
+
+    def stap_toevoegen(self) -> HttpResponse | None:
+        form = self.step_form = NieuweStapForm(self.request.POST)
+        if not form.is_valid():
+            return None
+        key = form.cleaned_data["key"]
+        try:
+            self.save(service.add_step(self.data, form.step()), _("stap %(stap)s toegevoegd") % {"stap": key})
+        except service.Invalid as exc:
+            problems = _at_key(form, exc.problems, "stap", key, "key")
+            problems = _at_key(form, problems, "veld", form.cleaned_data["veld_key"], "veld_key")
+            where = f"steps.{len(self.data.get('steps', []))}"
+            self.problems = _show_problems(form, problems, where, {"fields": "veld_key"})
+            return None
+        return _done(self.request, _page_url(self.found) + "#stappen", _("De stap is toegevoegd."))
+
+    def stap_verplaatsen(self, actie: str) -> HttpResponse | None:
+        key = self.request.POST.get("stap", "")
+        if actie == "stap-weg":
+            changed, what = service.remove_step(self.data, key), _("stap %(stap)s verwijderd")
+        else:
+            changed = service.move_step(self.data, key, -1 if actie == "stap-omhoog" else 1)
+            what = _("stap %(stap)s verplaatst")
+        try:
+            self.save(changed, what % {"stap": key})
+        except service.Invalid as exc:
+            self.problems = [_("Dat kan niet:"), *exc.problems]
+            return None
+        return _done(self.request, _page_url(self.found) + "#stappen", _("De stappen zijn aangepast."))
+
+    def regels(self) -> HttpResponse | None:
+        form = self.rules_form = RegelsForm(self.request.POST)
+        rules = form.rules() if form.is_valid() else None
+        if rules is None:
+            return None
+        try:
+            self.save(service.set_rules(self.data, rules), _("regels gewijzigd"))
+        except service.Invalid as exc:
+            self.problems = _rules_problems(form, exc.problems)
+            return None
+        return _done(self.request, _page_url(self.found) + "#regels", _("De regels zijn opgeslagen."))
+
+    def publiceren(self) -> HttpResponse:
+        fit = service.fit_problems(self.data, self.known.eigenschappen)
+        published = service.publish(
+            self.request.user, self.formulier, fit, zaaktype_url=str(self.found["url"])
+        )
+        text = _("Versie %(nummer)s is gepubliceerd.") % {"nummer": published.nummer}
+        return _done(self.request, _page_url(self.found), text)
+
+    def intrekken(self) -> HttpResponse:
+        service.withdraw(self.request.user, self.formulier)
+        return _done(self.request, _page_url(self.found), _("Het formulier is ingetrokken."))
+
+    def post(self) -> HttpResponse | None:
+        actie = self.request.POST.get("actie", "")
+        try:
+            if actie == "instellingen":
+                return self.instellingen()
+            if actie == "stap-toevoegen":
+                return self.stap_toevoegen()
+            if actie in ("stap-omhoog", "stap-omlaag", "stap-weg"):
+                return self.stap_verplaatsen(actie)
+            if actie == "regels":
+                return self.regels()
+            if actie == "publiceren":
+                return self.publiceren()
+            if actie == "intrekken":
+                return self.intrekken()
+        except Refused as refusal:
+            self.problems = [refusal.message, *(text for texts in refusal.fields.values() for text in texts)]
+        except service.Invalid as exc:
+            self.problems = exc.problems
+        return None
+
+    def render(self) -> HttpResponse:
+        versions = service.versions(self.formulier)
+        return render(
+            self.request,
+            "beheer/tabs/formulier.html",
+            zaaktype_context(
+                self.found,
+                "formulier",
+                formulier=self.formulier,
+                data=self.data,
+                steps=_steps(self.data),
+                versions=versions,
+                has_concept=any(versie.staat == "concept" for versie in versions),
+                has_published=any(versie.staat == "gepubliceerd" for versie in versions),
+                fit=service.fit_problems(self.data, self.known.eigenschappen),
+                warnings=service.fit_warnings(self.data, self.known.documenttypen),
+                settings_form=self.settings_form,
+                step_form=self.step_form,
+                rules_form=self.rules_form,
+                problems=self.problems,
+            ),
+        )
+
+
 def page(request: HttpRequest, api: ZGWClient, found: Json) -> HttpResponse:
     """The tab itself; POST ``actie`` says which of its forms was sent."""
     formulier = service.of_zaaktype(found)
     if formulier is None:
         return _new(request, found)
-    known = facts(api, found)
-    data = service.working(formulier)
-    keys = [item["key"] for step in data.get("steps", []) for item in step.get("fields", [])]
-    settings_form = InstellingenForm(
-        initial=InstellingenForm.initial_from(data), field_keys=keys, documenttypen=known.documenttypen
-    )
-    step_form = NieuweStapForm()
-    rules_form = RegelsForm(initial={"regels": as_json_text(data.get("rules"))})
-    problems: list[str] = []
+    tab = _Tab(request, found, formulier, facts(api, found))
     if request.method == "POST":
-        actie = request.POST.get("actie", "")
-        try:
-            if actie == "instellingen":
-                settings_form = InstellingenForm(
-                    request.POST, field_keys=keys, documenttypen=known.documenttypen
-                )
-                if settings_form.is_valid():
-                    try:
-                        service.save(
-                            request.user,
-                            formulier,
-                            service.set_settings(data, settings_form.settings()),
-                            _("instellingen gewijzigd"),
-                        )
-                    except service.Invalid as exc:
-                        problems = _show_problems(settings_form, exc.problems, "", InstellingenForm.PLACES)
-                    else:
-                        return _done(
-                            request, _page_url(found), _("De instellingen zijn opgeslagen als concept.")
-                        )
-            elif actie == "stap-toevoegen":
-                step_form = NieuweStapForm(request.POST)
-                if step_form.is_valid():
-                    try:
-                        service.save(
-                            request.user,
-                            formulier,
-                            service.add_step(data, step_form.step()),
-                            _("stap %(stap)s toegevoegd") % {"stap": step_form.cleaned_data["key"]},
-                        )
-                    except service.Invalid as exc:
-                        found_problems = _at_key(
-                            step_form, exc.problems, "stap", step_form.cleaned_data["key"], "key"
-                        )
-                        found_problems = _at_key(
-                            step_form, found_problems, "veld", step_form.cleaned_data["veld_key"], "veld_key"
-                        )
-                        problems = _show_problems(
-                            step_form,
-                            found_problems,
-                            f"steps.{len(data.get('steps', []))}",
-                            {"fields": "veld_key"},
-                        )
-                    else:
-                        return _done(request, _page_url(found) + "#stappen", _("De stap is toegevoegd."))
-            elif actie in ("stap-omhoog", "stap-omlaag", "stap-weg"):
-                key = request.POST.get("stap", "")
-                if actie == "stap-weg":
-                    changed, what = service.remove_step(data, key), _("stap %(stap)s verwijderd")
-                else:
-                    changed = service.move_step(data, key, -1 if actie == "stap-omhoog" else 1)
-                    what = _("stap %(stap)s verplaatst")
-                try:
-                    service.save(request.user, formulier, changed, what % {"stap": key})
-                except service.Invalid as exc:
-                    problems = [_("Dat kan niet:"), *exc.problems]
-                else:
-                    return _done(request, _page_url(found) + "#stappen", _("De stappen zijn aangepast."))
-            elif actie == "regels":
-                rules_form = RegelsForm(request.POST)
-                if rules_form.is_valid():
-                    rules = rules_form.rules()
-                    if rules is not None:
-                        try:
-                            service.save(
-                                request.user, formulier, service.set_rules(data, rules), _("regels gewijzigd")
-                            )
-                        except service.Invalid as exc:
-                            problems = _rules_problems(rules_form, exc.problems)
-                        else:
-                            return _done(
-                                request, _page_url(found) + "#regels", _("De regels zijn opgeslagen.")
-                            )
-            elif actie == "publiceren":
-                published = service.publish(
-                    request.user,
-                    formulier,
-                    service.fit_problems(data, known.eigenschappen),
-                    zaaktype_url=str(found["url"]),
-                )
-                return _done(
-                    request,
-                    _page_url(found),
-                    _("Versie %(nummer)s is gepubliceerd.") % {"nummer": published.nummer},
-                )
-            elif actie == "intrekken":
-                service.withdraw(request.user, formulier)
-                return _done(request, _page_url(found), _("Het formulier is ingetrokken."))
-        except Refused as refusal:
-            problems = [refusal.message, *(text for texts in refusal.fields.values() for text in texts)]
-        except service.Invalid as exc:
-            problems = exc.problems
-    versions = service.versions(formulier)
-    return render(
-        request,
-        "beheer/tabs/formulier.html",
-        zaaktype_context(
-            found,
-            "formulier",
-            formulier=formulier,
-            data=data,
-            steps=_steps(data),
-            versions=versions,
-            has_concept=any(versie.staat == "concept" for versie in versions),
-            has_published=any(versie.staat == "gepubliceerd" for versie in versions),
-            fit=service.fit_problems(data, known.eigenschappen),
-            warnings=service.fit_warnings(data, known.documenttypen),
-            settings_form=settings_form,
-            step_form=step_form,
-            rules_form=rules_form,
-            problems=problems,
-        ),
-    )
+        done = tab.post()
+        if done is not None:
+            return done
+    return tab.render()
 
 
 def _new(request: HttpRequest, found: Json) -> HttpResponse:
