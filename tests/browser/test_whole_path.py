@@ -88,7 +88,8 @@ def test_a_form_becomes_a_zaak_that_a_behandelaar_moves_and_the_resident_follows
     behandelaar.goto("/werkplek/zaken/werkvoorraad/")
     expect(behandelaar.get_by_role("heading", level=1)).to_have_text("Zaken-werkvoorraad")
     assert_accessible(behandelaar)
-    activate(behandelaar, behandelaar.get_by_role("link", name=identificatie))
+    tab_to(behandelaar, behandelaar.get_by_role("link", name=identificatie), max_presses=200)
+    behandelaar.keyboard.press("Enter")
     expect(behandelaar.get_by_role("heading", level=1)).to_contain_text(identificatie)
     # the next status, from the zaak's actions
     zaak = next(werkplek.zaken.zaken.list(identificatie=identificatie))
