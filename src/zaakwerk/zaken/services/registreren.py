@@ -213,7 +213,9 @@ def register_zaak(
     mirrored: list[ZaakInformatieObject] = []
     references.prefetch_remote(_references(registratie))  # all at once, before the transaction
     try:
-        with transaction.atomic():
+        # the parts resolve the same catalogue objects (the zaaktype, for each document link)
+        # and write none: each is read once
+        with references.catalogue_kept(), transaction.atomic():
             return _register(registratie, actor, authorise, mirrored)
     except BaseException:
         _compensate(mirrored)
