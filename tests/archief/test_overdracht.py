@@ -54,7 +54,9 @@ def _package(client: ZGWClient, user: User, made: list[Made]) -> TransferPackage
 
 def _confirm(user: User, package: TransferPackage) -> TransferPackage:
     today = timezone.localdate()
-    return overdracht.confirm_receipt(user, package, ontvangen_op=today, kenmerk="EDEPOT-2026-17", today=today)
+    return overdracht.confirm_receipt(
+        user, package, ontvangen_op=today, kenmerk="EDEPOT-2026-17", today=today
+    )
 
 
 def _due(client: ZGWClient) -> set[str]:

@@ -154,7 +154,9 @@ def _mark(request: HttpRequest, package: TransferPackage) -> str:
     if package.state != PackageState.ONTVANGEN:
         return _("De ontvangst van dit pakket is niet vastgelegd.")
     try:
-        report = overdracht.run(client_for(request.user), package_uuid=str(package.uuid), seconds=SLICE_SECONDS)
+        report = overdracht.run(
+            client_for(request.user), package_uuid=str(package.uuid), seconds=SLICE_SECONDS
+        )
     except lock.Busy:
         return _("Er worden al zaken als overgedragen vastgelegd; probeer het straks opnieuw.")
     except ClientError:
@@ -164,7 +166,9 @@ def _mark(request: HttpRequest, package: TransferPackage) -> str:
     elif report.postponed:
         messages.info(
             request,
-            _("%(n)s zaak/zaken konden nu niet worden vastgelegd; zie de reden bij de zaak en probeer het later opnieuw.")
+            _(
+                "%(n)s zaak/zaken konden nu niet worden vastgelegd; zie de reden bij de zaak en probeer het later opnieuw."
+            )
             % {"n": report.postponed},
         )
     else:

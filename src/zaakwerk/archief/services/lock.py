@@ -62,7 +62,9 @@ class Lock:
             if not RunLock.objects.filter(name=self.name, holder=self.holder).update(
                 heartbeat_at=timezone.now()
             ):
-                current = RunLock.objects.filter(name=self.name).values_list("holder", flat=True).first() or ""
+                current = (
+                    RunLock.objects.filter(name=self.name).values_list("holder", flat=True).first() or ""
+                )
                 raise Busy(current, self.name)
 
 
