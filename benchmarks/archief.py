@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import drop_database, recreate_database  # noqa: E402
-
 from tests.archief.fault_support import command, environment, migrate  # noqa: E402
 
 

@@ -94,5 +94,7 @@ def test_a_histograms_percentile_is_percentile_cont(values: list[int], fraction:
     histogram = Histogram()
     for value in values:
         histogram.add(value, 1, 0)
-    assert histogram.percentile(fraction) == pytest.approx(reference.percentile_cont(sorted(values), fraction))
+    assert histogram.percentile(fraction) == pytest.approx(
+        reference.percentile_cont(sorted(values), fraction)
+    )
     assert Histogram().percentile(fraction) is None
