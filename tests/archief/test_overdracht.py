@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.archief.support import Made, archief_client, closed_zaak, document, staff, zaaktype
-from zaakwerk.archief.models import PackageState, TransferItem, TransferPackage, TransferState
+from zaakwerk.archief.models import PackageState, RunLock, TransferItem, TransferPackage, TransferState
 from zaakwerk.archief.roles import ArchiefRole
 from zaakwerk.archief.services import lock, overdracht, selection, transfer
 from zaakwerk.cli import build_parser, dispatch
@@ -166,7 +166,7 @@ def test_a_run_that_stopped_halfway_is_finished_by_the_next(
         client.documenten.enkelvoudiginformatieobjecten.get(url).status == "gearchiveerd"
         for url in made[0].documenten
     )
-    lock.RunLock.objects.filter(name=lock.TRANSFER).update(holder="")  # the dead run's lock
+    RunLock.objects.filter(name=lock.TRANSFER).update(holder="")  # the dead run's lock
     # when the next run goes
     report = overdracht.run(client)
     # then both zaken are overgedragen

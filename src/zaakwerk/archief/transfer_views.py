@@ -167,7 +167,8 @@ def _mark(request: HttpRequest, package: TransferPackage) -> str:
         messages.info(
             request,
             _(
-                "%(n)s zaak/zaken konden nu niet worden vastgelegd; zie de reden bij de zaak en probeer het later opnieuw."
+                "%(n)s zaak/zaken konden nu niet worden vastgelegd; zie de reden bij de zaak en "
+                "probeer het later opnieuw."
             )
             % {"n": report.postponed},
         )

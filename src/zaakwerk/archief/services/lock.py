@@ -1,10 +1,11 @@
 """One destruction run at a time, across processes and machines (docs/adr/0082); and, by the same
 means under another name, one run that marks transferred zaken overgedragen (docs/adr/0098).
 
-A run takes the row ``vernietiging`` (or ``overdracht``) of :class:`RunLock` with one conditional UPDATE: only when
-nobody holds it, when its holder's process on this machine is gone, or when the holder's heartbeat
-is older than ``stale_after``. The run beats its heart after every zaak and lets go at the end; a
-run that was killed is replaced at once on the same machine, after ``stale_after`` on another.
+A run takes the row ``vernietiging`` (or ``overdracht``) of :class:`RunLock` with one conditional
+UPDATE: only when nobody holds it, when its holder's process on this machine is gone, or when the
+holder's heartbeat is older than ``stale_after``. The run beats its heart after every zaak and lets
+go at the end; a run that was killed is replaced at once on the same machine, after
+``stale_after`` on another.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """E-mail to whoever a destruction list waits for next (``ZAAKWERK_EMAIL_*``; without an SMTP
 server the mail is written to the log): the reviewer when it is offered, every archivaris when the
-reviewer approved it, the composer when it is sent back, approved for destruction, and destroyed. A mail that cannot be sent does not undo the step: the
-list's page shows whom it waits for."""
+reviewer approved it, the composer when it is sent back, approved for destruction, and destroyed.
+A mail that cannot be sent does not undo the step: the list's page shows whom it waits for."""
 
 from __future__ import annotations
 
