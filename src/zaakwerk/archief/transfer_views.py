@@ -100,7 +100,7 @@ def pakket(request: HttpRequest, uuid: UUID) -> HttpResponse:
     roles = roles_or_403(request)
     package = get_object_or_404(TransferPackage.objects.select_related("created_by"), uuid=uuid)
     may_act = ArchiefRole.RECORDMANAGER in roles
-    receipt = ReceiptForm()
+    receipt = ReceiptForm(initial={"ontvangen_op": timezone.localdate()})
     problem: str | None = ""
     if request.method == "POST":
         if not may_act:
