@@ -112,6 +112,11 @@ def test_the_receipt_is_refused_without_kenmerk_in_the_future_or_by_another_role
     _confirm(rm, package)
     with pytest.raises(overdracht.OverdrachtError):  # not twice
         _confirm(rm, package)
+    # a package that does not say what it holds (made before it did) cannot be marked
+    older = _package(client, rm, _kept(client, 1, documenten=0))
+    older.items.all().delete()
+    with pytest.raises(overdracht.OverdrachtError, match="opnieuw"):
+        _confirm(rm, older)
 
 
 def test_a_zaak_changed_since_the_package_is_not_marked(client: ZGWClient) -> None:

@@ -72,6 +72,10 @@ def confirm_receipt(
             raise OverdrachtError(_("De datum van ontvangst ligt voor de dag waarop het pakket is gemaakt."))
         if package.state != PackageState.KLAAR:
             raise OverdrachtError(_("Van dit pakket kan de ontvangst niet (meer) worden vastgelegd."))
+        if not package.items.exists():  # made before the package recorded its zaken
+            raise OverdrachtError(
+                _("Van dit pakket is niet bekend welke documentversies erin zitten; maak het opnieuw.")
+            )
         package.state = PackageState.ONTVANGEN
         package.ontvangen_op = ontvangen_op
         package.ontvangstkenmerk = kenmerk[:200]
