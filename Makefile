@@ -25,7 +25,7 @@ messages:  ## extract the interface texts into the .po files (needs GNU gettext)
 	$(PYTHON) -m zaakwerk.web.messages
 
 screenshots:  ## write PNGs of the main pages to docs/img/ (needs Debian's chromium)
-	ZAAKWERK_SCREENSHOTS=docs/img pytest tests/browser/test_screenshots.py tests/browser/test_archief.py
+	ZAAKWERK_SCREENSHOTS=docs/img pytest tests/browser/test_screenshots.py tests/browser/test_loket_screenshots.py tests/browser/test_archief.py
 
 test:  ## run the test suite (PostgreSQL: DATABASE_URL=postgres://... make test)
 	pytest

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django import Settings
 
+from tests.browser.test_loket_formulieren import forms
 from tests.browser.test_loket_mijn_zaken import a_melding, demo, werkplek
 from tests.loket import support
 from tests.werkplek import zaken
@@ -21,7 +22,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not FOLDER, reason="set ZAAKWERK_SCREENSHOTS"),
 ]
-__all__ = ["demo", "werkplek"]  # fixtures
+__all__ = ["demo", "forms", "werkplek"]  # fixtures
 
 
 def shoot(page: Page, name: str) -> None:
@@ -48,3 +49,23 @@ def test_screenshots_of_the_loket(
     shoot(page, "loket-zaak")
     page.goto("/loket/mijn-gegevens/")
     shoot(page, "loket-mijn-gegevens")
+
+
+def test_screenshots_of_a_form(page: Page, forms: ZGWClient) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto("/loket/formulieren/")
+    shoot(page, "formulieren-lijst")
+    page.goto("/loket/formulieren/melding-openbare-ruimte/")
+    page.get_by_role("button", name="Formulier starten").click()
+    page.get_by_label("Straatverlichting").check()
+    page.get_by_label("Wat is er aan de hand?").fill("De lantaarnpaal brandt niet")
+    shoot(page, "formulieren-stap")
+    for heading in ("Locatie", "Uw gegevens", "Controleren en versturen"):
+        page.get_by_role("button", name="Volgende").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    shoot(page, "formulieren-controleren")
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bedankt, wij hebben uw formulier ontvangen", timeout=60_000
+    )
+    shoot(page, "formulieren-bevestiging")

@@ -365,3 +365,19 @@ class StatusTasksStarted(models.Model):
 
     def __str__(self) -> str:
         return self.status_url
+
+
+class ZaakIntake(models.Model):
+    """A zaak the werkplek has taken in: given to its zaaktype's default team when it arrived
+    without a behandelaar, or made by the werkplek itself (docs/adr/0104). Once per zaak."""
+
+    zaak_url = models.URLField(max_length=1000, unique=True)
+    team = models.CharField(max_length=24, blank=True)
+    taken_in_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("binnengekomen zaak")
+        verbose_name_plural = _("binnengekomen zaken")
+
+    def __str__(self) -> str:
+        return self.zaak_url

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from zaakwerk.client import HTTPStatusError, ZGWClient
-from zaakwerk.werkplek.models import ReceivedNotification
+from zaakwerk.werkplek.models import ReceivedNotification, ZaakRow
 from zaakwerk.werkplek.read_model.refresh import GONE, refresh_zaak, remove_zaak
 
 logger = logging.getLogger(__name__)
@@ -102,10 +102,22 @@ def apply(client: ZGWClient, message: dict[str, Any]) -> Outcome:
             outcome.refreshed.append(url)
         else:
             outcome.removed.append(url)
+    if kanaal == "zaken" and resource == "zaak" and actie == "create" and outcome.refreshed:
+        take_in(client, hoofd_object)
     if kanaal == "zaken" and resource == "status" and actie == "create" and outcome.refreshed:
         start_tasks_of_status(client, hoofd_object, resource_url)
     logger.debug("notificatie %s %s %s: %s", kanaal, actie, resource_url, outcome)
     return outcome
+
+
+def take_in(client: ZGWClient, zaak_url: str) -> None:
+    """A new zaak, made elsewhere: its zaaktype's default team gets it (docs/adr/0104); its row
+    shows the team at once."""
+    from zaakwerk.werkplek.services import intake
+
+    row = ZaakRow.objects.filter(url=zaak_url).values_list("zaaktype_identificatie", flat=True).first()
+    if row and intake.take_in(client, zaak_url, row):
+        refresh_zaak(client, zaak_url)
 
 
 def start_tasks_of_status(client: ZGWClient, zaak_url: str, status_url: str) -> None:

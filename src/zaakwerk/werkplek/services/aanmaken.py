@@ -16,7 +16,7 @@ from zaakwerk.client import HTTPStatusError, ZGWClient, models
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek.access import Access
 from zaakwerk.werkplek.handling import parameters_for
-from zaakwerk.werkplek.services import assignment
+from zaakwerk.werkplek.services import assignment, intake
 from zaakwerk.werkplek.services.gegevens import ChangeRefused, refused
 
 HANDLERS = (Role.BEHANDELAAR, Role.COORDINATOR)
@@ -165,6 +165,8 @@ def create_zaak(
         if exc.status == 400:
             raise refused(exc) from exc
         raise
+    team = default_team(zaaktype.identificatie, teams)
+    intake.mark_taken_in(zaak.url, team)
     try:
         if roltype is not None:
             client.zaken.rollen.create(
@@ -185,7 +187,6 @@ def create_zaak(
                 },
                 toelichting=reden,
             )
-        team = default_team(zaaktype.identificatie, teams)
         if team:
             assignment.assign_to_team(client, zaak, team, toelichting=reden)
     except (HTTPStatusError, assignment.AssignmentError) as exc:
