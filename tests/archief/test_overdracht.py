@@ -74,8 +74,11 @@ def test_a_confirmed_package_marks_its_zaken_overgedragen_and_their_documents_ge
     items = list(package.items.all())
     assert [item.zaak_url for item in items] == [item.zaak.url for item in made]
     assert all(len(item.documenten) == 2 and item.state == TransferState.IN_PAKKET for item in items)
-    # before the e-Depot confirmed receipt, nothing is marked
+    # before the e-Depot confirmed receipt, nothing is marked, and its zaken go in no other package
     assert overdracht.run(client).packages == 0
+    assert transfer.in_open_packages(item.zaak.url for item in made) == {item.zaak.url for item in made}
+    with pytest.raises(transfer.TransferError, match=made[0].zaak.identificatie):
+        transfer.create(client, rm, "Nog eens", [made[0].zaak.url])
     # when the recordmanager records the receipt and a run marks the zaken
     package = _confirm(rm, package)
     assert package.state == PackageState.ONTVANGEN and package.ontvangstkenmerk == "EDEPOT-2026-17"
@@ -89,8 +92,9 @@ def test_a_confirmed_package_marks_its_zaken_overgedragen_and_their_documents_ge
     package.refresh_from_db()
     assert package.state == PackageState.OVERGEDRAGEN and package.overgedragen_op is not None
     assert set(package.items.values_list("state", flat=True)) == {TransferState.OVERGEDRAGEN}
-    # and they are no longer due for transfer
+    # and they are no longer due for transfer, nor in an open package
     assert not _due(client) & {item.zaak.url for item in made}
+    assert not transfer.in_open_packages(item.zaak.url for item in made)
 
 
 def test_the_receipt_is_refused_without_kenmerk_in_the_future_or_by_another_role(client: ZGWClient) -> None:
@@ -219,9 +223,11 @@ def test_the_package_page(client: ZGWClient) -> None:
     rm_user = staff("rm", ArchiefRole.RECORDMANAGER)
     package = _package(client, rm_user, made)
     url = reverse("archief:pakketpagina", args=[package.uuid])
-    # the overview links to the package's page, which lists its zaken
+    # the overview links to the package's page, which lists its zaken; the zaak cannot be chosen
     rm = browser(rm_user)
-    assert url in rm.get(reverse("archief:overbrengen")).content.decode()
+    overview = rm.get(reverse("archief:overbrengen")).content.decode()
+    assert url in overview and "Al in een pakket" in overview
+    assert f'value="{made[0].zaak.url}"' not in overview
     page = rm.get(url).content.decode()
     assert made[0].zaak.identificatie in page and "Ontvangst vastleggen" in page
     # a reviewer sees it but may not record the receipt

@@ -79,6 +79,8 @@ def overbrengen(request: HttpRequest) -> HttpResponse:
             "may_compose": ArchiefRole.RECORDMANAGER in roles,
             "problem": problem,
             "chosen": set(request.POST.getlist("zaak")),
+            "busy": transfer.in_open_packages(zaak.url for zaak in found.rows) if found else set(),
+            "busy_label": _("Al in een pakket"),
         },
     )
 

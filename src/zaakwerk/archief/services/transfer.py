@@ -20,7 +20,7 @@ import hashlib
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaakwerk.archief import mdto
-from zaakwerk.archief.models import PackageState, TransferItem, TransferPackage
+from zaakwerk.archief.models import PackageState, TransferItem, TransferPackage, TransferState
 from zaakwerk.archief.services.selection import EXPAND, Labels, candidate
 from zaakwerk.client import ClientError, ZGWClient, models
 
@@ -278,6 +278,19 @@ def _bag_files(writer: Writer, package: TransferPackage, organisation: str) -> N
     writer.add("tagmanifest-sha256.txt", lines, payload=False)
 
 
+OPEN = (PackageState.KLAAR, PackageState.ONTVANGEN)
+
+
+def in_open_packages(urls: Iterable[str]) -> set[str]:
+    """Those of ``urls`` in a package that the e-Depot has not yet received, or whose zaken are
+    still being marked overgedragen: they are not put in another package (docs/adr/0098)."""
+    return set(
+        TransferItem.objects.filter(
+            zaak_url__in=list(urls), package__state__in=OPEN, state=TransferState.IN_PAKKET
+        ).values_list("zaak_url", flat=True)
+    )
+
+
 def create(client: ZGWClient, user: User, naam: str, zaak_urls: list[str]) -> TransferPackage:
     """A package of the chosen zaken, built now."""
     naam = naam.strip()
@@ -285,6 +298,22 @@ def create(client: ZGWClient, user: User, naam: str, zaak_urls: list[str]) -> Tr
         raise TransferError(_("Geef het pakket een naam."))
     if not zaak_urls:
         raise TransferError(_("Kies ten minste één zaak."))
+    busy = in_open_packages(zaak_urls)
+    if busy:
+        raise TransferError(
+            _("Deze zaken zitten al in een pakket dat nog niet is overgedragen: %(zaken)s.")
+            % {
+                "zaken": ", ".join(
+                    sorted(
+                        set(
+                            TransferItem.objects.filter(zaak_url__in=busy).values_list(
+                                "identificatie", flat=True
+                            )
+                        )
+                    )
+                )
+            }
+        )
     package = TransferPackage.objects.create(
         naam=naam[:200], created_by=user, zaak_urls=list(dict.fromkeys(zaak_urls))
     )
