@@ -34,6 +34,7 @@ TABS = (
     "documenten",
     "relaties",
     "behandeling",
+    "formulier",
     "versies",
     "publiceren",
 )
@@ -136,6 +137,33 @@ def build(args: argparse.Namespace) -> str:
                 },
             }
         )
+    # the loket's form: 10 steps of 5 fields, every fifth field filling an eigenschap
+    from zaakwerk.formulieren.services import definities
+
+    definities.create_formulier(
+        "groot-formulier",
+        "GROOT-ZAAKTYPE",
+        str(source["catalogus"]),
+        {
+            "titel": "Een groot formulier",
+            "steps": [
+                {
+                    "key": f"stap{step}",
+                    "titel": f"Stap {step}",
+                    "fields": [
+                        {
+                            "key": f"veld{step}_{number}",
+                            "type": "text",
+                            "label": f"Vraag {step}.{number}",
+                            **({"eigenschap": f"eigenschap{step}"} if number == 0 else {}),
+                        }
+                        for number in range(5)
+                    ],
+                }
+                for step in range(10)
+            ],
+        },
+    )
     return zaaktype.rsplit("/", 1)[-1]
 
 
@@ -172,6 +200,8 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     ).url.rsplit("/", 1)[-1]
     pages = {tab: f"/beheer/zaaktypen/{uuid}/{tab}/" for tab in TABS}
     pages["statustype"] = f"/beheer/zaaktypen/{uuid}/statustypen/{statustype}/"
+    pages["formulierveld"] = f"/beheer/zaaktypen/{uuid}/formulier/stappen/stap0/velden/veld0_0/"
+    pages["voorbeeldstap"] = f"/beheer/zaaktypen/{uuid}/formulier/voorbeeld/stap/stap0/"
     if os.environ.get("ZAAKWERK_BENCH_PROFILE") in pages:
         import cProfile
         import pstats

@@ -173,4 +173,7 @@ def test_export_of_one_zaaktype_holds_its_sub_types_and_related_types(web: Clien
         "ResultaatType.json": 2,
         "Eigenschap.json": 1,
         "ZaakTypeInformatieObjectType.json": 2,
+        # our own files (docs/adr/0097), empty: the imported zaaktype has no form or parameters
+        "Zaakwerk-Behandelparameters.json": 0,
+        "Zaakwerk-Formulieren.json": 0,
     }

@@ -168,3 +168,36 @@ def test_screenshot_of_the_rapportages(
     page.goto("/rapportages/")
     expect(page.locator("canvas[data-drawn]")).to_have_count(6)
     shoot(page, "rapportages")
+
+
+def test_screenshots_of_beheer_the_form_tab_and_its_preview(
+    login_as: Callable[[Role | None], Page], transactional_db: None
+) -> None:
+    from django.contrib.auth.models import User
+
+    from zaakwerk.beheer import zgw
+    from zaakwerk.formulieren import demo as demo_forms
+    from zaakwerk.ops.demo import load_demo
+    from zaakwerk.ops.webapps import authorise_beheer
+
+    authorise_beheer()
+    api = zgw.client_for(User(username="screenshots"))
+    catalogus = load_demo(api, referentielijsten=zgw.referentielijsten_root()).catalogus
+    demo_forms.load(catalogus)
+    zaaktype = next(api.catalogi.zaaktypen.list(catalogus=catalogus, identificatie="MELDING-OPENBARE-RUIMTE"))
+    uuid = zaaktype.url.rsplit("/", 1)[-1]
+    page = login_as(Role.BEHEERDER)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/beheer/zaaktypen/{uuid}/formulier/")
+    expect(page.get_by_role("heading", level=2)).to_have_text("Formulier")
+    shoot(page, "beheer-formulier")
+    page.goto(f"/beheer/zaaktypen/{uuid}/formulier/voorbeeld/")
+    page.get_by_role("button", name="Voorbeeld beginnen").click()
+    page.get_by_label("Straatverlichting").check()
+    page.get_by_label("Wat is er aan de hand?").fill("De lamp brandt niet.")
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("button", name="Versturen (voorbeeld)").click()
+    expect(page.locator(".zw-timeline")).to_be_visible()
+    shoot(page, "beheer-voorbeeld")

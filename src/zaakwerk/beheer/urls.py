@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from zaakwerk.beheer.views import browse, editor, lifecycle, transfer, wijzigingen
+from zaakwerk.beheer.views import browse, editor, formulier, lifecycle, transfer, voorbeeld, wijzigingen
 
 app_name = "beheer"
 
@@ -15,6 +15,26 @@ urlpatterns: list[URLPattern] = [
     path("zaaktypen/<uuid:uuid>/export/", transfer.export_zaaktype, name="zaaktype-export"),
     path("zaaktypen/<uuid:uuid>/verschil/<uuid:other>/", lifecycle.verschil, name="verschil"),
     path("zaaktypen/<uuid:uuid>/statustypen/<uuid:sub>/verplaatsen/", editor.verplaatsen, name="verplaatsen"),
+    path("zaaktypen/<uuid:uuid>/formulier/stappen/<slug:step>/", formulier.stap, name="formulier-stap"),
+    path(
+        "zaaktypen/<uuid:uuid>/formulier/stappen/<slug:step>/velden/<slug:field>/",
+        formulier.veld,
+        name="formulier-veld",
+    ),
+    path("zaaktypen/<uuid:uuid>/formulier/voorbeeld/", voorbeeld.start, name="voorbeeld"),
+    path(
+        "zaaktypen/<uuid:uuid>/formulier/voorbeeld/stap/<slug:step>/", voorbeeld.stap, name="voorbeeld-stap"
+    ),
+    path(
+        "zaaktypen/<uuid:uuid>/formulier/voorbeeld/overzicht/",
+        voorbeeld.overzicht,
+        name="voorbeeld-overzicht",
+    ),
+    path(
+        "zaaktypen/<uuid:uuid>/formulier/voorbeeld/verstuurd/",
+        voorbeeld.verstuurd,
+        name="voorbeeld-verstuurd",
+    ),
     path("zaaktypen/<uuid:uuid>/<slug:tab>/", editor.tab, name="zaaktype-tab"),
     path("zaaktypen/<uuid:uuid>/<slug:tab>/<uuid:sub>/", editor.subtype, name="subtype"),
     path("import/", transfer.importeren, name="import"),

@@ -62,7 +62,7 @@ def _as_text(item: definitions.Field, value: Any) -> str:
     return str(value)
 
 
-def _field_views(
+def field_views(
     definition: definitions.Definition,
     step: definitions.Step,
     state: definitions.State,
@@ -157,7 +157,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _uploads(request: HttpRequest) -> dict[str, velden.UploadedFile]:
+def uploaded_files(request: HttpRequest) -> dict[str, velden.UploadedFile]:
     found = {}
     for name in request.FILES:
         upload = request.FILES.get(name)
@@ -168,7 +168,7 @@ def _uploads(request: HttpRequest) -> dict[str, velden.UploadedFile]:
     return found
 
 
-def _posted(request: HttpRequest) -> dict[str, str]:
+def posted_values(request: HttpRequest) -> dict[str, str]:
     return {
         name.removeprefix("veld-"): str(request.POST.get(name, ""))
         for name in request.POST
@@ -193,7 +193,7 @@ def stap(request: HttpRequest, slug: str, draft: uuid.UUID, step: str) -> HttpRe
     errors: dict[str, str] = {}
     if request.method == "POST":
         result = concepten.save_step(
-            inzending, step, _posted(request), _uploads(request), identity.current(request)
+            inzending, step, posted_values(request), uploaded_files(request), identity.current(request)
         )
         values, errors = result.values, result.errors
         if not errors:
@@ -209,7 +209,7 @@ def stap(request: HttpRequest, slug: str, draft: uuid.UUID, step: str) -> HttpRe
     state = definitions.resolve(definition, values)
     previous, _following = concepten.neighbours(inzending, step)
     attached = dict(inzending.bijlagen.values_list("veld", "bestandsnaam"))
-    fields = _field_views(definition, current, state, values, errors, attached)
+    fields = field_views(definition, current, state, values, errors, attached)
     number = [item.key for item in visible].index(step) + 1
     return render(
         request,

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from zaakwerk.beheer.services import transfer_extra
 from zaakwerk.beheer.services.catalogus import Json, document_name, document_names, every, refused_by_api
 from zaakwerk.beheer.services.editor import User
 from zaakwerk.beheer.services.versions import subtype_body, writable
@@ -77,7 +79,7 @@ def _api(client: ZGWClient, attribute: str) -> Collection[Any]:
 def _zip(files: dict[str, list[Json]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in FILES:
+        for name in (*FILES, *transfer_extra.FILES):
             if name in files:
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -113,6 +115,7 @@ def export_catalogus(client: ZGWClient, catalogus_url: str) -> bytes:
         "BesluitType.json": sorted(every(client.catalogi.besluittypen.list(**params)), key=_type_order),
         "ZaakType.json": zaaktypen,
         **_subtype_files(client, zaaktypen),
+        **transfer_extra.export({str(item.get("identificatie")) for item in zaaktypen}, catalogus_url),
     }
     return _zip(files)
 
@@ -141,6 +144,7 @@ def export_zaaktype(client: ZGWClient, zaaktype_url: str) -> bytes:
         {
             "Catalogus.json": [client.catalogi.catalogussen.get(catalogus).as_json()],
             "ZaakType.json": [zaaktype],
+            **transfer_extra.export([str(zaaktype.get("identificatie"))], catalogus),
             "BesluitType.json": sorted(besluittypen, key=_type_order),
             "InformatieObjectType.json": sorted(
                 (
@@ -163,6 +167,8 @@ class Archive:
     files: dict[str, list[Json]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    #: our own files (transfer_extra): handling parameters and forms, JSON lists without URLs
+    own: dict[str, list[Any]] = field(default_factory=dict)
 
     def objects(self, name: str) -> list[Json]:
         return self.files.get(name, [])
@@ -188,7 +194,7 @@ def read_archive(data: bytes) -> Archive:
             if info.is_dir():
                 continue
             name = info.filename.rsplit("/", 1)[-1]
-            if name not in FILES:
+            if name not in FILES and name not in transfer_extra.FILES:
                 archive.ignored.append(info.filename)
                 continue
             if info.file_size > MAX_FILE_BYTES:
@@ -211,6 +217,12 @@ def read_archive(data: bytes) -> Archive:
                 parsed = orjson.loads(content)
             except orjson.JSONDecodeError:
                 archive.problems.append(_("%(naam)s is geen geldige JSON.") % {"naam": name})
+                continue
+            if name in transfer_extra.FILES:
+                if isinstance(parsed, list) and len(parsed) <= MAX_OBJECTS:
+                    archive.own[name] = parsed
+                else:
+                    archive.problems.append(_("%(naam)s moet een lijst zijn.") % {"naam": name})
                 continue
             if not isinstance(parsed, list) or not all(
                 isinstance(item, dict) and item.get("url") for item in parsed
@@ -339,6 +351,9 @@ def plan(client: ZGWClient, archive: Archive) -> Plan:
     _check_type_references(result)
     _check_selectielijst(client, result)
     _check_target(client, result)
+    result.problems += transfer_extra.problems(
+        archive.own, {str(item.get("identificatie")) for item in archive.objects("ZaakType.json")}
+    )
     return result
 
 
@@ -615,6 +630,16 @@ def import_archive(client: ZGWClient, user: User, checked: Plan) -> Result:
         refusal = refused_by_api(exc)
         left = writer.result.catalogus if not checked.target else ""
         raise ImportFailed(refusal.message, refusal.fields, left) from exc
+    try:
+        result.counts.update(transfer_extra.restore(checked.archive.own, result.catalogus))
+    except DatabaseError as exc:  # our own tables refused (checked before: a conflict meanwhile)
+        writer.undo()
+        left = writer.result.catalogus if not checked.target else ""
+        raise ImportFailed(
+            _("De behandelparameters of formulieren konden niet worden opgeslagen: %(fout)s") % {"fout": exc},
+            {},
+            left,
+        ) from exc
     record(
         user,
         "geïmporteerd",
@@ -667,6 +692,7 @@ def canonical(data: bytes, referentielijsten: str | None = None) -> dict[str, li
         if name in archive.files:
             items = [replace(item) for item in archive.objects(name)]
             result[name] = sorted(items, key=lambda item: str(item.get("url")))
+    result.update(archive.own)  # our own files hold no URLs and are written in a fixed order
     return result
 
 

@@ -37,6 +37,7 @@ TABS = (
     Tab("documenten", _("Informatieobjecttypen")),
     Tab("relaties", _("Besluiten en zaaktypen")),
     Tab("behandeling", _("Behandeling in de werkplek")),
+    Tab("formulier", _("Formulier")),
     Tab("versies", _("Versies")),
     Tab("publiceren", _("Publiceren")),
 )

@@ -28,7 +28,7 @@ from zaakwerk.beheer.forms import (
 )
 from zaakwerk.beheer.services import catalogus, editor, selectielijst
 from zaakwerk.beheer.services.catalogus import Json, Refused
-from zaakwerk.beheer.views import lifecycle, relaties
+from zaakwerk.beheer.views import formulier, lifecycle, relaties
 from zaakwerk.beheer.views.common import (
     SUBTYPE_TABS,
     beheer_view,
@@ -61,6 +61,8 @@ def tab(request: HttpRequest, uuid: UUID, tab: str) -> HttpResponse:
         return relaties.page(request, api, found)
     if tab == "behandeling":
         return relaties.behandeling(request, api, found)
+    if tab == "formulier":
+        return formulier.page(request, api, found)
     if tab == "versies":
         return lifecycle.versies(request, api, found)
     if tab == "publiceren":

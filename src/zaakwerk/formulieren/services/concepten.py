@@ -48,7 +48,7 @@ def definition_of(inzending: Inzending) -> definitions.Definition:
     return definitions.parse(inzending.versie.definitie)
 
 
-def _identity_values(definition: definitions.Definition, identity: Identity | None) -> dict[str, Any]:
+def identity_values(definition: definitions.Definition, identity: Identity | None) -> dict[str, Any]:
     if identity is None:
         return {}
     return {item.key: identity.value for item in definition.fields if item.type == identity.kind}
@@ -69,7 +69,7 @@ def start(versie: Versie, identity: Identity | None, session_key: str) -> Inzend
         identiteit=identity.value if identity else "",
         vestigingsnummer=identity.vestigingsnummer if identity and identity.kind == "kvk" else "",
         sessie="" if identity else session_key,
-        waarden=_identity_values(definition, identity),
+        waarden=identity_values(definition, identity),
         stap=definition.steps[0].key,
         verloopt=expiry(),
     )
@@ -138,19 +138,26 @@ class StepResult:
     values: dict[str, Any]  # what was posted, cleaned where it could be: to show the form again
 
 
-def save_step(
-    inzending: Inzending,
-    step_key: str,
+@dataclass(frozen=True)
+class CheckedStep:
+    """A posted step checked against the values so far: errors per field key (empty when valid),
+    the values with the step's filled in, and the checked files (description, content)."""
+
+    errors: dict[str, str]
+    values: dict[str, Any]
+    files: dict[str, tuple[dict[str, Any], bytes]]
+
+
+def check_step(
+    definition: definitions.Definition,
+    step: definitions.Step,
+    values: Mapping[str, Any],
     data: Mapping[str, str],
     files: Mapping[str, velden.UploadedFile],
     identity: Identity | None,
-) -> StepResult:
-    """Check the posted step and keep it; on any error nothing is kept (errors per field key)."""
-    definition = definition_of(inzending)
-    step = definition.step(step_key)
-    if step is None:
-        raise DraftUnavailable(step_key)
-    candidate = dict(inzending.waarden)
+) -> CheckedStep:
+    """Check the posted ``step`` without keeping anything (also what beheer's preview uses)."""
+    candidate = dict(values)
     errors: dict[str, str] = {}
     checked_files: dict[str, tuple[dict[str, Any], bytes]] = {}
     for item in step.fields:
@@ -176,13 +183,29 @@ def save_step(
             candidate.pop(item.key, None)
         else:
             candidate[item.key] = value
-    candidate.update(_identity_values(definition, identity))
+    candidate.update(identity_values(definition, identity))
     # a field with invalid input is not also reported as empty
     errors = {**missing(definition, candidate, [step]), **errors}
-    if errors:
-        return StepResult(errors, candidate)
+    return CheckedStep(errors, candidate, checked_files)
+
+
+def save_step(
+    inzending: Inzending,
+    step_key: str,
+    data: Mapping[str, str],
+    files: Mapping[str, velden.UploadedFile],
+    identity: Identity | None,
+) -> StepResult:
+    """Check the posted step and keep it; on any error nothing is kept (errors per field key)."""
+    definition = definition_of(inzending)
+    step = definition.step(step_key)
+    if step is None:
+        raise DraftUnavailable(step_key)
+    checked = check_step(definition, step, inzending.waarden, data, files, identity)
+    if checked.errors:
+        return StepResult(checked.errors, checked.values)
     with transaction.atomic():
-        for key, (description, content) in checked_files.items():
+        for key, (description, content) in checked.files.items():
             Bijlage.objects.update_or_create(
                 inzending=inzending,
                 veld=key,
@@ -194,12 +217,12 @@ def save_step(
                 },
             )
         inzending.waarden = {
-            key: value for key, value in candidate.items() if key not in definition.computed_keys
+            key: value for key, value in checked.values.items() if key not in definition.computed_keys
         }
         inzending.stap = step_key
         inzending.verloopt = expiry()
         inzending.save(update_fields=["waarden", "stap", "verloopt"])
-    return StepResult({}, candidate)
+    return StepResult({}, checked.values)
 
 
 def missing(
