@@ -135,6 +135,12 @@ def _archief_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     run.add_argument("--list", default=None, help="UUID of one destruction list (default: all approved)")
     run.add_argument("--seconds", type=float, default=None, help="stop after about this many seconds")
+    overdragen = archief_commands.add_parser(
+        "overdragen",
+        help="mark the zaken of the transfer packages whose receipt the e-Depot confirmed as overgedragen",
+    )
+    overdragen.add_argument("--package", default=None, help="UUID of one package (default: all confirmed)")
+    overdragen.add_argument("--seconds", type=float, default=None, help="stop after about this many seconds")
 
 
 def _admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -269,6 +275,8 @@ def dispatch(args: argparse.Namespace) -> int:
 
             print(f"archief registered as API client {authorise_archief()}")
             return 0
+        if args.archief_command == "overdragen":
+            return archief_commands.overdragen(package_uuid=args.package, seconds=args.seconds)
         return archief_commands.run(list_uuid=args.list, seconds=args.seconds)
     if args.command == "beheer":
         from zaakwerk.ops import webapps

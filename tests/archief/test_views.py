@@ -107,3 +107,35 @@ def test_the_workflow_through_the_pages(client: ZGWClient) -> None:
     page = arch.get(reverse("archief:vernietigd"), {"zoek": gone.identificatie}).content.decode()
     assert gone.identificatie in page and gone.zaaktype_omschrijving in page
     assert first.identificatie not in arch.get(reverse("archief:vernietigd")).content.decode()
+
+
+def test_the_overview_shows_each_lists_state_and_whom_it_waits_for_and_the_composer_hears_of_the_end(
+    client: ZGWClient,
+) -> None:
+    from django.core import mail
+
+    from zaakwerk.archief.services import destruction, lists, selection
+
+    melding = zaaktype(client)
+    rm_user = staff("rm", ArchiefRole.RECORDMANAGER, email="rm@example.org")
+    rev_user = staff("rev", ArchiefRole.REVIEWER, email="rev@example.org")
+    arch_user = staff("arch", ArchiefRole.ARCHIVARIS, email="arch@example.org")
+    waiting = lists.compose(
+        rm_user, "Wacht op beoordeling", selection.by_urls(client, [closed_zaak(client, melding).zaak.url])
+    )
+    lists.submit(rm_user, waiting, rev_user)
+    done = lists.compose(
+        rm_user, "Wordt vernietigd", selection.by_urls(client, [closed_zaak(client, melding).zaak.url])
+    )
+    lists.submit(rm_user, done, rev_user)
+    lists.approve(rev_user, done)
+    lists.approve(arch_user, done)
+    # the overview: each list with its state and whom it waits for
+    page = browser(arch_user).get(reverse("archief:lijsten")).content.decode()
+    assert "Wacht op beoordeling" in page and "Ter beoordeling" in page and "Rev Tester" in page
+    assert "Goedgekeurd, wordt vernietigd" in page and "recordmanager of archivaris" in page
+    # when it is destroyed, its composer is mailed
+    assert destruction.run(client, list_uuid=str(done.uuid)).finished
+    assert mail.outbox[-1].to == ["rm@example.org"] and "vernietigd" in mail.outbox[-1].subject
+    page = browser(rm_user).get(reverse("archief:lijst", args=[done.uuid])).content.decode()
+    assert "Vernietigd, verklaring opgemaakt" in page

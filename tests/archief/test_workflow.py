@@ -65,9 +65,13 @@ def test_compose_review_send_back_exclude_and_approve(client: ZGWClient, people:
     # the reviewer approves; every archivaris but them is mailed
     lists.approve(rev, found)  # type: ignore[arg-type]
     assert found.state == ListState.BIJ_ARCHIVARIS and mail.outbox[-1].to == ["arch@example.org"]
+    assert lists.next_actor(found) == "Archivaris"
     lists.approve(arch, found, "Akkoord")  # type: ignore[arg-type]
     found.refresh_from_db()
     assert found.state == ListState.GOEDGEKEURD
+    # the composer is told it may be destroyed now; the page says the destruction is next
+    assert mail.outbox[-1].to == ["rm@example.org"] and "goedgekeurd" in mail.outbox[-1].subject
+    assert "vernietiging" in lists.next_actor(found)
     # and the history says who did what, in order
     assert [(e.username, e.action) for e in found.events.all()] == [
         ("rm", Action.AANGEMAAKT),

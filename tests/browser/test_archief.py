@@ -1,12 +1,12 @@
 """The archief in a real browser, by keyboard only, each page axe-clean: a destruction list from
 the selection through a review with a send-back to its destruction with the verklaring; and a
-transfer package, valid against the MDTO XSD."""
+transfer package, valid against the MDTO XSD, whose zaken are recorded as overgedragen once the
+e-Depot confirmed its receipt."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import re
 import zipfile
 
 import pytest
@@ -153,7 +153,7 @@ def test_a_transfer_package_is_produced(
     expect(page.get_by_role("status")).to_contain_text("Het overbrengingspakket is gemaakt.")
     assert_accessible(page)
     screenshot(page, "archief-overbrengen")
-    link = page.get_by_role("link", name=re.compile("Overbrenging meldingen"))
+    link = page.get_by_role("link", name="ZIP van Overbrenging meldingen downloaden")
     with page.expect_download() as info:
         press(page, link)
     data = (info.value.path()).read_bytes()
@@ -168,3 +168,24 @@ def test_a_transfer_package_is_produced(
         for line in archive.read(manifest).decode().splitlines():
             digest, name = line.split("  ", 1)
             assert hashlib.sha256(archive.read(f"{root}/{name}")).hexdigest() == digest
+    # when the e-Depot confirmed receipt, the recordmanager records it on the package's page
+    press(page, page.get_by_role("link", name="Overbrenging meldingen", exact=True))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overbrenging meldingen")
+    assert_accessible(page)
+    expect(page.get_by_role("table", name="Zaken in het pakket en hun overdracht")).to_contain_text(
+        made.zaak.identificatie
+    )
+    tab_to(page, page.get_by_label("Kenmerk van de ontvangstbevestiging"), max_presses=150)
+    page.keyboard.type("EDEPOT-2026-0042")
+    press(page, page.get_by_role("button", name="Ontvangst vastleggen en zaken overdragen"))
+    expect(page.get_by_role("status")).to_contain_text("als overgedragen vastgelegd")
+    expect(page.get_by_role("table", name="Zaken in het pakket en hun overdracht")).to_contain_text(
+        "Overgedragen"
+    )
+    expect(page.get_by_text("EDEPOT-2026-0042")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "archief-pakket")
+    # the zaak is overgedragen in the Zaken API and no longer due for transfer
+    assert client.zaken.zaken.get(made.zaak.url).archiefstatus == "overgedragen"
+    page.goto("/archief/overbrengen/")
+    expect(page.get_by_label(f"Zaak {made.zaak.identificatie} kiezen")).to_have_count(0)

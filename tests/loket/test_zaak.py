@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.loket import support
@@ -210,3 +212,19 @@ def test_unknown_zaak_is_404_and_the_registers_down_is_503(
     page = browser.get(reverse("loket:mijn-zaken"))
     assert page.status_code == 503
     assert re.search("Er is niets gewijzigd", page.content.decode())
+
+
+def test_the_page_reads_the_authorisations_generation_once(setup: Setup, requests: Requests) -> None:
+    # given a zaak page, which makes four requests to the registers in-process
+    zaak = _melding(setup)
+    browser = logged_in(visitor("bsn", support.BSN_A))
+    requests.reset()
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get(reverse("loket:zaak", args=[zaak.uuid]))
+    # then the page is shown, and the generation of the autorisaties was read once (ADR 0101)
+    assert page.status_code == 200
+    assert len(requests.of()) == 4
+    reads = [
+        query for query in queries.captured_queries if "autorisaties_authorisationsgeneration" in query["sql"]
+    ]
+    assert len(reads) == 1

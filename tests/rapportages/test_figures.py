@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.rapportages.reference import percentile_cont
 from tests.rapportages.support import MELDING, PARKEREN, row, task
 from tests.werkplek.actions_support import staff
 from zaakwerk.rapportages.services.figures import Report, Selection, report
 from zaakwerk.rapportages.services.norms import Norm
-from zaakwerk.rapportages.services.sql import percentile_cont
 from zaakwerk.web.roles import Role
 from zaakwerk.werkplek.access import Access, access_for
 from zaakwerk.werkplek.models import RoleGrant, Task

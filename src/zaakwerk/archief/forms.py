@@ -97,3 +97,14 @@ class JudgeForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ReceiptForm(forms.Form):
+    """The e-Depot's confirmation of receipt of a transfer package."""
+
+    ontvangen_op = forms.DateField(label=_("Ontvangen door het e-Depot op"), widget=DateInput())
+    kenmerk = forms.CharField(
+        label=_("Kenmerk van de ontvangstbevestiging"),
+        max_length=200,
+        help_text=_("Het kenmerk dat het e-Depot bij de bevestiging van de ontvangst gaf."),
+    )

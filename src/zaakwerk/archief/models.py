@@ -162,8 +162,11 @@ class RunLock(models.Model):
 
 class PackageState(models.TextChoices):
     BEZIG = "bezig", _("Wordt gemaakt")
-    KLAAR = "klaar", _("Klaar")
+    KLAAR = "klaar", _("Klaar, wacht op ontvangst door het e-Depot")
     FOUT = "fout", _("Mislukt")
+    # the e-Depot confirmed receipt; the zaken are being marked overgedragen (docs/adr/0098)
+    ONTVANGEN = "ontvangen", _("Ontvangen door het e-Depot, zaken worden als overgedragen vastgelegd")
+    OVERGEDRAGEN = "overgedragen", _("Overgedragen")
 
 
 class TransferPackage(models.Model):
@@ -174,7 +177,7 @@ class TransferPackage(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    state = models.CharField(max_length=10, choices=PackageState.choices, default=PackageState.BEZIG)
+    state = models.CharField(max_length=20, choices=PackageState.choices, default=PackageState.BEZIG)
     zaak_urls = models.JSONField(default=list)
     zaken = models.PositiveIntegerField(default=0)
     documenten = models.PositiveIntegerField(default=0)
@@ -182,6 +185,14 @@ class TransferPackage(models.Model):
     size = models.BigIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)
     problem = models.TextField(blank=True)
+    # the e-Depot's confirmation of receipt, as the recordmanager recorded it (docs/adr/0098)
+    ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
+    ontvangstkenmerk = models.CharField(_("kenmerk van de ontvangstbevestiging"), max_length=200, blank=True)
+    ontvangst_vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    ontvangst_vastgelegd_op = models.DateTimeField(null=True, blank=True)
+    overgedragen_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("overbrengingspakket")
@@ -190,3 +201,44 @@ class TransferPackage(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class TransferState(models.TextChoices):
+    IN_PAKKET = "in_pakket", _("In het pakket")
+    OVERGEDRAGEN = "overgedragen", _("Overgedragen")
+    AFGEWEZEN = "afgewezen", _("Niet overgedragen: gewijzigd na het maken van het pakket")
+
+
+class TransferItem(models.Model):
+    """One zaak in a package: what went in (its documents and their versions), and whether it has
+    been marked overgedragen in the Zaken API after the e-Depot confirmed receipt
+    (docs/adr/0098)."""
+
+    package = models.ForeignKey(TransferPackage, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    zaak_url = models.URLField(max_length=1000)
+    identificatie = models.CharField(_("identificatie"), max_length=40)
+    zaaktype_omschrijving = models.CharField(_("zaaktype"), max_length=80, blank=True)
+    # [[document url, versie], ...]: exactly what the package holds of the zaak
+    documenten = models.JSONField(default=list)
+    state = models.CharField(
+        _("overdracht"), max_length=20, choices=TransferState.choices, default=TransferState.IN_PAKKET
+    )
+    # set once the zaak was found unchanged since the package, before anything is written: from
+    # then on a run finishes it (archiving a document makes a new version of it)
+    checked = models.BooleanField(default=False)
+    # why it was not marked (afgewezen), or the last problem of a run that will try again
+    problem = models.TextField(blank=True)
+    overgedragen_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaak in een overbrengingspakket")
+        verbose_name_plural = _("zaken in overbrengingspakketten")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["package", "zaak_url"], name="archief_transferitem_unique_zaak")
+        ]
+        indexes = [models.Index(fields=["package", "state"], name="archief_transferitem_state")]
+
+    def __str__(self) -> str:
+        return self.identificatie

@@ -14,4 +14,5 @@ urlpatterns: list[URLPattern] = [
     path("vernietigd/", views.vernietigd, name="vernietigd"),
     path("overbrengen/", transfer_views.overbrengen, name="overbrengen"),
     path("overbrengen/<uuid:uuid>/", transfer_views.download, name="pakket"),
+    path("overbrengen/pakketten/<uuid:uuid>/", transfer_views.pakket, name="pakketpagina"),
 ]

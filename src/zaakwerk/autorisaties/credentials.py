@@ -2,15 +2,22 @@
 cached per process and invalidated by :class:`AuthorisationsGeneration`.
 
 Every request reads the generation (one indexed row) and uses the cache of exactly that
-generation. Whatever a request loads is stored in the cache of the generation it read *before*
-loading, so data read around a concurrent change can only land in a cache that the next request
-already discards; a stale secret or authorisation never outlives the request that read it. The
-Fernet decryption of a secret and the joins for the authorisations run once per client id and
-generation, not per request.
+generation. A request that this deployment makes to its own APIs while handling another (an
+application's page calling the registers in-process) uses the generation its outermost request
+read first (:func:`one_generation`, docs/adr/0101): a page that makes ten API requests reads it
+once, and a change of autorisaties applies from the next page on. Whatever a request loads is
+stored in the cache of the generation it read *before* loading, so data read around a concurrent
+change can only land in a cache that the next request already discards; a stale secret or
+authorisation never outlives the (outermost) request that read it. The Fernet decryption of a
+secret and the joins for the authorisations run once per client id and generation, not per
+request.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -26,12 +33,41 @@ class _Cache:
     credentials: dict[str, Credentials] = field(default_factory=dict)
 
 
+# The generation the outermost request read, once it read one: [generation], or [] before.
+# None outside a request (commands, workers): then every lookup reads it.
+_request_generation: ContextVar[list[int] | None] = ContextVar("zaakwerk_generation", default=None)
+
+
+@contextmanager
+def one_generation() -> Iterator[None]:
+    """Within the block, the generation is read at most once; a block inside another one (a
+    request made in-process while another is handled) uses the outer block's."""
+    if _request_generation.get() is not None:
+        yield
+        return
+    token = _request_generation.set([])
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
+
+def _generation() -> int:
+    read = _request_generation.get()
+    if read:
+        return read[0]
+    generation = current_generation()
+    if read is not None:
+        read.append(generation)
+    return generation
+
+
 class DatabaseCredentialStore:
     def __init__(self) -> None:
         self._cache = _Cache(generation=-1)
 
     def _current(self) -> _Cache:
-        generation = current_generation()
+        generation = _generation()
         cache = self._cache
         if cache.generation != generation:
             # Replacing the reference is atomic; concurrent requests that read another

@@ -24,7 +24,9 @@ from zaakwerk.catalogi.models import (
     ZaakTypeInformatieObjectType,
 )
 from zaakwerk.catalogi.representations import (
+    INFORMATIEOBJECTTYPE_SUMMARY,
     ZAAKTYPE_SUMMARY,
+    informatieobjecttype_summary,
     render_besluittypen,
     render_informatieobjecttypen,
     render_zaaktypen,
@@ -39,7 +41,7 @@ from zaakwerk.catalogi.subtype_representations import (
     render_zaaktypeinformatieobjecttypen,
 )
 from zaakwerk.core.references import BatchLoader, LocalLoader, Summary, loader_key
-from zaakwerk.core.summaries import ZaaktypeSummary
+from zaakwerk.core.summaries import InformatieobjecttypeSummary, ZaaktypeSummary
 
 
 def _zaaktype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -55,6 +57,11 @@ def _zaaktype_summary(key: uuid_lib.UUID) -> ZaaktypeSummary | None:
 def _informatieobjecttype(key: uuid_lib.UUID) -> dict[str, Any] | None:
     row = InformatieObjectType.objects.filter(uuid=key).first()
     return render_informatieobjecttypen([row])[0] if row is not None else None
+
+
+def _informatieobjecttype_summary(key: uuid_lib.UUID) -> InformatieobjecttypeSummary | None:
+    row = InformatieObjectType.objects.filter(uuid=key).order_by().first()
+    return informatieobjecttype_summary(row) if row is not None else None
 
 
 def _besluittype(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -104,8 +111,14 @@ def local_loaders() -> dict[str, LocalLoader]:
 
 
 def local_summaries() -> dict[str, Summary]:
-    """The zaaktype's summary (one row, no sub-type collections), registered by the composition root."""
-    return {loader_key("catalogi", "zaaktypen"): Summary(ZAAKTYPE_SUMMARY, _zaaktype_summary)}
+    """The summaries of a zaaktype and an informatieobjecttype (one row, no related collections),
+    registered by the composition root."""
+    return {
+        loader_key("catalogi", "zaaktypen"): Summary(ZAAKTYPE_SUMMARY, _zaaktype_summary),
+        loader_key("catalogi", "informatieobjecttypen"): Summary(
+            INFORMATIEOBJECTTYPE_SUMMARY, _informatieobjecttype_summary
+        ),
+    }
 
 
 def _batch(model: Any, render: Any) -> BatchLoader:

@@ -34,7 +34,7 @@ from zaakwerk.catalogi.queries import (
 )
 from zaakwerk.catalogi.urls import url
 from zaakwerk.core.shapes import given_uris
-from zaakwerk.core.summaries import ZaaktypeSummary
+from zaakwerk.core.summaries import InformatieobjecttypeSummary, ZaaktypeSummary
 
 Data = dict[str, Any]
 
@@ -118,6 +118,20 @@ def zaaktype_summary(row: ZaakType) -> ZaaktypeSummary:
         "identificatie": row.identificatie,
         "vertrouwelijkheidaanduiding": row.vertrouwelijkheidaanduiding,
         "productenOfDiensten": list(row.producten_of_diensten),
+        "concept": row.concept,
+    }
+
+
+INFORMATIEOBJECTTYPE_SUMMARY = frozenset(InformatieobjecttypeSummary.__annotations__)
+
+
+def informatieobjecttype_summary(row: InformatieObjectType) -> InformatieobjecttypeSummary:
+    """:data:`INFORMATIEOBJECTTYPE_SUMMARY` of an informatieobjecttype, from its row alone: what a
+    document is checked against (drc-001), without the zaaktypen and besluittypen that name it."""
+    return {
+        "url": url("informatieobjecttypen", row.uuid),
+        "omschrijving": row.omschrijving,
+        "vertrouwelijkheidaanduiding": row.vertrouwelijkheidaanduiding,
         "concept": row.concept,
     }
 

@@ -454,6 +454,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "zaakwerk.core.csp.ContentSecurityPolicyMiddleware",
+    # the authorisations' generation once per request, in-process requests included (ADR 0101)
+    "zaakwerk.autorisaties.middleware.OneGenerationPerRequestMiddleware",
     "zaakwerk.api.middleware.ApiVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -34,6 +34,27 @@ class Authorisations:
     heeft_alle_autorisaties: bool
     autorisaties: tuple[Autorisatie, ...] = ()
     alleen_is_gereed_voor_publicatie: bool = False
+    # Caller.types_with_scope per (component, scope): the autorisaties never change (a changed set
+    # is a new object, docs of zaakwerk.autorisaties.credentials), and an application with an
+    # autorisatie per zaaktype version has hundreds to walk, dozens of times per request.
+    _types: dict[tuple[str, str], dict[str, int]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def types_with_scope(self, component: str, scope: str) -> dict[str, int]:
+        """Per type URL the highest vertrouwelijkheid rank readable with ``scope`` (not for
+        heeftAlleAutorisaties). The same dict on every call: callers must not change it."""
+        key = (component, scope)
+        found = self._types.get(key)
+        if found is None:
+            found = {}
+            for a in self.autorisaties:
+                if a.component != component or scope not in a.scopes or not a.type_url:
+                    continue
+                level = RANK.get(a.max_vertrouwelijkheidaanduiding, len(RANK) - 1)
+                found[a.type_url] = max(level, found.get(a.type_url, -1))
+            self._types[key] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -76,16 +97,11 @@ class Caller:
 
         ``None`` means no restriction (heeftAlleAutorisaties). An empty dict means nothing.
         Used to filter lists in SQL, so counts never include what the caller may not see.
+        Worked out once per set of autorisaties: callers must not change the dict.
         """
         if self.authorisations.heeft_alle_autorisaties:
             return None
-        allowed: dict[str, int] = {}
-        for a in self.authorisations.autorisaties:
-            if a.component != component or scope not in a.scopes or not a.type_url:
-                continue
-            level = RANK.get(a.max_vertrouwelijkheidaanduiding, len(RANK) - 1)
-            allowed[a.type_url] = max(level, allowed.get(a.type_url, -1))
-        return allowed
+        return self.authorisations.types_with_scope(component, scope)
 
     def actor(self, request: HttpRequest | None = None) -> Actor:
         toelichting = audit_toelichting(request.headers.get("X-Audit-Toelichting", "")) if request else ""

@@ -19,7 +19,9 @@ import functools
 import logging
 import re
 import uuid as uuid_lib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, cast
 
@@ -222,11 +224,39 @@ def _fetch_local(url: str) -> Fetched:
     return found, 200
 
 
+# The catalogue reads kept while a block that writes no catalogue runs (:func:`catalogue_kept`).
+_kept: ContextVar[dict[str, Fetched] | None] = ContextVar("zaakwerk_catalogue_kept", default=None)
+
+
+@contextmanager
+def catalogue_kept() -> Iterator[None]:
+    """Within the block each local catalogue URL is read once: for a write of another register
+    that resolves the same zaaktype for each of its parts (a registration with several
+    documents). Only for blocks that change nothing in the catalogue, so what was read stays
+    what a read now gives."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
+def _catalogue_url(url: str) -> bool:
+    ref = parse_local(url)
+    return ref is not None and ref.api == "catalogi"
+
+
 def fetch(url: str) -> Fetched:
     """Representation and HTTP status of any URL; local URLs never leave the process, remote ones
     are fetched outside any transaction of the request (status 0: no answer)."""
     if is_local(url):
-        return _fetch_local(url)
+        kept = _kept.get()
+        if kept is None or not _catalogue_url(url):
+            return _fetch_local(url)
+        if url not in kept:
+            kept[url] = _fetch_local(url)
+        body, status = kept[url]
+        return (dict(body) if body is not None else None), status  # a caller may change its copy
     return prefetch.get(url, _get)
 
 

@@ -43,16 +43,25 @@ def render_bestandsdeel(deel: BestandsDeel, lock: str = "") -> Data:
     }
 
 
-def render_versies(versies: Sequence[EnkelvoudigInformatieObjectVersie], *, lock: str = "") -> list[Data]:
-    """Versions with their document (``select_related("informatieobject")``) rendered in one batch."""
-    delen = queries.bestandsdelen(v.informatieobject_id for v in versies)
+def render_versies(
+    versies: Sequence[EnkelvoudigInformatieObjectVersie],
+    *,
+    lock: str = "",
+    delen: Mapping[int, list[BestandsDeel]] | None = None,
+) -> list[Data]:
+    """Versions with their document (``select_related("informatieobject")``) rendered in one batch.
+
+    ``delen``: the documents' bestandsdelen when the caller knows them (it just made them, or a
+    document it just created has none); else one query reads them."""
+    if delen is None:
+        delen = queries.bestandsdelen(v.informatieobject_id for v in versies)
     return [
         _render(
             v.__dict__,  # the column values by attribute name, as render_current's rows have them
             v.informatieobject.url,
             v.informatieobject.locked,
             v.informatieobject.latest_id == v.pk,
-            delen[v.informatieobject_id],
+            delen.get(v.informatieobject_id, []),
             lock,
         )
         for v in versies
@@ -115,11 +124,15 @@ def _render(
     }
 
 
-def render_latest(eio: EnkelvoudigInformatieObject, *, lock: str = "") -> Data:
+def render_latest(
+    eio: EnkelvoudigInformatieObject, *, lock: str = "", delen: list[BestandsDeel] | None = None
+) -> Data:
+    """The current version; ``delen``: its bestandsdelen when the caller knows them."""
     versie = eio.latest
     assert versie is not None
     versie.informatieobject = eio
-    return render_versies([versie], lock=lock)[0]
+    known = {eio.pk: delen} if delen is not None else None
+    return render_versies([versie], lock=lock, delen=known)[0]
 
 
 def kenmerken(versie: EnkelvoudigInformatieObjectVersie) -> dict[str, str]:

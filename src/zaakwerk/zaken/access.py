@@ -38,8 +38,13 @@ def visible_zaken(caller: Caller, scope: str, queryset: QuerySet[Zaak] | None = 
 
 def may_access(caller: Caller, zaak: Zaak, scope: str) -> bool:
     """The same rule as :func:`visibility`, for one zaak in memory."""
+    return may_access_type(caller, zaak.zaaktype, zaak.vertrouwelijkheidaanduiding, scope)
+
+
+def may_access_type(caller: Caller, zaaktype: str, vertrouwelijkheidaanduiding: str, scope: str) -> bool:
+    """:func:`may_access` for a zaak known by the two values the rule reads."""
     # a zaaktype among the caller's autorisaties for this scope, no more confidential than its maximum
-    return within(caller.types_with_scope(COMPONENT, scope), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+    return within(caller.types_with_scope(COMPONENT, scope), zaaktype, vertrouwelijkheidaanduiding)
 
 
 def may_access_any(caller: Caller, zaak: Zaak, scopes: tuple[str, ...]) -> bool:

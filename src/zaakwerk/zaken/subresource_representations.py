@@ -28,13 +28,24 @@ from zaakwerk.zaken.representations import iso_datetime
 Data = dict[str, Any]
 
 
-def zaak_uuids(zaak_ids: Iterable[int]) -> dict[int, str]:
-    """zaak pk → uuid, in one query."""
-    return {pk: str(key) for pk, key in Zaak.objects.filter(pk__in=set(zaak_ids)).values_list("pk", "uuid")}
+def zaak_uuids(zaak_ids: Iterable[int], rows: Iterable[Any] = ()) -> dict[int, str]:
+    """zaak pk → uuid, in one query; none when every one of ``rows`` already holds its zaak (a row
+    just created for it): a zaak's uuid never changes."""
+    known = {row.zaak_id: str(row.zaak.uuid) for row in rows if _has_zaak(row)}
+    missing = set(zaak_ids) - set(known)
+    if missing:
+        known.update(
+            (pk, str(key)) for pk, key in Zaak.objects.filter(pk__in=missing).values_list("pk", "uuid")
+        )
+    return known
 
 
-def _zaak_urls(zaak_ids: Iterable[int]) -> dict[int, str]:
-    return {pk: build_url("zaken", "zaken", key) for pk, key in zaak_uuids(zaak_ids).items()}
+def _has_zaak(row: Any) -> bool:
+    return bool(type(row)._meta.get_field("zaak").is_cached(row))
+
+
+def _zaak_urls(zaak_ids: Iterable[int], rows: Iterable[Any] = ()) -> dict[int, str]:
+    return {pk: build_url("zaken", "zaken", key) for pk, key in zaak_uuids(zaak_ids, rows).items()}
 
 
 def _contactpersoon(value: Any) -> Any:
@@ -46,7 +57,7 @@ def _contactpersoon(value: Any) -> Any:
 
 
 def render_rollen(rows: Sequence[Rol]) -> list[Data]:
-    zaken = _zaak_urls(row.zaak_id for row in rows)
+    zaken = _zaak_urls((row.zaak_id for row in rows), rows)
     statussen: dict[int, list[str]] = {row.pk: [] for row in rows}
     for rol_id, key in (
         Status.objects.filter(gezetdoor_id__in=list(statussen))
@@ -78,7 +89,7 @@ def render_rollen(rows: Sequence[Rol]) -> list[Data]:
 
 
 def render_zaakobjecten(rows: Sequence[ZaakObject]) -> list[Data]:
-    zaken = _zaak_urls(row.zaak_id for row in rows)
+    zaken = _zaak_urls((row.zaak_id for row in rows), rows)
     result = []
     for row in rows:
         data: Data = {
@@ -104,7 +115,7 @@ def zaakeigenschap_url(zaak_uuid: str, key: Any) -> str:
 
 
 def render_zaakeigenschappen(rows: Sequence[ZaakEigenschap]) -> list[Data]:
-    uuids = zaak_uuids(row.zaak_id for row in rows)
+    uuids = zaak_uuids((row.zaak_id for row in rows), rows)
     return [
         {
             "url": zaakeigenschap_url(uuids[row.zaak_id], row.uuid),
@@ -119,7 +130,7 @@ def render_zaakeigenschappen(rows: Sequence[ZaakEigenschap]) -> list[Data]:
 
 
 def render_klantcontacten(rows: Sequence[KlantContact]) -> list[Data]:
-    zaken = _zaak_urls(row.zaak_id for row in rows)
+    zaken = _zaak_urls((row.zaak_id for row in rows), rows)
     return [
         {
             "url": row.url,
@@ -136,7 +147,7 @@ def render_klantcontacten(rows: Sequence[KlantContact]) -> list[Data]:
 
 
 def render_zaakcontactmomenten(rows: Sequence[ZaakContactMoment]) -> list[Data]:
-    zaken = _zaak_urls(row.zaak_id for row in rows)
+    zaken = _zaak_urls((row.zaak_id for row in rows), rows)
     return [
         {
             "url": row.url,
@@ -149,7 +160,7 @@ def render_zaakcontactmomenten(rows: Sequence[ZaakContactMoment]) -> list[Data]:
 
 
 def render_zaakverzoeken(rows: Sequence[ZaakVerzoek]) -> list[Data]:
-    zaken = _zaak_urls(row.zaak_id for row in rows)
+    zaken = _zaak_urls((row.zaak_id for row in rows), rows)
     return [
         {"url": row.url, "uuid": str(row.uuid), "zaak": zaken[row.zaak_id], "verzoek": row.verzoek}
         for row in rows

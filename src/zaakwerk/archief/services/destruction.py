@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaakwerk.archief.models import Action, DestructionList, DestructionListItem, ListEvent, ListState, Step
-from zaakwerk.archief.services import lock, verklaring
+from zaakwerk.archief.services import lock, mail, verklaring
 from zaakwerk.client import HTTPStatusError, ZGWClient
 from zaakwerk.client.api import Collection
 
@@ -119,8 +119,9 @@ def _destroy_list(
 
 
 def _finish(client: ZGWClient, found: DestructionList) -> bool:
-    """Every item is done: the verklaring, and the list is destroyed."""
-    verklaring.make(client, found)
+    """Every item is done: the verklaring, and the list is destroyed; its composer is told."""
+    if verklaring.make(client, found):
+        mail.destroyed(found)
     return True
 
 

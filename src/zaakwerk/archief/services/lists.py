@@ -224,6 +224,8 @@ def approve(user: User, found: DestructionList, comment: str = "") -> Destructio
         found.save(update_fields=["state", "updated_at"])
     if found.state == ListState.BIJ_ARCHIVARIS:
         mail.to_archivarissen(found)
+    else:
+        mail.approved(found)
     return found
 
 
@@ -253,4 +255,6 @@ def next_actor(found: DestructionList) -> str:
         return display_name(found.reviewer)
     if found.state == ListState.BIJ_ARCHIVARIS:
         return str(ArchiefRole.ARCHIVARIS.label)
+    if found.state == ListState.GOEDGEKEURD:  # the destruction, started by either
+        return _("De vernietiging (een recordmanager of archivaris start haar)")
     return ""

@@ -1,6 +1,7 @@
 """E-mail to whoever a destruction list waits for next (``ZAAKWERK_EMAIL_*``; without an SMTP
-server the mail is written to the log). A mail that cannot be sent does not undo the step: the
-list's page shows whom it waits for."""
+server the mail is written to the log): the reviewer when it is offered, every archivaris when the
+reviewer approved it, the composer when it is sent back, approved for destruction, and destroyed.
+A mail that cannot be sent does not undo the step: the list's page shows whom it waits for."""
 
 from __future__ import annotations
 
@@ -64,4 +65,23 @@ def sent_back(found: DestructionList) -> int:
         "naam": found.naam,
         "link": _link(found),
     }
+    return _send(subject, body, [found.created_by])
+
+
+def approved(found: DestructionList) -> int:
+    """The archivaris approved: the composer may start the destruction (or the cron run will)."""
+    subject = _("Vernietigingslijst goedgekeurd: %(naam)s") % {"naam": found.naam}
+    body = _(
+        "De archivaris heeft de vernietigingslijst “%(naam)s” goedgekeurd. De zaken kunnen nu "
+        "worden vernietigd.\n\n%(link)s\n"
+    ) % {"naam": found.naam, "link": _link(found)}
+    return _send(subject, body, [found.created_by])
+
+
+def destroyed(found: DestructionList) -> int:
+    subject = _("Vernietigingslijst vernietigd: %(naam)s") % {"naam": found.naam}
+    body = _(
+        "De zaken van de vernietigingslijst “%(naam)s” zijn vernietigd; de verklaring van "
+        "vernietiging is opgemaakt.\n\n%(link)s\n"
+    ) % {"naam": found.naam, "link": _link(found)}
     return _send(subject, body, [found.created_by])

@@ -20,18 +20,19 @@ import hashlib
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaakwerk.archief import mdto
-from zaakwerk.archief.models import PackageState, TransferPackage
+from zaakwerk.archief.models import PackageState, TransferItem, TransferPackage, TransferState
 from zaakwerk.archief.services.selection import EXPAND, Labels, candidate
 from zaakwerk.client import ClientError, ZGWClient, models
 
@@ -100,8 +101,9 @@ def _beperking(vertrouwelijkheid: str) -> mdto.Begrip:
     return mdto.Begrip(vertrouwelijkheid or "openbaar", "ZGW vertrouwelijkheidaanduiding")
 
 
-def add_zaak(context: Context, writer: Writer, url: str) -> int:
-    """The zaak at ``url`` with its documents into the package; the number of documents."""
+def add_zaak(context: Context, writer: Writer, url: str) -> TransferItem:
+    """The zaak at ``url`` with its documents into the package; what went in, as an item that
+    is not saved yet."""
     client = context.client
     zaak = client.zaken.zaken.get(url, expand=EXPAND)
     if zaak.einddatum is None:
@@ -111,12 +113,15 @@ def add_zaak(context: Context, writer: Writer, url: str) -> int:
     bron = f"Zaakregistratie {zaak.bronorganisatie}"
     zaak_ref = mdto.Ref(zaak.omschrijving or zaak.identificatie, zaak.identificatie, bron)
     onderdelen: list[mdto.Ref] = []
+    documenten: list[tuple[str, int | None]] = []
     links = list(client.zaken.zaakinformatieobjecten.list(zaak=zaak.url))
     for link in links:
         document = client.documenten.enkelvoudiginformatieobjecten.get(
             link.informatieobject, expand=["informatieobjecttype"]
         )
         onderdelen.append(_add_document(context, writer, folder, zaak, zaak_ref, document))
+        # the version read, so that only what the package holds is marked overgedragen later
+        documenten.append((link.informatieobject, document.versie))
     klasse = candidate(zaak, context.labels).selectielijstklasse_label
     dossier = mdto.Informatieobject(
         identificaties=[(zaak.identificatie, bron), (zaak.url, "ZGW Zaken API")],
@@ -140,7 +145,12 @@ def add_zaak(context: Context, writer: Writer, url: str) -> int:
         bevat_onderdeel=onderdelen,
     )
     writer.add(f"data/{folder}/{folder}.mdto.xml", mdto.informatieobject_xml(dossier))
-    return len(links)
+    return TransferItem(
+        zaak_url=zaak.url,
+        identificatie=zaak.identificatie,
+        zaaktype_omschrijving=str(zaaktype.get("omschrijving") or "")[:80],
+        documenten=[list(pair) for pair in documenten],
+    )
 
 
 def _add_document(
@@ -207,12 +217,14 @@ def build(
         max_bytes=int(settings.ARCHIEF_MAX_DOCUMENT_BYTES),
         labels=Labels(client),
     )
-    documenten = 0
+    items: list[TransferItem] = []
     try:
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             writer = Writer(archive, root)
             for count, url in enumerate(package.zaak_urls, start=1):
-                documenten += add_zaak(context, writer, url)
+                item = add_zaak(context, writer, url)
+                item.package, item.position = package, count
+                items.append(item)
                 if progress is not None:
                     progress(count)
             _bag_files(writer, package, context.organisation)
@@ -232,9 +244,11 @@ def build(
     package.size = path.stat().st_size
     package.sha256 = digest.hexdigest()
     package.zaken = len(package.zaak_urls)
-    package.documenten = documenten
+    package.documenten = sum(len(item.documenten) for item in items)
     package.finished_at = timezone.now()
-    package.save()
+    with transaction.atomic():
+        package.save()
+        TransferItem.objects.bulk_create(items, batch_size=500)
     return package
 
 
@@ -264,6 +278,19 @@ def _bag_files(writer: Writer, package: TransferPackage, organisation: str) -> N
     writer.add("tagmanifest-sha256.txt", lines, payload=False)
 
 
+OPEN = (PackageState.KLAAR, PackageState.ONTVANGEN)
+
+
+def in_open_packages(urls: Iterable[str]) -> set[str]:
+    """Those of ``urls`` in a package that the e-Depot has not yet received, or whose zaken are
+    still being marked overgedragen: they are not put in another package (docs/adr/0098)."""
+    return set(
+        TransferItem.objects.filter(
+            zaak_url__in=list(urls), package__state__in=OPEN, state=TransferState.IN_PAKKET
+        ).values_list("zaak_url", flat=True)
+    )
+
+
 def create(client: ZGWClient, user: User, naam: str, zaak_urls: list[str]) -> TransferPackage:
     """A package of the chosen zaken, built now."""
     naam = naam.strip()
@@ -271,6 +298,22 @@ def create(client: ZGWClient, user: User, naam: str, zaak_urls: list[str]) -> Tr
         raise TransferError(_("Geef het pakket een naam."))
     if not zaak_urls:
         raise TransferError(_("Kies ten minste één zaak."))
+    busy = in_open_packages(zaak_urls)
+    if busy:
+        raise TransferError(
+            _("Deze zaken zitten al in een pakket dat nog niet is overgedragen: %(zaken)s.")
+            % {
+                "zaken": ", ".join(
+                    sorted(
+                        set(
+                            TransferItem.objects.filter(zaak_url__in=busy).values_list(
+                                "identificatie", flat=True
+                            )
+                        )
+                    )
+                )
+            }
+        )
     package = TransferPackage.objects.create(
         naam=naam[:200], created_by=user, zaak_urls=list(dict.fromkeys(zaak_urls))
     )

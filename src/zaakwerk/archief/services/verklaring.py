@@ -82,17 +82,18 @@ def text(found: DestructionList) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make(client: ZGWClient, found: DestructionList) -> None:
+def make(client: ZGWClient, found: DestructionList) -> bool:
     """Create (or find again) the verklaring's zaak and document, then mark the list destroyed.
-    The verklaring is written in the deployment's language, whoever started the run."""
+    The verklaring is written in the deployment's language, whoever started the run. False when
+    the list was destroyed already (by another run)."""
     with translation.override(settings.LANGUAGE_CODE):
-        _make(client, found)
+        return _make(client, found)
 
 
-def _make(client: ZGWClient, found: DestructionList) -> None:
+def _make(client: ZGWClient, found: DestructionList) -> bool:
     found.refresh_from_db()
     if found.state == ListState.VERNIETIGD:
-        return
+        return False
     chosen = zaaktype(client)
     rsin = client.catalogi.catalogussen.get(chosen.catalogus or "").rsin
     identificatie = found.verklaring_identificatie
@@ -143,3 +144,4 @@ def _make(client: ZGWClient, found: DestructionList) -> None:
         ListEvent.objects.create(
             destruction_list=found, at=now, username="", name=_("Zaakwerk archief"), action=Action.VERNIETIGD
         )
+    return True

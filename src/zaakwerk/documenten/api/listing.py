@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from zaakwerk.api.pagination import envelope, page_number
+from zaakwerk.api.pagination import count_of_page, envelope, page_number
 from zaakwerk.core.caller import Caller
 from zaakwerk.documenten import counts, queries
 from zaakwerk.documenten.access import READ_SCOPES, visibility
@@ -63,7 +63,14 @@ def page(request: HttpRequest, rows: Documenten, *, known: Kept | None = None) -
     size = settings.PAGE_SIZE
     number = page_number(request)
     start = (number - 1) * size
-    count = rows.count() if known is None else counts.total(known.condition)
+    if known is None:
+        # a filtered list (a zaak's documents) mostly fits on one page: then the page counts it
+        ids = queries.page_versie_ids(rows, start, size)
+        count = count_of_page(number, size, len(ids))
+        if count is None:
+            count = rows.count()
+        return envelope(request, number, count, render_current(ids), size)
+    count = counts.total(known.condition)
     from_id = 0
     if known is not None and 0 < start < count:
         # jump to the block of ids the page starts in: skip the documents of the blocks before it

@@ -56,9 +56,13 @@ def from_base64(text: str, bestandsomvang: int | None) -> Inhoud | None:
     return inhoud
 
 
-def create_parts(eio: EnkelvoudigInformatieObject, bestandsomvang: int) -> list[BestandsDeel]:
-    """Replace the document's parts by new, empty ones covering ``bestandsomvang`` bytes."""
-    discard_parts(eio)
+def create_parts(
+    eio: EnkelvoudigInformatieObject, bestandsomvang: int, *, replace: bool = True
+) -> list[BestandsDeel]:
+    """Replace the document's parts by new, empty ones covering ``bestandsomvang`` bytes
+    (``replace`` False: a document created in this transaction, which has none yet)."""
+    if replace:
+        discard_parts(eio)
     size = max(1, settings.DOCUMENT_PART_SIZE)
     parts = [
         BestandsDeel(informatieobject=eio, volgnummer=number, omvang=min(size, bestandsomvang - start))

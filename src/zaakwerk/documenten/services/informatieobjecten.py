@@ -21,7 +21,12 @@ from zaakwerk.core.summaries import InformatieobjecttypeSummary
 from zaakwerk.core.values import only
 from zaakwerk.core.vertrouwelijkheid import rank
 from zaakwerk.documenten import counts, storage
-from zaakwerk.documenten.models import EnkelvoudigInformatieObject, EnkelvoudigInformatieObjectVersie, Inhoud
+from zaakwerk.documenten.models import (
+    BestandsDeel,
+    EnkelvoudigInformatieObject,
+    EnkelvoudigInformatieObjectVersie,
+    Inhoud,
+)
 from zaakwerk.documenten.representations import kenmerken, render_latest
 from zaakwerk.documenten.services import content, identificatie, locking, validation
 from zaakwerk.documenten.services.inputs import InformatieObjectValues
@@ -58,8 +63,16 @@ def _values_of(versie: EnkelvoudigInformatieObjectVersie) -> InformatieObjectVal
 
 
 def record(
-    eio: EnkelvoudigInformatieObject, actie: str, actor: Actor, *, oud: Any = None, audit: bool = True
+    eio: EnkelvoudigInformatieObject,
+    actie: str,
+    actor: Actor,
+    *,
+    oud: Any = None,
+    audit: bool = True,
+    delen: list[BestandsDeel] | None = None,
 ) -> None:
+    """The audit line and notification of a change; ``delen``: the document's bestandsdelen when
+    the caller knows them (saves reading them for the audit line)."""
     versie = eio.latest
     assert versie is not None
     record_change(
@@ -73,7 +86,7 @@ def record(
             kenmerken=kenmerken(versie),
             resource_weergave=versie.identificatie,
             oud=oud,
-            nieuw=render_latest(eio) if audit and actie != "destroy" else None,
+            nieuw=render_latest(eio, delen=delen) if audit and actie != "destroy" else None,
         ),
         actor,
         audit=audit,
@@ -128,10 +141,12 @@ def _new_version(
 
 @dataclass(frozen=True)
 class Content:
-    """A new version's file, or None (parts to come, or none), and the bestandsomvang to store."""
+    """A new version's file, or None (parts to come, or none), and the bestandsomvang to store;
+    ``delen``: the document's bestandsdelen now, when known without reading them."""
 
     inhoud: Inhoud | None
     bestandsomvang: int | None
+    delen: list[BestandsDeel] | None = None
 
 
 def _content(
@@ -139,21 +154,26 @@ def _content(
     values: InformatieObjectValues,
     inhoud_text: str | None,
     omvang_given: bool,
+    *,
+    new: bool = False,
 ) -> Content:
     """The new version's file (base64), or parts to come (bestandsomvang without inhoud).
 
     A bestandsomvang sent with the inhoud must match it; one taken over from the previous
-    version is replaced by the new size. ``values`` are not changed: the size is returned."""
+    version is replaced by the new size. ``values`` are not changed: the size is returned.
+    ``new``: the document was created in this transaction, so it has no parts to discard."""
     omvang = values.get("bestandsomvang")
     inhoud = content.from_base64(inhoud_text or "", omvang if omvang_given else None)
     if inhoud is not None:
-        content.discard_parts(eio)
-        return Content(inhoud, inhoud.omvang)
+        if not new:
+            content.discard_parts(eio)
+        return Content(inhoud, inhoud.omvang, [])
     if omvang:
-        content.create_parts(eio, omvang)
+        delen = content.create_parts(eio, omvang, replace=not new)
         if not eio.lock:
             eio.lock = locking.new_lock()  # RULES.md 4.4: the document is locked for the upload
-    return Content(None, omvang)
+        return Content(None, omvang, delen)
+    return Content(None, omvang, [] if new else None)
 
 
 Allowed = Callable[[EnkelvoudigInformatieObjectVersie], bool]
@@ -183,7 +203,7 @@ def create_informatieobject(
         eio = EnkelvoudigInformatieObject.objects.create(
             bronorganisatie=bronorganisatie, identificatie=nummer
         )
-        found = _content(eio, values, inhoud_text, omvang_given=True)
+        found = _content(eio, values, inhoud_text, omvang_given=True, new=True)
         stored: InformatieObjectValues = {
             **values,
             "identificatie": nummer,
@@ -194,7 +214,7 @@ def create_informatieobject(
         }
         if not allowed(_new_version(eio, stored, found.inhoud, 1)):
             raise PermissionDenied()
-        record(eio, "create", actor)
+        record(eio, "create", actor, delen=found.delen)
     return eio
 
 

@@ -347,12 +347,19 @@ def _done(inzending: Inzending) -> dict[str, Registratiestap]:
     return {stap.sleutel: stap for stap in inzending.stappen.all()}
 
 
-def _record(inzending: Inzending, sleutel: str, *, url: str = "", waarde: str = "") -> None:
-    """Record a done step in at most two queries, without savepoints. Only the
+def _record(inzending: Inzending, *steps: tuple[str, str, str]) -> None:
+    """Record done steps (``(sleutel, url, waarde)``) in one statement, without savepoints: an
+    insert that updates a step recorded before (one per sleutel, a unique constraint). Only the
     claimed submission's own process records its steps (indienen.retry), so nothing races here."""
-    steps = Registratiestap.objects.filter(inzending=inzending, sleutel=sleutel)
-    if not steps.update(url=url, waarde=waarde):
-        Registratiestap.objects.create(inzending=inzending, sleutel=sleutel, url=url, waarde=waarde)
+    Registratiestap.objects.bulk_create(
+        [
+            Registratiestap(inzending=inzending, sleutel=sleutel, url=url, waarde=waarde)
+            for sleutel, url, waarde in steps
+        ],
+        update_conflicts=True,
+        unique_fields=["inzending", "sleutel"],
+        update_fields=["url", "waarde"],
+    )
 
 
 def _zaaknummer(client: ZGWClient, inzending: Inzending, rsin: str, done: dict[str, Registratiestap]) -> str:
@@ -363,7 +370,7 @@ def _zaaknummer(client: ZGWClient, inzending: Inzending, rsin: str, done: dict[s
         "POST", f"{root}/zaaknummer_reserveren", expected=(201,), json={"bronorganisatie": rsin}, headers=CRS
     )
     number = str(reply[0]["zaaknummer"])
-    _record(inzending, "zaaknummer", waarde=number)
+    _record(inzending, ("zaaknummer", "", number))
     return number
 
 
@@ -405,7 +412,7 @@ def _document(
             },
             toelichting=f"Formulier {inzending.referentie}",
         )
-    _record(inzending, item.sleutel, url=existing.url)
+    _record(inzending, (item.sleutel, existing.url, ""))
     return existing.url
 
 
@@ -479,19 +486,19 @@ def _register_step_by_step(
             zaak = _existing_zaak(client, identificatie, plan_.rsin) if _not_unique(exc) else None
             if zaak is None:
                 raise _refused(exc) if exc.status == 400 else exc from exc
-    _record(inzending, "zaak", url=zaak.url, waarde=zaak.identificatie)
+    _record(inzending, ("zaak", zaak.url, zaak.identificatie))
     zaken = client.zaken
     if plan_.rol and "rol" not in done:
         if not any(zaken.rollen.list(zaak=zaak.url, roltype=plan_.rol["roltype"])):
             zaken.rollen.create({**plan_.rol, "zaak": zaak.url}, toelichting=reden)
-        _record(inzending, "rol")
+        _record(inzending, ("rol", "", ""))
     if plan_.status and "status" not in done:
         if not any(zaken.statussen.list(zaak=zaak.url)):
             zaken.statussen.create(
                 {**plan_.status, "zaak": zaak.url, "datumStatusGezet": datetime.now(UTC).isoformat()},
                 toelichting=reden,
             )
-        _record(inzending, "status")
+        _record(inzending, ("status", "", ""))
     if plan_.eigenschappen and "eigenschappen" not in done:
         url = f"{zaak.url}/zaakeigenschappen"
         present = {item["eigenschap"] for item in client.http.request("GET", url, headers=CRS) or []}
@@ -500,7 +507,7 @@ def _register_step_by_step(
                 client.http.request(
                     "POST", url, expected=(201,), json={**item, "zaak": zaak.url}, headers=CRS
                 )
-        _record(inzending, "eigenschappen")
+        _record(inzending, ("eigenschappen", "", ""))
     objecten_url = f"{zaken.zaken.url.rsplit('/', 1)[0]}/zaakobjecten"
     for key, item in plan_.zaakobjecten:
         if f"zaakobject:{key}" in done:
@@ -511,7 +518,7 @@ def _register_step_by_step(
             client.http.request(
                 "POST", objecten_url, expected=(201,), json={**item, "zaak": zaak.url}, headers=CRS
             )
-        _record(inzending, f"zaakobject:{key}")
+        _record(inzending, (f"zaakobject:{key}", "", ""))
     for link in _links(plan_, documents):
         sleutel = f"link:{link['informatieobject']}"[:80]
         if sleutel in done:
@@ -520,7 +527,7 @@ def _register_step_by_step(
             zaken.zaakinformatieobjecten.list(zaak=zaak.url, informatieobject=link["informatieobject"])
         ):
             zaken.zaakinformatieobjecten.create({**link, "zaak": zaak.url}, toelichting=reden)
-        _record(inzending, sleutel)
+        _record(inzending, (sleutel, "", ""))
     return zaak
 
 
@@ -542,8 +549,7 @@ def register(client: ZGWClient, inzending: Inzending, *, at_once: bool) -> model
         zaak = _register_at_once(client, inzending, plan_, identificatie, documents)
     else:
         zaak = _register_step_by_step(client, inzending, plan_, identificatie, documents, done)
-    _record(inzending, "zaak", url=zaak.url, waarde=zaak.identificatie)
-    _record(inzending, "klaar")
+    _record(inzending, ("zaak", zaak.url, zaak.identificatie), ("klaar", "", ""))
     inzending.zaaktype = plan_.zaaktype.url
     inzending.zaak = zaak.url
     inzending.zaak_identificatie = zaak.identificatie

@@ -3,27 +3,22 @@
 Every figure starts from :func:`zaken`, which starts from the werkplek's one door
 (``queries.visible``): a user's figures count only zaken of zaaktypen on which they have a role
 (docs/adr/0091). A period is whole weeks (Monday to Sunday) and ends today at the latest. Nothing
-here loads the rows of the read model into Python on PostgreSQL: the database counts, groups and
-computes the percentiles; on SQLite (the embedded default, small installations) the percentiles
-are computed from the period's durations, one integer per zaak closed in the period, which the
-period's limit of :data:`MAX_WEEKS` bounds (docs/adr/0092).
+here loads the rows of the read model into Python: the database counts and groups; the
+afgehandelde zaken arrive as histograms of their doorlooptijd (``histogram``), from which the
+median and 90th percentile follow exactly (docs/adr/0092, docs/adr/0099).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import reduce
-from operator import or_
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncWeek
 
+from zaakwerk.rapportages.services.histogram import Histogram, closed
 from zaakwerk.rapportages.services.norms import Norm
-from zaakwerk.rapportages.services.sql import DaysBetween, PercentileCont, percentile_cont
 from zaakwerk.werkplek.access import Access
 from zaakwerk.werkplek.models import Task, ZaakRow
 from zaakwerk.werkplek.read_model.queries import visible
@@ -155,48 +150,39 @@ def _per_week(rows: QuerySet[ZaakRow], column: str, selection: Selection, **coun
 
 def report(access: Access, selection: Selection, norms: dict[str, Norm], *, today: date) -> Report:
     rows = zaken(access, selection)
-    # PostgreSQL computes the percentiles in the same scans as the counts; SQLite in Python
-    percentiles: dict[str, Any] = {}
-    if connection.vendor == "postgresql":
-        days = DaysBetween(F("einddatum"), F("startdatum"))
-        percentiles = {"mediaan": PercentileCont(days, 0.5), "p90": PercentileCont(days, 0.9)}
     instroom = _per_week(rows, "startdatum", selection)
-    uitstroom = _per_week(
-        rows,
-        "einddatum",
-        selection,
-        te_laat=Count("einddatum", filter=Q(uiterlijke_einddatum_afdoening__lt=F("einddatum"))),
-        **percentiles,
-    )
-    doorlooptijden, durations_per_week = _doorlooptijden(rows, selection, norms, percentiles)
-    if percentiles:
-        durations_per_week = {week: (item["mediaan"], item["p90"]) for week, item in uitstroom.items()}
+    # uitstroom, its percentiles per week and everything per zaaktype: one read of the period's
+    # afgehandelde zaken, as histograms of their doorlooptijd (docs/adr/0099)
+    afgehandeld = closed(rows, selection.van, selection.tot)
     statussen = _statussen(rows, today)
 
     # the werkvoorraad at the end of each week, counted back from today's open zaken: open then =
-    # open now - started since + afgehandeld since (docs/adr/0092)
+    # open now - started since + afgehandeld since (docs/adr/0092); nothing happened after today
     open_now = sum(item.open for item in statussen)
-    after = (
-        rows.filter(startdatum__gt=selection.tot, startdatum__lte=today).count()
-        - rows.filter(einddatum__gt=selection.tot, einddatum__lte=today).count()
-    )
+    after = 0
+    if selection.tot < today:
+        after = (
+            rows.filter(startdatum__gt=selection.tot, startdatum__lte=today).count()
+            - rows.filter(einddatum__gt=selection.tot, einddatum__lte=today).count()
+        )
     weeks: list[Week] = []
     for start in reversed(selection.weeks):
-        started, closed = instroom.get(start, {}), uitstroom.get(start, {})
-        mediaan, p90 = durations_per_week.get(start, (None, None))
+        started = instroom.get(start, {}).get("n", 0)
+        week = afgehandeld.per_week.get(start, Histogram())
         weeks.append(
             Week(
                 start=start,
-                instroom=started.get("n", 0),
-                uitstroom=closed.get("n", 0),
-                te_laat=closed.get("te_laat", 0),
+                instroom=started,
+                uitstroom=week.n,
+                te_laat=week.te_laat,
                 werkvoorraad=open_now - after,
-                mediaan=mediaan,
-                p90=p90,
+                mediaan=week.percentile(0.5),
+                p90=week.percentile(0.9),
             )
         )
-        after += started.get("n", 0) - closed.get("n", 0)
+        after += started - week.n
     weeks.reverse()
+    doorlooptijden = _doorlooptijden(afgehandeld.per_zaaktype, norms)
     return Report(selection, today, weeks, doorlooptijden, statussen, _taken(access, selection, today))
 
 
@@ -216,76 +202,25 @@ def _statussen(rows: QuerySet[ZaakRow], today: date) -> list[StatusCount]:
     return sorted(counts, key=lambda item: (-item.open, item.status.lower()))
 
 
-def _doorlooptijden(
-    rows: QuerySet[ZaakRow], selection: Selection, norms: dict[str, Norm], percentiles: dict[str, Any]
-) -> tuple[list[Doorlooptijd], dict[date, tuple[float | None, float | None]]]:
-    """Per zaaktype; and, on SQLite, the percentiles per week (PostgreSQL has them already)."""
-    closed = rows.filter(
-        einddatum__gte=selection.van, einddatum__lte=selection.tot, startdatum__isnull=False
-    ).alias(dagen=DaysBetween(F("einddatum"), F("startdatum")))
-    with_norm = [norm for norm in norms.values() if norm.doorlooptijd is not None]
-    over = reduce(
-        or_,
-        (Q(zaaktype_identificatie=norm.identificatie, dagen__gt=norm.doorlooptijd) for norm in with_norm),
-        Q(),
-    )
-    counts = {
-        item["zaaktype_identificatie"]: item
-        for item in closed.values("zaaktype_identificatie")
-        .annotate(
-            n=Count("*"),
-            te_laat=Count("einddatum", filter=Q(uiterlijke_einddatum_afdoening__lt=F("einddatum"))),
-            boven_norm=Count("einddatum", filter=over) if with_norm else Value(0),
-            **percentiles,
-        )
-        .order_by()
-    }
-    per_week: dict[date, tuple[float | None, float | None]] = {}
-    if percentiles:
-        per_type = {key: (item["mediaan"], item["p90"]) for key, item in counts.items()}
-    else:
-        per_type, per_week = _percentiles_in_python(closed)
+def _doorlooptijden(per_zaaktype: dict[str, Histogram], norms: dict[str, Norm]) -> list[Doorlooptijd]:
     found = []
-    for identificatie, item in counts.items():
+    for identificatie, histogram in per_zaaktype.items():
         norm = norms.get(identificatie)
-        mediaan, p90 = per_type.get(identificatie, (None, None))
+        limit = norm.doorlooptijd if norm else None
         found.append(
             Doorlooptijd(
                 zaaktype=identificatie,
                 omschrijving=norm.omschrijving if norm else identificatie,
-                afgehandeld=item["n"],
-                mediaan=mediaan,
-                p90=p90,
-                norm=norm.doorlooptijd if norm else None,
+                afgehandeld=histogram.n,
+                mediaan=histogram.percentile(0.5),
+                p90=histogram.percentile(0.9),
+                norm=limit,
                 servicenorm=norm.servicenorm if norm else None,
-                boven_norm=item["boven_norm"],
-                te_laat=item["te_laat"],
+                boven_norm=histogram.above(limit) if limit is not None else 0,
+                te_laat=histogram.te_laat,
             )
         )
-    return sorted(found, key=lambda item: item.omschrijving.lower()), per_week
-
-
-def _percentiles_in_python(
-    closed: QuerySet[ZaakRow],
-) -> tuple[dict[str, tuple[float | None, float | None]], dict[date, tuple[float | None, float | None]]]:
-    per_type: dict[str, list[int]] = defaultdict(list)
-    per_week: dict[date, list[int]] = defaultdict(list)
-    # one small tuple per zaak afgehandeld in the period (at most MAX_WEEKS weeks), in order
-    durations = closed.annotate(days=DaysBetween(F("einddatum"), F("startdatum")))
-    for identificatie, einddatum, dagen in durations.values_list(
-        "zaaktype_identificatie", "einddatum", "days"
-    ).order_by("days"):
-        per_type[identificatie].append(dagen)
-        if einddatum is not None:  # always: the query asks for afgehandelde zaken
-            per_week[monday(_day(einddatum))].append(dagen)
-
-    def both(values: list[int]) -> tuple[float | None, float | None]:
-        return percentile_cont(values, 0.5), percentile_cont(values, 0.9)
-
-    return (
-        {key: both(values) for key, values in per_type.items()},
-        {key: both(values) for key, values in per_week.items()},
-    )
+    return sorted(found, key=lambda item: item.omschrijving.lower())
 
 
 def _taken(access: Access, selection: Selection, today: date) -> list[TaskCount]:

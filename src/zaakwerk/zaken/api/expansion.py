@@ -27,7 +27,7 @@ from zaakwerk.api import expand as machinery
 from zaakwerk.core import references, visibility
 from zaakwerk.core.caller import Caller
 from zaakwerk.zaken import registers
-from zaakwerk.zaken.access import may_access
+from zaakwerk.zaken.access import may_access, may_access_type
 from zaakwerk.zaken.models import (
     KlantContact,
     Resultaat,
@@ -99,27 +99,40 @@ def fetcher(caller: Caller) -> machinery.Fetch:
     return fetch
 
 
-def _own_zaken(refs: dict[str, references.LocalRef]) -> dict[str, Zaak | None]:
-    """:func:`_own_zaak` of many URLs: one query per kind of resource and one for the zaken."""
-    owner: dict[str, tuple[str, Any]] = {}  # url → ("uuid", zaak uuid) or ("pk", zaak id)
+# What the access rule reads of a zaak (access.may_access_type): its zaaktype and vertrouwelijkheid.
+_RULE_FIELDS = ("zaaktype", "vertrouwelijkheidaanduiding")
+
+
+def _own_zaken(refs: dict[str, references.LocalRef]) -> dict[str, tuple[str, str] | None]:
+    """Per URL the zaaktype and vertrouwelijkheidaanduiding of the zaak it belongs to (as
+    :func:`_own_zaak`), None when there is none: one query per kind of resource, which reads those
+    two fields of its zaak with it, and one for URLs of zaken themselves. Only what the access
+    rule reads is loaded, not whole zaken."""
+    found: dict[str, tuple[str, str] | None] = {}
+    zaken: dict[str, Any] = {}  # url → zaak uuid
     by_resource: dict[str, dict[str, Any]] = {}
     for url, ref in refs.items():
         if ref.resource == "zaken":
-            owner[url] = ("uuid", ref.uuid)
+            zaken[url] = ref.uuid
         elif ref.resource in SUB_RESOURCES and not ref.rest:
             by_resource.setdefault(ref.resource, {})[url] = ref.uuid
     for resource, urls in by_resource.items():
-        rows = dict(
-            SUB_RESOURCES[resource]
+        rows = {
+            key: (zaaktype, aanduiding)
+            for key, zaaktype, aanduiding in SUB_RESOURCES[resource]
             ._default_manager.filter(uuid__in=list(urls.values()))
-            .values_list("uuid", "zaak_id")
-        )
-        owner.update({url: ("pk", rows[key]) for url, key in urls.items() if key in rows})
-    uuids = [value for kind, value in owner.values() if kind == "uuid"]
-    pks = [value for kind, value in owner.values() if kind == "pk"]
-    zaken = list(Zaak.objects.filter(uuid__in=uuids)) + list(Zaak.objects.filter(pk__in=pks)) if owner else []
-    found = {("uuid", zaak.uuid): zaak for zaak in zaken} | {("pk", zaak.pk): zaak for zaak in zaken}
-    return {url: found.get(owner[url]) if url in owner else None for url in refs}
+            .values_list("uuid", *(f"zaak__{name}" for name in _RULE_FIELDS))
+        }
+        found.update({url: rows.get(key) for url, key in urls.items()})
+    if zaken:
+        rows = {
+            key: (zaaktype, aanduiding)
+            for key, zaaktype, aanduiding in Zaak.objects.filter(uuid__in=list(zaken.values())).values_list(
+                "uuid", *_RULE_FIELDS
+            )
+        }
+        found.update({url: rows.get(key) for url, key in zaken.items()})
+    return {url: found.get(url) for url in refs}
 
 
 def fetcher_many(caller: Caller) -> machinery.FetchMany:
@@ -144,7 +157,9 @@ def fetcher_many(caller: Caller) -> machinery.FetchMany:
                 result[url] = one(url)  # besluiten and remote URLs: one by one
         owners = _own_zaken(zaken_refs)
         readable = [
-            url for url, zaak in owners.items() if zaak is not None and may_access(caller, zaak, READ)
+            url
+            for url, owner in owners.items()
+            if owner is not None and may_access_type(caller, owner[0], owner[1], READ)
         ]
         result.update({url: None for url in zaken_refs if url not in readable})
         # documents through the Documenten register, as _read reads them; together where it can
