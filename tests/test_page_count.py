@@ -61,3 +61,22 @@ def test_envelope_is_that_of_counting(api: ZGWClient, statustypen: int) -> None:
             assert (body["previous"] is not None) == (page > 1)
             # and only a full page needed counting the rows
             assert counted == (on_page == PAGE_SIZE)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/catalogi/api/v1/statustypen",
+        "/besluiten/api/v1/besluiten",
+        "/zaken/api/v1/zaken",
+        "/zaken/api/v1/statussen",
+        "/documenten/api/v1/enkelvoudiginformatieobjecten",
+        "/referentielijsten/api/v1/resultaten",
+    ],
+)
+@pytest.mark.parametrize("page", ["2124865141641695734005760", str(2**63 // 10_000 + 1)])
+def test_a_page_no_list_can_have_is_a_404(api: ZGWClient, path: str, page: str) -> None:
+    # a page whose rows' offset does not fit the database's 64-bit OFFSET (found by fuzzing: 500)
+    response = api.get(f"http://testserver{path}", headers={"Accept-Crs": "EPSG:4326"}, page=page)
+    assert response.status_code == 404, response.json_body
+    assert response.json_body["code"] == "not_found"

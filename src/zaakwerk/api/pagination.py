@@ -14,6 +14,10 @@ from zaakwerk.api.errors import ApiError
 
 M = TypeVar("M", bound=Model)
 
+# No list holds this many pages (its rows' offset would not fit a 64-bit integer, which the
+# databases' OFFSET takes): a page beyond is refused before any query, as any page past the last.
+MAX_PAGE = 2**63 // 10_000
+
 
 def page_number(request: HttpRequest) -> int:
     raw = request.GET.get("page", "1")
@@ -21,7 +25,7 @@ def page_number(request: HttpRequest) -> int:
         page = int(raw)
     except ValueError:
         raise ApiError(404, "not_found", "Ongeldige pagina.") from None
-    if page < 1:
+    if page < 1 or page > MAX_PAGE:
         raise ApiError(404, "not_found", "Ongeldige pagina.")
     return page
 
