@@ -221,9 +221,10 @@ def run(args: argparse.Namespace, database_url: str) -> None:
 
     # every run has a secret key of its own: register the werkplek's secret again, also on a kept
     # database, or the norms' catalogue reads are refused and the page falls back to the read model
-    authorise_werkplek()
     if not args.reuse:
         call_command("migrate", verbosity=0)
+    authorise_werkplek()
+    if not args.reuse:
         load_demo(zgw.service_client(), referentielijsten=f"{zgw.base_url()}/referentielijsten/api/v1")
         load(database_url, args.zaken, args.taken)
         coordinator = User.objects.create_user("cora")
