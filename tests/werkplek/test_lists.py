@@ -433,7 +433,7 @@ def test_the_lists_dates_read_as_djangos_date_format(language: str) -> None:
 def test_the_lists_select_box_is_djangos_select_to_the_character() -> None:
     from django import forms
 
-    from zaakwerk.werkplek.widgets import ListSelect
+    from zaakwerk.web.widgets import ListSelect
 
     choices = [("", "(alle)"), ("a&b", 'Team "A" & <B>'), ("c", "Café"), (3, "drie")]
     attrs = {"class": "utrecht-select", "aria-describedby": "x-error", "required": True, "disabled": False}

@@ -8,13 +8,11 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from zaakwerk.beheer.services.catalogus import Json, Refused
 from zaakwerk.beheer.services.selectielijst import Choice
+from zaakwerk.web.widgets import ListSelect
 from zaakwerk.werkplek.acties_forms import WerkplekForm
 
 VERTROUWELIJKHEID = [
@@ -66,26 +64,6 @@ AFLEIDINGSWIJZE = [
     ("vervaldatum_besluit", _("Vervaldatum besluit — de vervaldatum van het besluit")),
     ("zaakobject", _("Zaakobject — een datum van een object van de zaak")),
 ]
-
-
-class LongSelect(forms.Select):
-    """A select with many options (the selectielijst's procestypen and resultaten), rendered
-    without a template per option: Django's option templates cost a millisecond per few options."""
-
-    def render(
-        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> SafeString:
-        chosen = {str(item) for item in self.format_value(value)}
-        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
 
 
 def lines(value: str) -> list[str]:
@@ -181,7 +159,7 @@ class ZaaktypeForm(EditorForm):
         help_text=_("De URL van elk product of elke dienst, één per regel."),
     )
     selectielijstProcestype = forms.ChoiceField(
-        label=_("Selectielijst-procestype"), required=False, widget=LongSelect
+        label=_("Selectielijst-procestype"), required=False, widget=ListSelect
     )
     referentieproces__naam = forms.CharField(label=_("Referentieproces"), max_length=80)
     verantwoordelijke = forms.CharField(label=_("Verantwoordelijke"), max_length=255)
@@ -234,10 +212,10 @@ class ResultaattypeForm(EditorForm):
     null_if_empty = ("brondatumArchiefprocedure__procestermijn",)
 
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=30)
-    resultaattypeomschrijving = forms.ChoiceField(label=_("Generiek resultaat"), widget=LongSelect)
+    resultaattypeomschrijving = forms.ChoiceField(label=_("Generiek resultaat"), widget=ListSelect)
     selectielijstklasse = forms.ChoiceField(
         label=_("Selectielijstklasse"),
-        widget=LongSelect,
+        widget=ListSelect,
         help_text=_("Een resultaat uit de selectielijst bij het procestype van het zaaktype."),
     )
     toelichting = forms.CharField(

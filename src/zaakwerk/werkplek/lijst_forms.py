@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zaakwerk.web.widgets import ListSelect
 from zaakwerk.werkplek.acties_forms import Choices, WerkplekForm
 from zaakwerk.werkplek.read_model.queries import NOBODY, PAGE_SIZES, Filters
 from zaakwerk.werkplek.services.bulk import Wat
-from zaakwerk.werkplek.widgets import ListSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

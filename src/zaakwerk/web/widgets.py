@@ -1,9 +1,10 @@
 """A select box that writes its options itself.
 
 Django's ``Select`` renders every option through two template includes. The work lists' forms
-have selects of every behandelaar and every team, twice on a page (filter and bulk form): with a
-few hundred staff that was most of the page's rendering time. :class:`ListSelect` gives the same
-HTML, character for character, written in Python.
+have selects of every behandelaar and every team, twice on a page (filter and bulk form), and
+beheer's selects of the selectielijst hold hundreds of procestypen and resultaten: with a few
+hundred options that was most of a page's rendering time. :class:`ListSelect` gives the same HTML,
+character for character, written in Python; every application's long selects use it.
 """
 
 from __future__ import annotations
