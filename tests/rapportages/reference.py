@@ -14,7 +14,6 @@ from typing import Any
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Aggregate, Count, Expression, F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import TruncWeek
 from django.db.models.sql.compiler import SQLCompiler
 
 from zaakwerk.rapportages.services import figures
@@ -22,9 +21,10 @@ from zaakwerk.rapportages.services.figures import (
     Doorlooptijd,
     Report,
     Selection,
-    StatusCount,
     Week,
     _day,
+    _per_week,
+    _statussen,
     monday,
     zaken,
 )
@@ -67,17 +67,6 @@ def percentile_cont(ordered: list[int], fraction: float) -> float | None:
     low = int(position)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (position - low) * (ordered[high] - ordered[low])
-
-
-def _per_week(rows: QuerySet[ZaakRow], column: str, selection: Selection, **counts: Any) -> dict[date, Any]:
-    found = (
-        rows.filter(**{f"{column}__gte": selection.van, f"{column}__lte": selection.tot})
-        .annotate(week=TruncWeek(column))
-        .values("week")
-        .annotate(n=Count("*"), **counts)
-        .order_by()
-    )
-    return {_day(item["week"]): item for item in found}
 
 
 def report(access: Access, selection: Selection, norms: dict[str, Norm], *, today: date) -> Report:
@@ -127,22 +116,6 @@ def report(access: Access, selection: Selection, norms: dict[str, Norm], *, toda
     weeks.reverse()
     taken = figures._taken(access, selection, today)
     return Report(selection, today, weeks, doorlooptijden, statussen, taken)
-
-
-def _statussen(rows: QuerySet[ZaakRow], today: date) -> list[StatusCount]:
-    found = (
-        rows.filter(einddatum__isnull=True, startdatum__lte=today)
-        .values("status_omschrijving")
-        .annotate(
-            n=Count("*"),
-            te_laat=Count(
-                "uiterlijke_einddatum_afdoening", filter=Q(uiterlijke_einddatum_afdoening__lt=today)
-            ),
-        )
-        .order_by()
-    )
-    counts = [StatusCount(item["status_omschrijving"], item["n"], item["te_laat"]) for item in found]
-    return sorted(counts, key=lambda item: (-item.open, item.status.lower()))
 
 
 def _doorlooptijden(
