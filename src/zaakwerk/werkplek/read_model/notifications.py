@@ -111,13 +111,13 @@ def apply(client: ZGWClient, message: dict[str, Any]) -> Outcome:
 
 
 def take_in(client: ZGWClient, zaak_url: str) -> None:
-    """A new zaak, made elsewhere: its zaaktype's default team gets it (docs/adr/0104); its row
-    shows the team at once."""
+    """A new zaak, made elsewhere: its zaaktype's default team gets it (docs/adr/0104). The team's
+    rol is announced like any change, and its notification refreshes the row."""
     from zaakwerk.werkplek.services import intake
 
-    row = ZaakRow.objects.filter(url=zaak_url).values_list("zaaktype_identificatie", flat=True).first()
-    if row and intake.take_in(client, zaak_url, row):
-        refresh_zaak(client, zaak_url)
+    zaaktype = ZaakRow.objects.filter(url=zaak_url).values_list("zaaktype_identificatie", flat=True).first()
+    if zaaktype:
+        intake.take_in(client, zaak_url, zaaktype)
 
 
 def start_tasks_of_status(client: ZGWClient, zaak_url: str, status_url: str) -> None:
