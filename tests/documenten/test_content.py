@@ -72,6 +72,21 @@ def test_download_streams_each_version(api: ZGWClient, iot_url: str) -> None:
     assert stored.sha256 == hashlib.sha256(b"tweede versie").hexdigest()
 
 
+def test_inline_content_larger_than_one_decoding_chunk_arrives_whole(api: ZGWClient, iot_url: str) -> None:
+    # given: base64 text that decodes in several chunks, the last one partial
+    import hashlib
+    import os
+
+    content = os.urandom(200_003)
+    # when
+    data = create_eio(api, iot_url, inhoud=b64(content), bestandsomvang=len(content))
+    # then
+    assert data["bestandsomvang"] == len(content)
+    assert download(api, data["url"]) == (200, content)
+    stored = Inhoud.objects.get()
+    assert stored.sha256 == hashlib.sha256(content).hexdigest()
+
+
 def test_upload_in_parts(api: ZGWClient, iot_url: str) -> None:
     # given: 10 bytes announced, no inhoud
     content = b"0123456789"

@@ -59,6 +59,9 @@ def test_explicit_vertrouwelijkheidaanduiding_is_kept(api: ZGWClient, iot: dict[
         ({"indicatieGebruiksrecht": True}, ("indicatieGebruiksrecht", "missing-gebruiksrechten")),
         ({"inhoud": "!!!not base64!!"}, ("inhoud", "invalid")),
         ({"inhoud": "abc"}, ("inhoud", "invalid")),
+        ({"inhoud": "QUJD===="}, ("inhoud", "invalid")),  # padding beyond the last group
+        ({"inhoud": "QU=D"}, ("inhoud", "invalid")),  # padding inside a group
+        ({"inhoud": "QUJDé==="}, ("inhoud", "invalid")),  # not ASCII
         ({"bestandsomvang": 3}, ("bestandsomvang", "file-size")),
         ({"taal": "nl"}, ("taal", "min_length")),
         ({"titel": ""}, ("titel", "blank")),

@@ -7,9 +7,9 @@ JSON body is in memory, because the JSON body itself is.
 from __future__ import annotations
 
 import binascii
-from base64 import b64decode
 from collections.abc import Iterable, Iterator
 
+import pybase64
 from django.conf import settings
 
 from zaakwerk.core.errors import NON_FIELD, ValidationError
@@ -24,7 +24,8 @@ def _decoded(text: str) -> Iterator[bytes]:
     for start in range(0, len(text), _B64_CHUNK):
         part = text[start : start + _B64_CHUNK]
         try:
-            yield b64decode(part, validate=True)
+            # pybase64 (SIMD): about 20 times the standard library's speed (docs/adr/0105)
+            yield pybase64.b64decode(part, validate=True)
         except (binascii.Error, ValueError):
             raise ValidationError.single(
                 "inhoud", "invalid", "De inhoud is geen geldige base64-gecodeerde tekst."

@@ -15,7 +15,6 @@ looked up on the zaak. A retry therefore never makes anything twice.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -24,9 +23,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 from zaakwerk.formulieren import definition as definitions
 from zaakwerk.formulieren.models import Bijlage, Inzending, Registratiestap
 from zaakwerk.formulieren.services import bevestiging, pdf, velden
+from zaakwerk.formulieren.services import bijlagen as bijlagen_store
 
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 KENMERK_BRON = "Zaakwerk loket"
@@ -321,7 +322,8 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
             informatieobjecttype=_informatieobjecttype(types, definition.documenttype),
         )
     )
-    bijlagen = {bijlage.veld: bijlage for bijlage in inzending.bijlagen.all()}
+    bijlagen = {bijlage.veld: bijlage for bijlage in inzending.bijlagen.defer("inhoud")}
+    inhoud = bijlagen_store.contents(inzending) if bijlagen else {}
     for number, item in enumerate((f for f in definition.fields if f.type == "file"), start=1):
         bijlage = bijlagen.get(item.key)
         if bijlage is None or item.key not in state.visible_fields:
@@ -333,7 +335,7 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
                 titel=f"{item.label}: {bijlage.bestandsnaam}"[:200],
                 bestandsnaam=bijlage.bestandsnaam,
                 formaat=bijlage.formaat,
-                inhoud=bytes(bijlage.inhoud),
+                inhoud=inhoud[item.key],
                 informatieobjecttype=_informatieobjecttype(types, item.informatieobjecttype),
             )
         )
@@ -403,7 +405,7 @@ def _document(
                 "taal": "dut",
                 "formaat": item.formaat,
                 "bestandsnaam": item.bestandsnaam[:255],
-                "inhoud": base64.b64encode(item.inhoud).decode("ascii"),
+                "inhoud": inhoud_text.encode(item.inhoud),
                 "informatieobjecttype": item.informatieobjecttype.url,
                 "vertrouwelijkheidaanduiding": item.informatieobjecttype.vertrouwelijkheidaanduiding
                 or "zaakvertrouwelijk",

@@ -9,7 +9,6 @@ received today) and linked to the zaak.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from zaakwerk.client import ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 from zaakwerk.loket.identity import Identity
 from zaakwerk.loket.services import zaak as zaak_service
 
@@ -94,7 +94,7 @@ def add_document(
             "status": "definitief",
             "formaat": kind,
             "bestandsnaam": bestandsnaam,
-            "inhoud": base64.b64encode(upload.inhoud).decode(),
+            "inhoud": inhoud_text.encode(upload.inhoud),
             "informatieobjecttype": types[0].informatieobjecttype,
             "indicatieGebruiksrecht": False,
         },

@@ -15,7 +15,6 @@ lock is dropped.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +24,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
 from zaakwerk.client import HTTPStatusError, ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 from zaakwerk.werkplek.models import DocumentLock
 from zaakwerk.werkplek.services.acties import ActieError, ZaakState
 from zaakwerk.werkplek.services.gegevens import ChangeRefused, refused, require_open
@@ -86,7 +86,7 @@ def document_body(
         "taal": "dut",  # ISO 639-2/B, as the standard asks
         "formaat": upload.content_type[:255],
         "bestandsnaam": upload.naam[:255],
-        "inhoud": base64.b64encode(upload.content).decode("ascii"),
+        "inhoud": inhoud_text.encode(upload.content),
         "informatieobjecttype": informatieobjecttype,
         # the werkplek registers no gebruiksrechten: saying so lets the zaak be closed (closing
         # needs it known for every document, RULES.md; docs/adr/0062)
@@ -312,7 +312,7 @@ def new_version(
 ) -> models.EnkelvoudigInformatieObject:
     check_sizes([upload])
     values = {
-        "inhoud": base64.b64encode(upload.content).decode(),
+        "inhoud": inhoud_text.encode(upload.content),
         "bestandsnaam": upload.naam[:255],
         "formaat": upload.content_type[:255],
     }
