@@ -214,6 +214,27 @@ def test_sync_writes_the_same_rows_as_a_refresh(client: ZGWClient) -> None:
     assert synced[melding.url]["status_omschrijving"] != ""
 
 
+def test_sync_goes_on_past_a_zaaktype_it_may_not_read(client: ZGWClient) -> None:
+    """A zaak whose zaaktype is on a host the outgoing-request policy does not allow (another
+    organisation's catalogue) gets a row without the type's name; the run neither stops there
+    nor stops there again when run once more."""
+    from zaakwerk.zaken.models import Zaak
+
+    elsewhere, here = zaak(client, first_status=False), zaak(client, first_status=False)
+    foreign = (
+        "https://catalogus.elders.example/catalogi/api/v1/zaaktypen/5b7c4c9e-2f3a-4f0e-9a51-6a1f0f6a2b11"
+    )
+    # given: data another component wrote (the Zaken API would have refused to fetch it itself)
+    Zaak.objects.filter(uuid=elsewhere.url.rsplit("/", 1)[1]).update(zaaktype=foreign)
+    for _ in range(2):
+        report = sync.sync(client)
+        assert report.zaken == 2 and report.unreadable_types == [foreign]
+        found = {row["url"]: row for row in ZaakRow.objects.values("url", "zaaktype_identificatie")}
+        assert found[elsewhere.url]["zaaktype_identificatie"] == ""
+        assert found[here.url]["zaaktype_identificatie"] == "PARKEERVERGUNNING"
+        assert SyncState.objects.get().finished_at is not None
+
+
 def test_an_interrupted_sync_continues_where_it_stopped(client: ZGWClient, settings: object) -> None:
     from django.test import override_settings
 

@@ -36,4 +36,11 @@ def sync(*, restart: bool = False) -> int:
         f"{report.checked} row(s) not listed checked again, {report.removed} removed, "
         f"{report.seconds:.1f} s"
     )
+    if report.unreadable_types:
+        print(
+            f"warning: {len(report.unreadable_types)} type(s) could not be read (host not allowed or "
+            "access refused); their zaken are listed without the type's name:"
+        )
+        for url in report.unreadable_types[:10]:
+            print(f"  {url}")
     return 0

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
-from zaakwerk.client import HTTPStatusError, ZGWClient, models
+from zaakwerk.client import HTTPStatusError, NotAllowed, ZGWClient, models
 from zaakwerk.werkplek.models import SyncState, ZaakRow
 from zaakwerk.werkplek.read_model.refresh import GONE, refresh_zaak
 from zaakwerk.werkplek.read_model.rows import row_values, upsert
@@ -34,13 +34,22 @@ NAME = "zaken"
 LIST_EXPAND = ("status", "rollen", "resultaat", "zaakinformatieobjecten")
 
 
+#: answers that asking again will not change: the type is gone, or this werkplek may not read it
+REFUSED = (401, 403)
+
+
 class TypeCache:
     """The identificatie and omschrijving of each zaaktype, statustype and resultaattype a run
-    meets, read once per run through the client (a type gone from the catalogue: empty)."""
+    meets, read once per run through the client. A type gone from the catalogue, or one this
+    werkplek may not read (its host not allowed by the outgoing-request policy, or the API
+    refusing it), is empty: its zaken get rows without the type's name, and the run goes on
+    (``unreadable`` names them). A type that cannot be reached now stops the run, which continues
+    where it stopped when run again."""
 
     def __init__(self, client: ZGWClient) -> None:
         self._client = client
         self._found: dict[str, dict[str, Any]] = {}
+        self.unreadable: set[str] = set()
 
     def _get(self, kind: str, url: str) -> dict[str, Any]:
         if not url:
@@ -55,8 +64,13 @@ class TypeCache:
             try:
                 found = read(url).model_dump(by_alias=True)
             except HTTPStatusError as exc:
-                if exc.status not in GONE:
+                if exc.status not in GONE + REFUSED:
                     raise
+                if exc.status in REFUSED:
+                    self.unreadable.add(url)
+                found = {}
+            except NotAllowed:
+                self.unreadable.add(url)
                 found = {}
             self._found[url] = {key: found.get(key) for key in ("url", "identificatie", "omschrijving")}
         return self._found[url]
@@ -81,6 +95,8 @@ class SyncReport:
     checked: int = 0
     removed: int = 0
     seconds: float = 0.0
+    #: types (zaaktype, statustype, resultaattype URLs) this werkplek was not allowed to read
+    unreadable_types: list[str] = field(default_factory=list)
 
 
 def _last_change(zaak: models.Zaak, values: dict[str, object], fallback: datetime) -> datetime:
@@ -136,6 +152,7 @@ def sync(
         if not page.next:
             _sweep(client, run, report)
             break
+    report.unreadable_types = sorted(types.unreadable)
     report.seconds = time.monotonic() - began
     return report
 
