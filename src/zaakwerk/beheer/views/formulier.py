@@ -292,92 +292,112 @@ def _load(request: HttpRequest, uuid: UUID) -> tuple[ZGWClient, Json, Formulier]
     return api, found, formulier
 
 
+class _StapPage:
+    """A step's page: its settings form and its fields; what a POST (``actie``) does with them."""
+
+    def __init__(self, request: HttpRequest, found: Json, formulier: Formulier, step: str) -> None:
+        self.request, self.found, self.formulier, self.step = request, found, formulier, step
+        self.data = service.working(formulier)
+        current = next((item for item in self.data.get("steps", []) if item.get("key") == step), None)
+        if current is None:
+            raise Http404
+        self.current: dict[str, Any] = current
+        self.form = StapForm(initial=StapForm.initial_from(current))
+        self.field_form = NieuwVeldForm()
+        self.problems: list[str] = []
+
+    def save(self, changed: dict[str, Any], what: str) -> None:
+        service.save(self.request.user, self.formulier, changed, what)
+
+    def instellingen(self) -> HttpResponse | None:
+        form = self.form = StapForm(self.request.POST)
+        values = form.values() if form.is_valid() else None
+        if values is None:
+            return None
+        try:
+            self.save(
+                service.update_step(self.data, self.step, values),
+                _("stap %(stap)s gewijzigd") % {"stap": self.step},
+            )
+        except service.Invalid as exc:
+            problems = _at_key(form, exc.problems, "stap", values["key"], "key")
+            self.problems = _show_problems(form, problems, service.step_path(self.data, self.step), {})
+            return None
+        url = _page_url(self.found, "stappen", values["key"])
+        return _done(self.request, url, _("De stap is opgeslagen."))
+
+    def veld_toevoegen(self) -> HttpResponse | None:
+        form = self.field_form = NieuwVeldForm(self.request.POST)
+        if not form.is_valid():
+            return None
+        key = form.cleaned_data["key"]
+        try:
+            self.save(
+                service.add_field(self.data, self.step, form.item()),
+                _("veld %(veld)s toegevoegd") % {"veld": key},
+            )
+        except service.Invalid as exc:
+            self.problems = _at_key(form, exc.problems, "veld", key, "key")
+            return None
+        url = _page_url(self.found, "stappen", self.step, "velden", key)
+        return _done(self.request, url, _("Het veld is toegevoegd; vul de opties in."))
+
+    def veld_verplaatsen(self, actie: str) -> HttpResponse | None:
+        key = self.request.POST.get("veld", "")
+        if actie == "veld-weg":
+            changed, what = service.remove_field(self.data, self.step, key), _("veld %(veld)s verwijderd")
+        else:
+            changed = service.move_field(self.data, self.step, key, -1 if actie == "veld-omhoog" else 1)
+            what = _("veld %(veld)s verplaatst")
+        try:
+            self.save(changed, what % {"veld": key})
+        except service.Invalid as exc:
+            self.problems = [_("Dat kan niet:"), *exc.problems]
+            return None
+        url = _page_url(self.found, "stappen", self.step) + "#velden"
+        return _done(self.request, url, _("De velden zijn aangepast."))
+
+    def post(self) -> HttpResponse | None:
+        actie = self.request.POST.get("actie", "")
+        try:
+            if actie == "stap":
+                return self.instellingen()
+            if actie == "veld-toevoegen":
+                return self.veld_toevoegen()
+            if actie in ("veld-omhoog", "veld-omlaag", "veld-weg"):
+                return self.veld_verplaatsen(actie)
+        except Refused as refusal:
+            self.problems = [refusal.message]
+        except service.Invalid as exc:
+            self.problems = exc.problems
+        return None
+
+    def render(self) -> HttpResponse:
+        return render(
+            self.request,
+            "beheer/formulier_stap.html",
+            zaaktype_context(
+                self.found,
+                "formulier",
+                formulier=self.formulier,
+                step=_steps({"steps": [self.current]})[0],
+                form=self.form,
+                field_form=self.field_form,
+                problems=self.problems,
+            ),
+        )
+
+
 @beheer_view
 def stap(request: HttpRequest, uuid: UUID, step: str) -> HttpResponse:
     """A step: its settings and its fields (add, move, remove)."""
     _api, found, formulier = _load(request, uuid)
-    data = service.working(formulier)
-    current = next((item for item in data.get("steps", []) if item.get("key") == step), None)
-    if current is None:
-        raise Http404
-    form = StapForm(initial=StapForm.initial_from(current))
-    field_form = NieuwVeldForm()
-    problems: list[str] = []
+    page_ = _StapPage(request, found, formulier, step)
     if request.method == "POST":
-        actie = request.POST.get("actie", "")
-        try:
-            if actie == "stap":
-                form = StapForm(request.POST)
-                values = form.values() if form.is_valid() else None
-                if values is not None:
-                    try:
-                        service.save(
-                            request.user,
-                            formulier,
-                            service.update_step(data, step, values),
-                            _("stap %(stap)s gewijzigd") % {"stap": step},
-                        )
-                    except service.Invalid as exc:
-                        problems = _show_problems(
-                            form,
-                            _at_key(form, exc.problems, "stap", values["key"], "key"),
-                            service.step_path(data, step),
-                            {},
-                        )
-                    else:
-                        return _done(
-                            request, _page_url(found, "stappen", values["key"]), _("De stap is opgeslagen.")
-                        )
-            elif actie == "veld-toevoegen":
-                field_form = NieuwVeldForm(request.POST)
-                if field_form.is_valid():
-                    try:
-                        service.save(
-                            request.user,
-                            formulier,
-                            service.add_field(data, step, field_form.item()),
-                            _("veld %(veld)s toegevoegd") % {"veld": field_form.cleaned_data["key"]},
-                        )
-                    except service.Invalid as exc:
-                        problems = _at_key(
-                            field_form, exc.problems, "veld", field_form.cleaned_data["key"], "key"
-                        )
-                    else:
-                        return _done(
-                            request,
-                            _page_url(found, "stappen", step, "velden", field_form.cleaned_data["key"]),
-                            _("Het veld is toegevoegd; vul de opties in."),
-                        )
-            elif actie in ("veld-omhoog", "veld-omlaag", "veld-weg"):
-                key = request.POST.get("veld", "")
-                if actie == "veld-weg":
-                    changed, what = service.remove_field(data, step, key), _("veld %(veld)s verwijderd")
-                else:
-                    changed = service.move_field(data, step, key, -1 if actie == "veld-omhoog" else 1)
-                    what = _("veld %(veld)s verplaatst")
-                try:
-                    service.save(request.user, formulier, changed, what % {"veld": key})
-                except service.Invalid as exc:
-                    problems = [_("Dat kan niet:"), *exc.problems]
-                else:
-                    return _done(
-                        request, _page_url(found, "stappen", step) + "#velden", _("De velden zijn aangepast.")
-                    )
-        except Refused as refusal:
-            problems = [refusal.message]
-    return render(
-        request,
-        "beheer/formulier_stap.html",
-        zaaktype_context(
-            found,
-            "formulier",
-            formulier=formulier,
-            step=_steps({"steps": [current]})[0],
-            form=form,
-            field_form=field_form,
-            problems=problems,
-        ),
-    )
+        done = page_.post()
+        if done is not None:
+            return done
+    return page_.render()
 
 
 @beheer_view
