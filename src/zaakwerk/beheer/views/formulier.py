@@ -4,7 +4,9 @@ their own. Every change saves the whole definition as the form's concept (servic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -119,7 +121,38 @@ def _steps(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-class _Tab:
+Handler = Callable[[], HttpResponse | None]
+
+
+class _Actions:
+    """A page whose POST says which of its forms was sent (``actie``); a method per form."""
+
+    request: HttpRequest
+    formulier: Formulier
+    problems: list[str]
+
+    def save(self, changed: dict[str, Any], what: str) -> None:
+        service.save(self.request.user, self.formulier, changed, what)
+
+    def handler(self, actie: str) -> Handler | None:
+        """The method that handles ``actie``; None for an unknown one (the page is shown again)."""
+        raise NotImplementedError
+
+    def post(self) -> HttpResponse | None:
+        """The redirect after a change, or None: show the page again, with its problems."""
+        handler = self.handler(self.request.POST.get("actie", ""))
+        if handler is None:
+            return None
+        try:
+            return handler()
+        except Refused as refusal:
+            self.problems = [refusal.message, *(text for texts in refusal.fields.values() for text in texts)]
+        except service.Invalid as exc:
+            self.problems = exc.problems
+        return None
+
+
+class _Tab(_Actions):
     """The tab's forms and what a POST of one of them (``actie``) does with the definition."""
 
     def __init__(self, request: HttpRequest, found: Json, formulier: Formulier, known: VersionFacts) -> None:
@@ -134,9 +167,6 @@ class _Tab:
         self.step_form = NieuweStapForm()
         self.rules_form = RegelsForm(initial={"regels": as_json_text(self.data.get("rules"))})
         self.problems: list[str] = []
-
-    def save(self, changed: dict[str, Any], what: str) -> None:
-        service.save(self.request.user, self.formulier, changed, what)
 
     def instellingen(self) -> HttpResponse | None:
         form = self.settings_form = InstellingenForm(
@@ -204,26 +234,17 @@ class _Tab:
         service.withdraw(self.request.user, self.formulier)
         return _done(self.request, _page_url(self.found), _("Het formulier is ingetrokken."))
 
-    def post(self) -> HttpResponse | None:
-        actie = self.request.POST.get("actie", "")
-        try:
-            if actie == "instellingen":
-                return self.instellingen()
-            if actie == "stap-toevoegen":
-                return self.stap_toevoegen()
-            if actie in ("stap-omhoog", "stap-omlaag", "stap-weg"):
-                return self.stap_verplaatsen(actie)
-            if actie == "regels":
-                return self.regels()
-            if actie == "publiceren":
-                return self.publiceren()
-            if actie == "intrekken":
-                return self.intrekken()
-        except Refused as refusal:
-            self.problems = [refusal.message, *(text for texts in refusal.fields.values() for text in texts)]
-        except service.Invalid as exc:
-            self.problems = exc.problems
-        return None
+    def handler(self, actie: str) -> Handler | None:
+        if actie in ("stap-omhoog", "stap-omlaag", "stap-weg"):
+            return partial(self.stap_verplaatsen, actie)
+        found: dict[str, Handler] = {
+            "instellingen": self.instellingen,
+            "stap-toevoegen": self.stap_toevoegen,
+            "regels": self.regels,
+            "publiceren": self.publiceren,
+            "intrekken": self.intrekken,
+        }
+        return found.get(actie)
 
     def render(self) -> HttpResponse:
         versions = service.versions(self.formulier)
@@ -292,7 +313,7 @@ def _load(request: HttpRequest, uuid: UUID) -> tuple[ZGWClient, Json, Formulier]
     return api, found, formulier
 
 
-class _StapPage:
+class _StapPage(_Actions):
     """A step's page: its settings form and its fields; what a POST (``actie``) does with them."""
 
     def __init__(self, request: HttpRequest, found: Json, formulier: Formulier, step: str) -> None:
@@ -305,9 +326,6 @@ class _StapPage:
         self.form = StapForm(initial=StapForm.initial_from(current))
         self.field_form = NieuwVeldForm()
         self.problems: list[str] = []
-
-    def save(self, changed: dict[str, Any], what: str) -> None:
-        service.save(self.request.user, self.formulier, changed, what)
 
     def instellingen(self) -> HttpResponse | None:
         form = self.form = StapForm(self.request.POST)
@@ -357,20 +375,11 @@ class _StapPage:
         url = _page_url(self.found, "stappen", self.step) + "#velden"
         return _done(self.request, url, _("De velden zijn aangepast."))
 
-    def post(self) -> HttpResponse | None:
-        actie = self.request.POST.get("actie", "")
-        try:
-            if actie == "stap":
-                return self.instellingen()
-            if actie == "veld-toevoegen":
-                return self.veld_toevoegen()
-            if actie in ("veld-omhoog", "veld-omlaag", "veld-weg"):
-                return self.veld_verplaatsen(actie)
-        except Refused as refusal:
-            self.problems = [refusal.message]
-        except service.Invalid as exc:
-            self.problems = exc.problems
-        return None
+    def handler(self, actie: str) -> Handler | None:
+        if actie in ("veld-omhoog", "veld-omlaag", "veld-weg"):
+            return partial(self.veld_verplaatsen, actie)
+        found: dict[str, Handler] = {"stap": self.instellingen, "veld-toevoegen": self.veld_toevoegen}
+        return found.get(actie)
 
     def render(self) -> HttpResponse:
         return render(
