@@ -34,7 +34,7 @@ NAME = "zaken"
 LIST_EXPAND = ("status", "rollen", "resultaat", "zaakinformatieobjecten")
 
 
-#: answers that asking again will not change: the type is gone, or this werkplek may not read it
+#: answers that mean this werkplek may not read the type (asking again will not change that)
 REFUSED = (401, 403)
 
 
@@ -63,14 +63,14 @@ class TypeCache:
             }[kind]
             try:
                 found = read(url).model_dump(by_alias=True)
-            except HTTPStatusError as exc:
-                if exc.status not in GONE + REFUSED:
-                    raise
-                if exc.status in REFUSED:
-                    self.unreadable.add(url)
-                found = {}
             except NotAllowed:
                 self.unreadable.add(url)
+                found = {}
+            except HTTPStatusError as exc:
+                if exc.status in REFUSED:
+                    self.unreadable.add(url)
+                elif exc.status not in GONE:
+                    raise
                 found = {}
             self._found[url] = {key: found.get(key) for key in ("url", "identificatie", "omschrijving")}
         return self._found[url]
