@@ -14,11 +14,11 @@ with its besluit document.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from zaakwerk.client import ClientCredentials, ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 
 # a test BSN of the BRP's test set (it passes the elfproef); never a real person
 DEMO_BSN = "999993653"
@@ -158,7 +158,7 @@ def _document(client: ZGWClient, zaak: models.Zaak, iotype: str, titel: str) -> 
             "status": "definitief",
             "formaat": "application/pdf",
             "bestandsnaam": f"{titel.lower().replace(' ', '-')}.pdf",
-            "inhoud": base64.b64encode(f"%PDF-1.4\n% {titel}\n".encode()).decode(),
+            "inhoud": inhoud_text.encode(f"%PDF-1.4\n% {titel}\n".encode()),
             "informatieobjecttype": iotype,
             "indicatieGebruiksrecht": False,
         }

@@ -10,13 +10,13 @@ the werkplek has none yet.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import Group, User
 
 from zaakwerk.client import ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 from zaakwerk.werkplek.models import HandlingParameters
 from zaakwerk.werkplek.read_model.subscribe import subscribe
 from zaakwerk.werkplek.read_model.sync import sync
@@ -81,7 +81,7 @@ def _document(client: ZGWClient, zaak: models.Zaak, zaaktype: models.ZaakType, t
             "titel": titel,
             "auteur": "Demo",
             "taal": "nld",
-            "inhoud": base64.b64encode(b"%PDF-1.4 demo").decode(),
+            "inhoud": inhoud_text.encode(b"%PDF-1.4 demo"),
             "informatieobjecttype": zaaktype.informatieobjecttypen[0],
             "bestandsnaam": f"{titel}.pdf",
             "formaat": "application/pdf",

@@ -10,7 +10,6 @@ again rather than making a second.
 
 from __future__ import annotations
 
-import base64
 from collections import Counter
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from zaakwerk.archief.models import Action, DestructionList, ListEvent, ListState, Step
 from zaakwerk.client import ZGWClient, models
+from zaakwerk.client import inhoud as inhoud_text
 
 FILENAME = "verklaring-van-vernietiging.txt"
 
@@ -127,7 +127,7 @@ def _make(client: ZGWClient, found: DestructionList) -> bool:
                 "status": "definitief",
                 "formaat": "text/plain",
                 "bestandsnaam": FILENAME,
-                "inhoud": base64.b64encode(text(found).encode()).decode(),
+                "inhoud": inhoud_text.encode(text(found).encode()),
                 "informatieobjecttype": chosen.informatieobjecttypen[0],
                 "vertrouwelijkheidaanduiding": "intern",
                 "indicatieGebruiksrecht": False,
