@@ -3,11 +3,13 @@ failure retried without duplicates; and the whole flow over HTTP against another
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
 from pytest_django import Settings
 
@@ -131,6 +133,69 @@ def test_a_retry_after_a_crash_before_the_steps_were_recorded_finds_what_was_mad
     assert parts(forms_client, inzending.zaak) == before
     assert len(list(forms_client.zaken.zaken.list())) == 1
     assert len(list(forms_client.documenten.enkelvoudiginformatieobjecten.list())) == 2
+
+
+def test_an_interruption_between_two_documents_is_retried_without_duplicates(
+    demo: dict[str, Formulier],
+    resident: Callable[..., Client],
+    forms_client: ZGWClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a Documenten API that cannot be reached for the second document (the first is made)
+    real = Collection.create
+    calls = {"documents": 0}
+
+    def flaky(self: Collection[Any], data: Any, *, toelichting: str = "") -> Any:
+        if self.url.endswith("/enkelvoudiginformatieobjecten"):
+            calls["documents"] += 1
+            if calls["documents"] == 2:
+                raise Unreachable("POST", self.url, "verbinding geweigerd")
+        return real(self, data, toelichting=toelichting)
+
+    monkeypatch.setattr(Collection, "create", flaky)
+    browser = resident()
+    draft = melding(browser)
+    browser.post(f"{draft}overzicht/")
+    inzending = Inzending.objects.get()
+    assert inzending.staat == Inzending.Staat.MISLUKT
+    assert len(list(forms_client.documenten.enkelvoudiginformatieobjecten.list())) == 1
+    # when the retry runs
+    (done,) = indienen.retry()
+    # then the zaak has both documents, the first one not made twice
+    assert done.staat == Inzending.Staat.GEREGISTREERD, done.fout
+    assert parts(forms_client, done.zaak)["documenten"] == 2
+    assert len(list(forms_client.documenten.enkelvoudiginformatieobjecten.list())) == 2
+    assert len(list(forms_client.zaken.zaken.list())) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="SQLite sends documents one by one (ADR 0106)")
+def test_a_submissions_documents_are_sent_side_by_side(
+    demo: dict[str, Formulier],
+    resident: Callable[..., Client],
+    forms_client: ZGWClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a submission with the PDF and an attachment, outside any open transaction
+    real = Collection.create
+    senders: list[str] = []
+
+    def watched(self: Collection[Any], data: Any, *, toelichting: str = "") -> Any:
+        if self.url.endswith("/enkelvoudiginformatieobjecten"):
+            senders.append(threading.current_thread().name)
+        return real(self, data, toelichting=toelichting)
+
+    monkeypatch.setattr(Collection, "create", watched)
+    browser = resident()
+    draft = melding(browser)
+    # when it is submitted
+    browser.post(f"{draft}overzicht/")
+    # then both documents were sent from the pool's threads, each in its own transaction, and
+    # the zaak has them
+    inzending = Inzending.objects.get()
+    assert inzending.staat == Inzending.Staat.GEREGISTREERD, inzending.fout
+    assert len(senders) == 2 and threading.current_thread().name not in senders
+    assert parts(forms_client, inzending.zaak)["documenten"] == 2
 
 
 def test_the_extension_is_retried_without_duplicates_too(

@@ -139,6 +139,17 @@ def test_registers_everything_with_the_records_of_separate_calls(
     assert api.get(zaak["url"], headers=CRS).json_body == zaak
     assert api.get(data["status"]["url"]).json_body["indicatieLaatstGezetteStatus"] is True
     registered = records() - before
+    # its audit lines in the order the parts were made
+    lines = AuditTrail.objects.filter(hoofd_object=zaak["url"]).order_by("id")
+    assert [line.resource for line in lines] == [
+        "zaak",
+        "rol",
+        "rol",
+        "status",
+        "zaakeigenschap",
+        "zaakobject",
+        "zaakinformatieobject",
+    ]
 
     # the same registration through the standard's separate calls
     separate_before = records()

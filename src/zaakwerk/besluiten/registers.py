@@ -61,6 +61,11 @@ class DocumentenRegister(ABC):
     def informatieobject(self, url: str) -> Data | None:
         """The informatieobject at ``url`` as its API renders it; None when not there (no 200)."""
 
+    def informatieobject_summary(self, url: str) -> Data | None:
+        """At least the ``url`` and ``informatieobjecttype`` of the informatieobject at ``url``
+        (:class:`InformatieobjectSummary`); a register that can reads only those."""
+        return self.informatieobject(url)
+
     @abstractmethod
     def create_objectinformatieobject(self, informatieobject: str, object_url: str, object_type: str) -> None:
         """Create the mirror ``{informatieobject, object, objectType}``; RegisterError if refused."""
@@ -141,5 +146,5 @@ def zaak(url: str, *, field: str = "zaak") -> ZaakSummary:
 
 def informatieobject(url: str, *, field: str = "informatieobject") -> InformatieobjectSummary:
     """brc-003: the informatieobject at ``url``; ``bad-url`` / ``invalid-resource`` otherwise."""
-    found = documenten(url).informatieobject(url)
+    found = documenten(url).informatieobject_summary(url)
     return _checked(url, found, InformatieobjectSummary, field=field, kind="informatieobject")

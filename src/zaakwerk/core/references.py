@@ -297,9 +297,22 @@ def _fetch_for(url: str, kind: ResourceKind[Any]) -> Fetched:
     if summary is not None and summary.fields.issuperset((*kind.required_fields, *(kind.used_fields or ()))):
         ref = parse_local(url)
         if ref is not None and not ref.rest and (ref.api, ref.resource) == (kind.api, kind.resource):
-            found = summary.load(ref.uuid)
-            return (dict(found), 200) if found is not None else (None, 404)
+            return _summary(url, ref.uuid, summary)
     return fetch(url)
+
+
+def _summary(url: str, key: uuid_lib.UUID, summary: Summary) -> Fetched:
+    """A local object's summary; a catalogue object's read once within :func:`catalogue_kept`."""
+    kept = _kept.get()
+    cached = f"{url} summary"
+    if kept is not None and _catalogue_url(url) and cached in kept:
+        body, status = kept[cached]
+        return (dict(body) if body is not None else None), status
+    found = summary.load(key)
+    fetched: Fetched = (dict(found), 200) if found is not None else (None, 404)
+    if kept is not None and _catalogue_url(url):
+        kept[cached] = (dict(found) if found is not None else None), fetched[1]
+    return fetched
 
 
 def resolve(url: str, kind: ResourceKind[Shape], *, field: str) -> Shape:

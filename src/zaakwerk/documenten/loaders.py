@@ -7,7 +7,7 @@ import uuid as uuid_lib
 from collections.abc import Sequence
 from typing import Any
 
-from zaakwerk.core.references import BatchLoader, LocalLoader, loader_key
+from zaakwerk.core.references import BatchLoader, LocalLoader, build_url, loader_key
 
 
 def informatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
@@ -16,6 +16,21 @@ def informatieobject(key: uuid_lib.UUID) -> dict[str, Any] | None:
 
     row = EnkelvoudigInformatieObject.objects.select_related("latest").filter(uuid=key).first()
     return render_latest(row) if row is not None and row.latest is not None else None
+
+
+def informatieobject_summary(key: uuid_lib.UUID) -> dict[str, Any] | None:
+    """The ``url`` and ``informatieobjecttype`` of a document (its latest version's), in one row."""
+    from zaakwerk.documenten.models import EnkelvoudigInformatieObject
+
+    found = (
+        EnkelvoudigInformatieObject.objects.filter(uuid=key, latest__isnull=False)
+        .values_list("informatieobjecttype", flat=True)
+        .first()
+    )
+    if found is None:
+        return None
+    url = build_url("documenten", "enkelvoudiginformatieobjecten", key)
+    return {"url": url, "informatieobjecttype": found}
 
 
 def _related(model_name: str, render_name: str) -> LocalLoader:

@@ -97,6 +97,10 @@ class LocalDocumenten(zaken_registers.DocumentenRegister, besluiten_registers.Do
         key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
         return documenten_loaders.informatieobject(key) if key is not None else None
 
+    def informatieobject_summary(self, url: str) -> Data | None:
+        key = references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten")
+        return documenten_loaders.informatieobject_summary(key) if key is not None else None
+
     def informatieobjecten(self, urls: list[str]) -> dict[str, Data | None]:
         keys = {
             url: references.uuid_from_url(url, "documenten", "enkelvoudiginformatieobjecten") for url in urls

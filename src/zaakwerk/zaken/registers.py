@@ -43,6 +43,11 @@ class DocumentenRegister(ABC):
     def informatieobject(self, url: str) -> Data | None:
         """The informatieobject at ``url`` as its API renders it; None when not there (no 200)."""
 
+    def informatieobject_summary(self, url: str) -> Data | None:
+        """At least the ``url`` and ``informatieobjecttype`` of the informatieobject at ``url``
+        (:class:`InformatieobjectSummary`); a register that can reads only those."""
+        return self.informatieobject(url)
+
     def informatieobjecten(self, urls: list[str]) -> dict[str, Data | None]:
         """:meth:`informatieobject` of each of ``urls``; a register that can, reads them together."""
         return {url: self.informatieobject(url) for url in urls}
@@ -123,7 +128,7 @@ _checked = remote_registers.checked
 def informatieobject(url: str, *, field: str = "informatieobject") -> InformatieobjectSummary:
     """zrc-003: the informatieobject at ``url``; ``bad-url`` / ``invalid-resource`` otherwise (what
     it must carry to be recognised as one, RULES.md 1.5: the keys the summary requires)."""
-    found = documenten(url).informatieobject(url)
+    found = documenten(url).informatieobject_summary(url)
     return _checked(url, found, InformatieobjectSummary, field=field, kind="informatieobject")
 
 

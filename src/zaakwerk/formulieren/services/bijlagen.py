@@ -21,19 +21,25 @@ def _column(name: str) -> str:
 
 def _binary_sql() -> str:
     table = connection.ops.quote_name(Bijlage._meta.db_table)
-    return f"SELECT {_column('veld')}, {_column('inhoud')} FROM {table} WHERE {_column('inzending')} = %s"
+    where = f"{_column('inzending')} = %s AND {_column('veld')} = %s"
+    return f"SELECT {_column('inhoud')} FROM {table} WHERE {where}"
 
 
-def contents(inzending: Inzending) -> dict[str, bytes]:
-    """The content of each of ``inzending``'s attachments, by field key, in one query."""
+def content(inzending: Inzending, veld: str) -> bytes:
+    """The content of ``inzending``'s attachment for the field ``veld``, in one query.
+
+    Called for each document of a submission in the thread that sends it (docs/adr/0106), so the
+    reads overlap too; the draft's rows were committed before, so every connection sees them."""
     if connection.vendor != "postgresql":
-        rows = Bijlage.objects.filter(inzending=inzending).values_list("veld", "inhoud")
-        return {veld: bytes(inhoud) for veld, inhoud in rows}
+        return bytes(Bijlage.objects.values_list("inhoud", flat=True).get(inzending=inzending, veld=veld))
     import psycopg
 
     connection.ensure_connection()
     # a plain (server-binding) cursor on Django's own connection, so inside its transaction; the
     # connection's default cursor binds on the client side, which cannot ask for binary results
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_binary_sql(), [inzending.pk], binary=True)
-        return {str(veld): bytes(inhoud) for veld, inhoud in cursor.fetchall()}
+        cursor.execute(_binary_sql(), [inzending.pk, veld], binary=True)
+        found = cursor.fetchone()
+    if found is None:
+        raise Bijlage.DoesNotExist(f"no attachment for {veld!r}")
+    return bytes(found[0])

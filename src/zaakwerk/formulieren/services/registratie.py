@@ -15,6 +15,8 @@ looked up on the zaak. A retry therefore never makes anything twice.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -22,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from zaakwerk.client import HTTPStatusError, ZGWClient, models
+from zaakwerk.client import HTTPStatusError, ZGWClient, concurrent, models
 from zaakwerk.client import inhoud as inhoud_text
 from zaakwerk.formulieren import definition as definitions
 from zaakwerk.formulieren.models import Bijlage, Inzending, Registratiestap
@@ -45,7 +47,7 @@ class DocumentPlan:
     titel: str
     bestandsnaam: str
     formaat: str
-    inhoud: bytes
+    inhoud: Callable[[], bytes]  # read when the document is sent, not when it was made before
     informatieobjecttype: models.InformatieObjectType
 
 
@@ -234,6 +236,10 @@ def sections(definition: definitions.Definition, state: definitions.State) -> li
     ]
 
 
+def _given(content: bytes) -> Callable[[], bytes]:
+    return lambda: content
+
+
 def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) -> Plan:
     """Everything the zaak will get, checked; RegistrationRefused before anything is written."""
     day = today or timezone.localdate()
@@ -312,18 +318,19 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
             titel=definition.titel[:200],
             bestandsnaam=f"{inzending.referentie}.pdf",
             formaat="application/pdf",
-            inhoud=pdf.render(
-                definition.titel,
-                inzending.referentie,
-                timezone.localtime(moment),
-                organisation,
-                sections(definition, state),
+            inhoud=_given(
+                pdf.render(
+                    definition.titel,
+                    inzending.referentie,
+                    timezone.localtime(moment),
+                    organisation,
+                    sections(definition, state),
+                )
             ),
             informatieobjecttype=_informatieobjecttype(types, definition.documenttype),
         )
     )
     bijlagen = {bijlage.veld: bijlage for bijlage in inzending.bijlagen.defer("inhoud")}
-    inhoud = bijlagen_store.contents(inzending) if bijlagen else {}
     for number, item in enumerate((f for f in definition.fields if f.type == "file"), start=1):
         bijlage = bijlagen.get(item.key)
         if bijlage is None or item.key not in state.visible_fields:
@@ -335,7 +342,7 @@ def plan(client: ZGWClient, inzending: Inzending, *, today: date | None = None) 
                 titel=f"{item.label}: {bijlage.bestandsnaam}"[:200],
                 bestandsnaam=bijlage.bestandsnaam,
                 formaat=bijlage.formaat,
-                inhoud=inhoud[item.key],
+                inhoud=functools.partial(bijlagen_store.content, inzending, item.key),
                 informatieobjecttype=_informatieobjecttype(types, item.informatieobjecttype),
             )
         )
@@ -364,16 +371,15 @@ def _record(inzending: Inzending, *steps: tuple[str, str, str]) -> None:
     )
 
 
-def _zaaknummer(client: ZGWClient, inzending: Inzending, rsin: str, done: dict[str, Registratiestap]) -> str:
+def _zaaknummer(client: ZGWClient, rsin: str, done: dict[str, Registratiestap]) -> str:
+    """The zaak's identificatie: recorded on an earlier try, or reserved now (to be recorded)."""
     if "zaaknummer" in done:
         return done["zaaknummer"].waarde
     root = client.zaken.zaken.url.rsplit("/", 1)[0]
     reply = client.http.request(
         "POST", f"{root}/zaaknummer_reserveren", expected=(201,), json={"bronorganisatie": rsin}, headers=CRS
     )
-    number = str(reply[0]["zaaknummer"])
-    _record(inzending, ("zaaknummer", "", number))
-    return number
+    return str(reply[0]["zaaknummer"])
 
 
 def _document(
@@ -386,7 +392,8 @@ def _document(
     look_first: bool,
 ) -> str:
     """The document's URL: recorded, found by its identificatie (``look_first``: a later try, after
-    an interruption that may have come between making it and recording it), or made now."""
+    an interruption that may have come between making it and recording it), or made now (to be
+    recorded)."""
     if item.sleutel in done:
         return done[item.sleutel].url
     api = client.documenten.enkelvoudiginformatieobjecten
@@ -405,7 +412,7 @@ def _document(
                 "taal": "dut",
                 "formaat": item.formaat,
                 "bestandsnaam": item.bestandsnaam[:255],
-                "inhoud": inhoud_text.encode(item.inhoud),
+                "inhoud": inhoud_text.encode(item.inhoud()),
                 "informatieobjecttype": item.informatieobjecttype.url,
                 "vertrouwelijkheidaanduiding": item.informatieobjecttype.vertrouwelijkheidaanduiding
                 or "zaakvertrouwelijk",
@@ -414,7 +421,6 @@ def _document(
             },
             toelichting=f"Formulier {inzending.referentie}",
         )
-    _record(inzending, (item.sleutel, existing.url, ""))
     return existing.url
 
 
@@ -542,11 +548,20 @@ def register(client: ZGWClient, inzending: Inzending, *, at_once: bool) -> model
     if "zaak" in done and "klaar" in done:
         return client.zaken.zaken.get(done["zaak"].url)
     later_try = inzending.pogingen > 1 or bool(done)
-    identificatie = _zaaknummer(client, inzending, plan_.rsin, done)
-    documents = {
-        item.sleutel: _document(client, inzending, item, plan_.rsin, done, look_first=later_try)
-        for item in plan_.documents
-    }
+    identificatie = _zaaknummer(client, plan_.rsin, done)
+    # the PDF and the attachments do not depend on each other: sent side by side (docs/adr/0106)
+    urls = concurrent.each(
+        lambda item: _document(client, inzending, item, plan_.rsin, done, look_first=later_try),
+        plan_.documents,
+    )
+    documents = {item.sleutel: url for item, url in zip(plan_.documents, urls, strict=True)}
+    # Recorded together, before the zaak is registered under that number (so a later try registers
+    # it under the same one). An interruption before this loses only a reserved number, which
+    # expires, and documents that a later try finds by their identificatie.
+    steps = [("zaaknummer", "", identificatie)] if "zaaknummer" not in done else []
+    steps += [(key, url, "") for key, url in documents.items() if key not in done]
+    if steps:
+        _record(inzending, *steps)
     if at_once:
         zaak = _register_at_once(client, inzending, plan_, identificatie, documents)
     else:

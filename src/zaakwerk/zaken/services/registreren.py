@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from zaakwerk.core import references
+from zaakwerk.core import changes, references
 from zaakwerk.core.actor import Actor
 from zaakwerk.core.errors import FieldError, ValidationError
 from zaakwerk.zaken import registers
@@ -214,8 +214,9 @@ def register_zaak(
     references.prefetch_remote(_references(registratie))  # all at once, before the transaction
     try:
         # the parts resolve the same catalogue objects (the zaaktype, for each document link)
-        # and write none: each is read once
-        with references.catalogue_kept(), transaction.atomic():
+        # and write none: each is read once. Any failed part fails the whole registration, so
+        # the parts' audit lines and notifications are written together at its end.
+        with references.catalogue_kept(), transaction.atomic(), changes.recorded_together():
             return _register(registratie, actor, authorise, mirrored)
     except BaseException:
         _compensate(mirrored)
