@@ -41,11 +41,18 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=5, help="size of each of the two attachments")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="submit into the existing database at DATABASE_URL (the Zaken dataset of 1,000,000 zaken) "
+        "instead of a new one; it is kept",
+    )
+    parser.add_argument(
         "--show-queries", action="store_true", help="print one submission's queries, most repeated first"
     )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
-    recreate_database(database_url)
+    if not args.reuse:
+        recreate_database(database_url)
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
@@ -57,7 +64,7 @@ def main() -> None:
     try:
         run(args, database_url)
     finally:
-        if not args.keep:
+        if not args.keep and not args.reuse:
             drop_database(database_url)
 
 
@@ -138,10 +145,11 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from zaakwerk.formulieren import demo, zgw
-    from zaakwerk.formulieren.models import Inzending
+    from zaakwerk.formulieren.models import Formulier, Inzending
     from zaakwerk.formulieren.services import definities
     from zaakwerk.ops.demo import load_demo
     from zaakwerk.ops.formulieren import authorise
+    from zaakwerk.zaken.models import Zaak
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     log = QueryLog()
@@ -150,10 +158,11 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     authorise()
     report = load_demo(zgw.client(), referentielijsten=f"{zgw.base_url()}/referentielijsten/api/v1")
     demo.load(report.catalogus)
-    formulier = definities.create_formulier(
-        "bench-melding", "MELDING-OPENBARE-RUIMTE", report.catalogus, two_photos()
-    )
-    definities.publish(formulier.versies.get())
+    if not Formulier.objects.filter(slug="bench-melding").exists():  # made by an earlier --reuse run
+        formulier = definities.create_formulier(
+            "bench-melding", "MELDING-OPENBARE-RUIMTE", report.catalogus, two_photos()
+        )
+        definities.publish(formulier.versies.get())
     photo = b"\xff\xd8\xff\xe0" + secrets.token_bytes(int(args.megabytes * 1024 * 1024) - 4)
     if args.show_queries:
         from collections import Counter
@@ -205,6 +214,7 @@ def run(args: argparse.Namespace, database_url: str) -> None:
         queries.append(log.count())
         errors += response.status_code != 302 or "/bevestiging/" not in str(response.get("Location", ""))
     registered = Inzending.objects.filter(staat=Inzending.Staat.GEREGISTREERD).count()
+    zaken = Zaak.objects.count()
     ordered = sorted(times)
     result = CaseResult(
         case=f"submission, 2 × {args.megabytes:g} MB",
@@ -219,7 +229,7 @@ def run(args: argparse.Namespace, database_url: str) -> None:
     print(
         f"{registered} submissions registered; database queries per submission: median "
         f"{statistics.median(queries):.0f}; CPU time of this process per submission, p50 "
-        f"{statistics.median(cpu):.1f} ms; load average {load_average():.1f}"
+        f"{statistics.median(cpu):.1f} ms; load average {load_average():.1f}; {zaken:,} zaken in the database"
     )
     write_results(
         "loket_submission",
@@ -228,6 +238,7 @@ def run(args: argparse.Namespace, database_url: str) -> None:
             "queries_per_submission": statistics.median(queries),
             "cpu_ms_p50_per_submission": round(statistics.median(cpu), 1),
             "database": database_url.rsplit("/", 1)[-1],
+            "zaken_in_database": zaken,
         },
         [result],
     )
