@@ -19,6 +19,7 @@ import argparse
 import os
 import re
 import secrets
+import shutil
 import statistics
 import sys
 import tempfile
@@ -53,19 +54,22 @@ def main() -> None:
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL
     if not args.reuse:
         recreate_database(database_url)
+    data_dir = tempfile.mkdtemp(prefix="zaakwerk-bench-loket-")  # the documents' files
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="zaakwerk.conf.settings",
         ZAAKWERK_PUBLIC_URL="http://testserver",
-        ZAAKWERK_DATA_DIR=tempfile.mkdtemp(prefix="zaakwerk-bench-loket-"),
+        ZAAKWERK_DATA_DIR=data_dir,
         ZAAKWERK_EMBEDDED_WORKER="off",
         ZAAKWERK_FORMULIEREN_MAX_UPLOAD_BYTES=str(int(args.megabytes * 1024 * 1024) + 1024),
     )
     try:
         run(args, database_url)
     finally:
-        if not args.keep and not args.reuse:
-            drop_database(database_url)
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+            if not args.reuse:
+                drop_database(database_url)
 
 
 def two_photos() -> dict[str, object]:

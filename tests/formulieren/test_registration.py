@@ -3,6 +3,7 @@ failure retried without duplicates; and the whole flow over HTTP against another
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -47,6 +48,19 @@ def parts(client: ZGWClient, zaak: str) -> dict[str, int]:
 def step_by_step(monkeypatch: pytest.MonkeyPatch) -> None:
     """Register as against another deployment: without the transactional extension."""
     monkeypatch.setattr(zgw, "is_this_deployment", lambda: False)
+
+
+def before_each_document(monkeypatch: pytest.MonkeyPatch, check: Callable[[int, str], None]) -> None:
+    """Call ``check(number, url)`` before each document the client creates (numbered 1, 2, …)."""
+    real = Collection.create
+    numbers = itertools.count(1)
+
+    def create(self: Collection[Any], data: Any, *, toelichting: str = "") -> Any:
+        if self.url.endswith("/enkelvoudiginformatieobjecten"):
+            check(next(numbers), self.url)
+        return real(self, data, toelichting=toelichting)
+
+    monkeypatch.setattr(Collection, "create", create)
 
 
 def test_step_by_step_registers_every_part_and_records_each_step(
@@ -142,17 +156,11 @@ def test_an_interruption_between_two_documents_is_retried_without_duplicates(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # given a Documenten API that cannot be reached for the second document (the first is made)
-    real = Collection.create
-    calls = {"documents": 0}
+    def second_unreachable(number: int, url: str) -> None:
+        if number == 2:
+            raise Unreachable("POST", url, "verbinding geweigerd")
 
-    def flaky(self: Collection[Any], data: Any, *, toelichting: str = "") -> Any:
-        if self.url.endswith("/enkelvoudiginformatieobjecten"):
-            calls["documents"] += 1
-            if calls["documents"] == 2:
-                raise Unreachable("POST", self.url, "verbinding geweigerd")
-        return real(self, data, toelichting=toelichting)
-
-    monkeypatch.setattr(Collection, "create", flaky)
+    before_each_document(monkeypatch, second_unreachable)
     browser = resident()
     draft = melding(browser)
     browser.post(f"{draft}overzicht/")
@@ -177,15 +185,8 @@ def test_a_submissions_documents_are_sent_side_by_side(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # given a submission with the PDF and an attachment, outside any open transaction
-    real = Collection.create
     senders: list[str] = []
-
-    def watched(self: Collection[Any], data: Any, *, toelichting: str = "") -> Any:
-        if self.url.endswith("/enkelvoudiginformatieobjecten"):
-            senders.append(threading.current_thread().name)
-        return real(self, data, toelichting=toelichting)
-
-    monkeypatch.setattr(Collection, "create", watched)
+    before_each_document(monkeypatch, lambda number, url: senders.append(threading.current_thread().name))
     browser = resident()
     draft = melding(browser)
     # when it is submitted
