@@ -3,7 +3,8 @@ registered through the ZGW APIs (docs/formulieren.md, docs/adr/0088).
 
 - Against this deployment the registers' transactional extension (``POST /zaken/_registreren``,
   ADR 0012) registers the zaak with its rol, status, eigenschappen, objecten and document links
-  in one transaction; the documents are made just before it.
+  in one transaction; the documents are made just before it, side by side where they can be
+  (ADR 0106).
 - Against another deployment each part is its own call.
 
 Either way each done step is recorded (:class:`Registratiestap`), and every step first looks for
